@@ -1,0 +1,214 @@
+//! Command-line interface. Every command is a few calls into the library;
+//! `batch` and `preview` use the same [`zhauap::Engine`] as `render`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use zhauap::diagnostic::Error;
+use zhauap::{Engine, Format, Options};
+
+/// Exit codes: 0 all well, 1 a letter was refused, 2 a usage error.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_REFUSED: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "zhauap",
+    version,
+    about = "Typesets official reply letters (Russian, Kazakh) from YAML into PDF/A and an HTML preview",
+    long_about = "zhauap (жауап, \"reply\") turns a YAML description of an official reply letter into a \
+typeset PDF/A ready to sign, following the documentation rules for outgoing letters, and into an \
+HTML preview with the same pages and lines.",
+    after_help = "Example:\n  zhauap render examples/dz-83-reply.yaml\n  zhauap check letters/*.yaml"
+)]
+pub struct Cli {
+    /// Use the templates in this folder instead of the built-in ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more about what is done.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FormatArg {
+    Pdf,
+    Html,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Render a letter to PDF (or HTML) next to it, or to -o OUT.
+    #[command(
+        after_help = "Example:\n  zhauap render examples/dz-83-reply.yaml\n  zhauap render letter.yaml -o out/letter.pdf --stats"
+    )]
+    Render {
+        /// The letter file (YAML).
+        letter: PathBuf,
+        /// Output file; by default the letter's name with .pdf (or .html) beside it.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: FormatArg,
+        /// Leave quotes, dashes and spaces exactly as written.
+        #[arg(long)]
+        no_typography: bool,
+        /// Print measurements of the layout: gaps, hyphenation, overfull lines.
+        #[arg(long)]
+        stats: bool,
+    },
+    /// Check letters without writing anything.
+    #[command(after_help = "Example:\n  zhauap check examples/dz-83-reply.yaml")]
+    Check {
+        /// Letter files (YAML).
+        #[arg(required = true)]
+        letters: Vec<PathBuf>,
+    },
+}
+
+struct Ui {
+    quiet: bool,
+    verbose: bool,
+    color: bool,
+}
+
+impl Ui {
+    fn error(&self, e: &Error) {
+        eprintln!("{}", e.render(self.color));
+    }
+    fn info(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("{msg}");
+        }
+    }
+}
+
+fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let ui = Ui {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: use_color(),
+    };
+    let engine = match Engine::new(cli.templates.as_deref()) {
+        Ok(e) => e,
+        Err(e) => {
+            ui.error(&e);
+            return EXIT_REFUSED;
+        }
+    };
+    match cli.command {
+        Command::Render {
+            letter,
+            output,
+            format,
+            no_typography,
+            stats,
+        } => render(
+            &engine,
+            &ui,
+            &letter,
+            output,
+            format.into(),
+            !no_typography,
+            stats,
+        ),
+        Command::Check { letters } => check(&engine, &ui, &letters),
+    }
+}
+
+fn default_output(letter: &Path, format: Format) -> PathBuf {
+    letter.with_extension(format.extension())
+}
+
+fn render(
+    engine: &Engine,
+    ui: &Ui,
+    letter: &Path,
+    output: Option<PathBuf>,
+    format: Format,
+    typography: bool,
+    stats: bool,
+) -> i32 {
+    let options = Options { typography, format };
+    let started = std::time::Instant::now();
+    let rendered = match engine.render(letter, &options) {
+        Ok(r) => r,
+        Err(e) => {
+            ui.error(&e);
+            return EXIT_REFUSED;
+        }
+    };
+    let out = output.unwrap_or_else(|| default_output(letter, format));
+    if let Err(e) = zhauap::write::atomic(&out, &rendered.bytes) {
+        ui.error(&e);
+        return EXIT_REFUSED;
+    }
+    if stats {
+        let rules = zhauap::typeset::Rules::default();
+        let right = zhauap::typeset::page::PAGE_WIDTH - rules.margin_right;
+        println!(
+            "{}",
+            zhauap::typeset::stats::measure(&rendered.pages, right)
+        );
+    }
+    ui.info(&format!(
+        "wrote {} ({} page{}){}",
+        out.display(),
+        rendered.pages.pages.len(),
+        if rendered.pages.pages.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        if ui.verbose {
+            format!(" in {:.1} ms", started.elapsed().as_secs_f64() * 1000.0)
+        } else {
+            String::new()
+        }
+    ));
+    EXIT_OK
+}
+
+fn check(engine: &Engine, ui: &Ui, letters: &[PathBuf]) -> i32 {
+    let mut refused = 0;
+    for letter in letters {
+        match engine.check(letter) {
+            Ok(_) => ui.info(&format!("{}: ok", letter.display())),
+            Err(e) => {
+                refused += 1;
+                ui.error(&e);
+            }
+        }
+    }
+    if refused > 0 { EXIT_REFUSED } else { EXIT_OK }
+}

@@ -1,0 +1,293 @@
+//! Compose: a Tera template turns a checked letter into letter markup.
+//!
+//! Templates decide every printed word and the order of the blocks; the
+//! markup they produce is described in `templates/README.md` and parsed by
+//! [`crate::document`]. Values from the letter are escaped on the way in, so
+//! a paragraph that contains `[`, `{{ x }}` or a backslash prints literally
+//! and can never become markup or template code.
+
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::letter::date::{self, Form};
+use crate::letter::{Lang, Letter, Source};
+
+/// The default templates, compiled into the binary. A user's `--templates
+/// DIR` with the same layout replaces them.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "deputy-reply/base.tera",
+        include_str!("../../templates/deputy-reply/base.tera"),
+    ),
+    (
+        "deputy-reply/ru.tera",
+        include_str!("../../templates/deputy-reply/ru.tera"),
+    ),
+    (
+        "deputy-reply/kk.tera",
+        include_str!("../../templates/deputy-reply/kk.tera"),
+    ),
+];
+
+/// Where the templates came from, for messages and for the batch cache key.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    Builtin,
+    Dir(PathBuf),
+}
+
+/// A loaded template set, built once per process and shared by every letter.
+pub struct Templates {
+    tera: Tera,
+    origin: Origin,
+    /// Name and content of every template, for the batch cache key.
+    files: Vec<(String, String)>,
+}
+
+impl Templates {
+    pub fn builtin() -> Result<Templates> {
+        let files: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(n, c)| (n.to_string(), c.to_string()))
+            .collect();
+        Templates::from_files(files, Origin::Builtin)
+    }
+
+    /// Loads every `*.tera` file below `dir`, named by its path relative to it
+    /// (`deputy-reply/ru.tera`).
+    pub fn from_dir(dir: &Path) -> Result<Templates> {
+        let mut files = Vec::new();
+        collect_templates(dir, dir, &mut files)?;
+        if files.is_empty() {
+            return Err(Diagnostic::new(dir, "no templates (*.tera files) in this folder")
+                .with_help("the folder must hold NAME/ru.tera and NAME/kk.tera, as in templates/ of the project")
+                .into());
+        }
+        files.sort();
+        Templates::from_files(files, Origin::Dir(dir.to_path_buf()))
+    }
+
+    fn from_files(files: Vec<(String, String)>, origin: Origin) -> Result<Templates> {
+        let mut tera = Tera::new();
+        tera.set_escape_fn(escape_markup);
+        tera.autoescape_on([".tera"]);
+        register_filters(&mut tera);
+        for (name, content) in &files {
+            if let Err(e) = tera.add_raw_template(name, content) {
+                return Err(template_error(&origin, name, &e));
+            }
+        }
+        Ok(Templates {
+            tera,
+            origin,
+            files,
+        })
+    }
+
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    pub fn files(&self) -> &[(String, String)] {
+        &self.files
+    }
+
+    /// The template names (folders) available, for messages.
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .files
+            .iter()
+            .filter_map(|(n, _)| n.split_once('/').map(|(d, _)| d.to_owned()))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// Renders the letter's template to letter markup.
+    pub fn compose(&self, letter: &Letter, source: &Source) -> Result<String> {
+        let name = format!("{}/{}.tera", letter.template, letter.lang.code());
+        if !self.tera.contains_template(&name) {
+            let known = self.names();
+            let mut help = format!("the templates available are: {}", known.join(", "));
+            let refs: Vec<&str> = known.iter().map(String::as_str).collect();
+            if let Some(near) = crate::diagnostic::nearest(&letter.template, &refs) {
+                help = format!("did you mean '{near}'? {help}");
+            }
+            let msg = if known.contains(&letter.template) {
+                format!(
+                    "template '{}' has no {} version ({name})",
+                    letter.template,
+                    letter.lang.code()
+                )
+            } else {
+                format!("unknown template '{}'", letter.template)
+            };
+            let pos = template_field_pos(&source.text);
+            let d = match pos {
+                Some(p) => Diagnostic::at(&source.path, &source.text, p, msg),
+                None => Diagnostic::new(&source.path, msg),
+            };
+            return Err(d.with_help(help).into());
+        }
+        let context = Context::from_serialize(letter)
+            .map_err(|e| Error::one(Diagnostic::new(&source.path, format!("internal: {e}"))))?;
+        self.tera
+            .render(&name, &context)
+            .map_err(|e| template_error(&self.origin, &name, &e))
+    }
+}
+
+fn template_field_pos(text: &str) -> Option<crate::letter::node::Pos> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        l.starts_with("template:")
+            .then_some(crate::letter::node::Pos {
+                line: i + 1,
+                column: 1,
+            })
+    })
+}
+
+fn collect_templates(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Error::one(
+            Diagnostic::new(
+                dir,
+                format!(
+                    "cannot read the templates folder: {}",
+                    crate::letter::io_reason(&e)
+                ),
+            )
+            .with_help("pass an existing folder to --templates"),
+        )
+    })?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect_templates(root, &path, out)?;
+        } else if path.extension().is_some_and(|e| e == "tera") {
+            let content = std::fs::read_to_string(&path).map_err(|e| {
+                Error::one(Diagnostic::new(
+                    &path,
+                    format!("cannot read the template: {}", crate::letter::io_reason(&e)),
+                ))
+            })?;
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push((rel, content));
+        }
+    }
+    Ok(())
+}
+
+fn template_error(origin: &Origin, name: &str, e: &tera::Error) -> Error {
+    let file = match origin {
+        Origin::Builtin => PathBuf::from(format!("<built-in>/{name}")),
+        Origin::Dir(d) => d.join(name),
+    };
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!("\n{s}"));
+        source = s.source();
+    }
+    Error::one(
+        Diagnostic::new(&file, format!("template error: {}", message.trim())).with_help(
+            "fix the template; the fields a template may use are those of the letter format",
+        ),
+    )
+}
+
+/// Values are data: everything that could start markup is escaped with a
+/// backslash, which the markup parser removes again.
+fn escape_markup(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_escaped(input, out, true)
+}
+
+fn write_escaped(input: &str, out: &mut dyn std::io::Write, stars: bool) -> std::io::Result<()> {
+    let mut buf = [0u8; 4];
+    for c in input.chars() {
+        match c {
+            '\\' | '[' | ']' | '"' => {
+                out.write_all(b"\\")?;
+                out.write_all(c.encode_utf8(&mut buf).as_bytes())?;
+            }
+            '*' if stars => out.write_all(b"\\*")?,
+            // A line break inside a value would end a markup line early.
+            '\n' | '\r' => out.write_all(b" ")?,
+            _ => out.write_all(c.encode_utf8(&mut buf).as_bytes())?,
+        }
+    }
+    Ok(())
+}
+
+fn register_filters(tera: &mut Tera) {
+    // `{{ inquiry.date | date(form="numeric") }}`: the month tables are in
+    // Rust; the template picks the form. The language is the letter's unless
+    // `lang=` says otherwise.
+    tera.register_filter(
+        "date",
+        |value: &str, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let form_name: String = kwargs.get("form")?.unwrap_or_else(|| "numeric".into());
+            let form = Form::parse(&form_name).ok_or_else(|| {
+                tera::Error::message(format!(
+                    "date: unknown form '{form_name}' (use numeric, words or locative)"
+                ))
+            })?;
+            let lang_code: String = match kwargs.get::<String>("lang")? {
+                Some(l) => l,
+                None => state.get::<String>("lang")?.unwrap_or_else(|| "ru".into()),
+            };
+            let lang = match lang_code.as_str() {
+                "ru" => Lang::Ru,
+                "kk" => Lang::Kk,
+                other => {
+                    return Err(tera::Error::message(format!(
+                        "date: unknown language '{other}' (use ru or kk)"
+                    )));
+                }
+            };
+            let parsed = date::parse_iso(value).map_err(tera::Error::message)?;
+            Ok(date::format(parsed, lang, form))
+        },
+    );
+    // Paragraph text keeps its `*emphasis*` and nothing else.
+    tera.register_filter(
+        "inline",
+        |value: &str, _: Kwargs, _: &State| -> tera::Value {
+            let mut out = Vec::new();
+            // Writing to a Vec cannot fail.
+            let _ = write_escaped(value, &mut out, false);
+            tera::Value::safe_string(&String::from_utf8_lossy(&out))
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_values_data() {
+        let mut out = Vec::new();
+        escape_markup("[paragraph] {{ x }} *a* \\ \"q\"", &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\\[paragraph\\] {{ x }} \\*a\\* \\\\ \\\"q\\\""
+        );
+    }
+
+    #[test]
+    fn builtin_templates_load() {
+        let t = Templates::builtin().unwrap();
+        assert_eq!(t.names(), vec!["deputy-reply".to_string()]);
+    }
+}

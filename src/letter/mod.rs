@@ -1,0 +1,308 @@
+//! The letter: a YAML file read and checked into typed data.
+//!
+//! The contract is `letter-format.md`. Reading happens in two steps: the YAML
+//! is parsed into a tree of positioned nodes ([`node`]), then [`validate`]
+//! walks that tree, collecting every problem with its line and column before
+//! refusing, so a clerk fixes a letter in one pass.
+
+pub mod date;
+pub mod node;
+mod validate;
+
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Error, Result};
+pub use date::Date;
+use node::{Node, Pos};
+
+/// The largest letter file we read. A real letter is a few kilobytes; this
+/// keeps a runaway or hostile file from costing memory and time.
+pub const MAX_LETTER_BYTES: usize = 2 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ru,
+    Kk,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::Kk => "kk",
+        }
+    }
+}
+
+/// A text value of the letter, with where it starts in the file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Text {
+    pub value: String,
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Letterhead {
+    pub kk: Option<Text>,
+    pub ru: Option<Text>,
+    /// The emblem as written in the letter (relative to the letter file).
+    pub emblem: Option<Text>,
+    pub contacts_kk: Option<Text>,
+    pub contacts_ru: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Outgoing {
+    pub number: Option<Text>,
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Inquiry {
+    pub number: Text,
+    pub date: Date,
+    pub subject: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attachment {
+    pub name: Text,
+    pub sheets: u32,
+    pub copies: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signature {
+    /// The signer's position, one printed line per item.
+    pub position: Vec<Text>,
+    pub name: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Executor {
+    pub name: Option<Text>,
+    pub phone: Option<Text>,
+}
+
+/// A checked letter. Field names follow `letter-format.md`; templates see
+/// exactly these names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Letter {
+    pub lang: Lang,
+    pub template: String,
+    pub letterhead: Option<Letterhead>,
+    pub outgoing: Outgoing,
+    pub inquiry: Inquiry,
+    /// One printed line per item.
+    pub addressee: Vec<Text>,
+    pub salutation: Text,
+    pub opening: Option<Text>,
+    pub body: Vec<Text>,
+    pub closing: Option<Text>,
+    pub attachments: Vec<Attachment>,
+    pub signature: Signature,
+    pub executor: Option<Executor>,
+}
+
+/// A letter file as read from disk: its path and its text, kept for
+/// diagnostics of later stages.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    /// Reads a letter file, refusing what is too large or not UTF-8.
+    pub fn read(path: &Path) -> Result<Source> {
+        let meta = std::fs::metadata(path).map_err(|e| {
+            Diagnostic::new(path, format!("cannot read the letter: {}", io_reason(&e)))
+                .with_help("check the file name and that the file exists")
+        })?;
+        if meta.is_dir() {
+            return Err(Diagnostic::new(path, "this is a folder, not a letter file")
+                .with_help("name a .yaml letter file")
+                .into());
+        }
+        if meta.len() > MAX_LETTER_BYTES as u64 {
+            return Err(too_large(path, meta.len() as usize));
+        }
+        let bytes = std::fs::read(path).map_err(|e| {
+            Diagnostic::new(path, format!("cannot read the letter: {}", io_reason(&e)))
+        })?;
+        Source::from_bytes(path, bytes)
+    }
+
+    /// Checks raw bytes: size, UTF-8 (with the position of the first bad
+    /// byte), and drops a leading byte-order mark.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source> {
+        if bytes.len() > MAX_LETTER_BYTES {
+            return Err(too_large(path, bytes.len()));
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let before = String::from_utf8_lossy(&bytes[..valid]);
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                return Err(Diagnostic::new(
+                    path,
+                    format!(
+                        "the letter is not valid UTF-8 (byte 0x{:02X} at line {line}, column {column})",
+                        bytes[valid]
+                    ),
+                )
+                .with_help(
+                    "save the file as UTF-8; in most editors: File → Save with Encoding → UTF-8",
+                )
+                .into_positioned(Pos { line, column })
+                .into());
+            }
+        };
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_owned)
+            .unwrap_or(text);
+        Ok(Source {
+            path: path.to_path_buf(),
+            text,
+        })
+    }
+}
+
+impl Diagnostic {
+    fn into_positioned(mut self, pos: Pos) -> Self {
+        self.pos = Some(pos);
+        self
+    }
+}
+
+fn too_large(path: &Path, len: usize) -> Error {
+    Diagnostic::new(
+        path,
+        format!(
+            "the letter file is {} KiB; the limit is {} KiB",
+            len / 1024,
+            MAX_LETTER_BYTES / 1024
+        ),
+    )
+    .with_help("a letter this large is almost certainly not a letter; check the file")
+    .into()
+}
+
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parses and checks a letter. Every problem found is reported together.
+pub fn parse(source: &Source) -> Result<Letter> {
+    let node = parse_yaml(source)?;
+    validate::letter(&node, source)
+}
+
+fn parse_yaml(source: &Source) -> Result<Node> {
+    if source.text.trim().is_empty() {
+        return Err(Diagnostic::new(&source.path, "the letter file is empty")
+            .with_help("start from `zhauap init`, which writes a complete letter to fill in")
+            .into());
+    }
+    let options = serde_saphyr::options! {
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        with_snippet: false,
+    };
+    serde_saphyr::from_str_with_options::<Node>(&source.text, options).map_err(|e| {
+        let message = yaml_message(&e);
+        let mut help = "fix the YAML syntax at this place".to_owned();
+        if message.contains("tab") {
+            help = "indent with spaces, not tabs".into();
+        } else if message.to_lowercase().contains("duplicate") {
+            help = "each field may appear once; remove or merge the repeated one".into();
+        } else if message.to_lowercase().contains("budget") || message.contains("alias") {
+            help = "the letter uses too many aliases or is nested too deeply; write the values out"
+                .into();
+        }
+        let d = match e.location() {
+            Some(loc) if loc.line() > 0 => Diagnostic::at(
+                &source.path,
+                &source.text,
+                Pos {
+                    line: loc.line() as usize,
+                    column: loc.column().max(1) as usize,
+                },
+                message,
+            ),
+            _ => Diagnostic::new(&source.path, message),
+        };
+        d.with_help(help).into()
+    })
+}
+
+/// serde-saphyr's message without its own location prefix and snippet: ours
+/// carries both.
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let text = e.without_snippet().to_string();
+    let first = text.lines().next().unwrap_or("invalid YAML").trim();
+    // "… at line 3 column 5" is repeated by our location: drop it.
+    let trimmed = match first.find(" at line ") {
+        Some(i) => &first[..i],
+        None => first,
+    };
+    trimmed.trim_end_matches(':').to_owned()
+}
+
+/// Every text value of the letter with its position, for checks that need
+/// to point back into the file (such as characters no font has).
+pub fn texts(letter: &Letter) -> Vec<&Text> {
+    let mut out: Vec<&Text> = Vec::new();
+    if let Some(h) = &letter.letterhead {
+        out.extend(
+            [&h.kk, &h.ru, &h.contacts_kk, &h.contacts_ru]
+                .into_iter()
+                .flatten(),
+        );
+    }
+    out.extend(&letter.outgoing.number);
+    out.push(&letter.inquiry.number);
+    out.extend(&letter.inquiry.subject);
+    out.extend(&letter.addressee);
+    out.push(&letter.salutation);
+    out.extend(&letter.opening);
+    out.extend(&letter.body);
+    out.extend(&letter.closing);
+    out.extend(letter.attachments.iter().map(|a| &a.name));
+    out.extend(&letter.signature.position);
+    out.push(&letter.signature.name);
+    if let Some(e) = &letter.executor {
+        out.extend([&e.name, &e.phone].into_iter().flatten());
+    }
+    out
+}
+
+/// The position of the first `c` in the file at or after `from`: where a
+/// character of a value physically stands.
+pub fn position_of_char(source: &str, from: Pos, c: char) -> Pos {
+    let mut line = 1;
+    let mut column = 1;
+    for ch in source.chars() {
+        if (line, column) >= (from.line, from.column) && ch == c {
+            return Pos { line, column };
+        }
+        if ch == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    from
+}

@@ -1,0 +1,653 @@
+//! Checks a parsed YAML tree against the letter contract, collecting every
+//! problem before refusing.
+
+use super::date::{Date, parse_iso};
+use super::node::{Key, Node, Pos, Value};
+use super::*;
+use crate::diagnostic::{Diagnostic, Error, nearest};
+
+const ROOT_FIELDS: &[&str] = &[
+    "lang",
+    "template",
+    "letterhead",
+    "outgoing",
+    "inquiry",
+    "addressee",
+    "salutation",
+    "opening",
+    "body",
+    "closing",
+    "attachments",
+    "signature",
+    "executor",
+];
+const LETTERHEAD_FIELDS: &[&str] = &["kk", "ru", "emblem", "contacts_kk", "contacts_ru"];
+const OUTGOING_FIELDS: &[&str] = &["number", "date"];
+const INQUIRY_FIELDS: &[&str] = &["number", "date", "subject"];
+const ATTACHMENT_FIELDS: &[&str] = &["name", "sheets", "copies"];
+const SIGNATURE_FIELDS: &[&str] = &["position", "name"];
+const EXECUTOR_FIELDS: &[&str] = &["name", "phone"];
+
+/// Collects diagnostics while the tree is walked.
+struct Checker<'a> {
+    source: &'a Source,
+    problems: Vec<Diagnostic>,
+}
+
+/// The fields of one mapping, checked against the names it may have.
+struct Fields<'n> {
+    entries: Vec<(&'n Key, &'n Node)>,
+    pos: Pos,
+    /// Dotted path of the mapping, for messages ("signature.name").
+    path: String,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, name: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| *v)
+            .filter(|v| v.value != Value::Null)
+    }
+
+    fn field_path(&self, name: &str) -> String {
+        if self.path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{}.{name}", self.path)
+        }
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn error(&mut self, pos: Pos, message: impl Into<String>, help: impl Into<String>) {
+        self.problems.push(
+            Diagnostic::at(&self.source.path, &self.source.text, pos, message).with_help(help),
+        );
+    }
+
+    /// Opens a mapping, reporting unknown field names with the nearest valid one.
+    fn mapping<'n>(&mut self, node: &'n Node, path: &str, allowed: &[&str]) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            let what = if path.is_empty() {
+                "the letter".to_owned()
+            } else {
+                format!("'{path}'")
+            };
+            self.error(
+                node.pos,
+                format!(
+                    "{what} must be a mapping of fields, found {}",
+                    node.value.kind()
+                ),
+                format!(
+                    "write it as `field: value` lines; expected fields: {}",
+                    allowed.join(", ")
+                ),
+            );
+            return None;
+        };
+        for (key, _) in entries {
+            if allowed.contains(&key.name.as_str()) {
+                continue;
+            }
+            let full = if path.is_empty() {
+                key.name.clone()
+            } else {
+                format!("{path}.{}", key.name)
+            };
+            let help = match nearest(&key.name, allowed) {
+                Some(s) => format!("did you mean '{s}'?"),
+                None => format!("the fields allowed here are: {}", allowed.join(", ")),
+            };
+            let message = match nearest(&key.name, allowed) {
+                Some(s) => format!("unknown field '{full}', did you mean '{s}'?"),
+                None => format!("unknown field '{full}'"),
+            };
+            self.error(key.pos, message, help);
+        }
+        Some(Fields {
+            entries: entries.iter().map(|(k, v)| (k, v)).collect(),
+            pos: node.pos,
+            path: path.to_owned(),
+        })
+    }
+
+    fn missing(&mut self, fields: &Fields, name: &str, example: &str) {
+        let where_ = if fields.path.is_empty() {
+            "the letter".to_owned()
+        } else {
+            format!("'{}'", fields.path)
+        };
+        self.error(
+            fields.pos,
+            format!(
+                "missing required field '{}' in {where_}",
+                fields.field_path(name)
+            ),
+            format!("add it, for example: {example}"),
+        );
+    }
+
+    /// A text value. Numbers are accepted as their digits (a phone number
+    /// written without quotes is still a phone number).
+    fn text(&mut self, node: &Node, path: &str, fold: bool) -> Option<Text> {
+        let raw = match &node.value {
+            Value::Text(s) | Value::Number(s) => s.clone(),
+            other => {
+                self.error(
+                    node.pos,
+                    format!("'{path}' must be text, found {}", other.kind()),
+                    "write the text after the colon; put it in quotes if it looks like something else",
+                );
+                return None;
+            }
+        };
+        if let Some((offset, c)) = raw.char_indices().find(|&(_, c)| is_forbidden_control(c)) {
+            let _ = offset;
+            let pos = position_of_char(&self.source.text, node.pos, c);
+            self.error(
+                pos,
+                format!(
+                    "'{path}' contains the control character U+{:04X}, which cannot be printed",
+                    c as u32
+                ),
+                "delete the invisible character (retype the text around it)",
+            );
+            return None;
+        }
+        let value = if fold {
+            fold_text(&raw)
+        } else {
+            raw.trim().to_owned()
+        };
+        Some(Text {
+            value,
+            pos: node.pos,
+        })
+    }
+
+    /// A required text that must not be blank.
+    fn nonblank(&mut self, node: &Node, path: &str) -> Option<Text> {
+        let t = self.text(node, path, true)?;
+        if t.value.is_empty() {
+            self.error(
+                node.pos,
+                format!("'{path}' is empty"),
+                "write the text, or remove the field if it is optional",
+            );
+            return None;
+        }
+        Some(t)
+    }
+
+    fn optional_text(&mut self, fields: &Fields, name: &str) -> Option<Text> {
+        let node = fields.get(name)?;
+        self.text(node, &fields.field_path(name), true)
+            .filter(|t| !t.value.is_empty())
+    }
+
+    /// Printed lines: a text whose line breaks are kept, or a list of lines.
+    fn lines(&mut self, node: &Node, path: &str) -> Option<Vec<Text>> {
+        let lines: Vec<Text> = match &node.value {
+            Value::Seq(items) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    out.push(self.text(item, &format!("{path}[{}]", i + 1), true)?);
+                }
+                out
+            }
+            _ => {
+                let t = self.text(node, path, false)?;
+                t.value
+                    .lines()
+                    .map(|l| Text {
+                        value: l.trim().to_owned(),
+                        pos: node.pos,
+                    })
+                    .collect()
+            }
+        };
+        // Blank lines at the ends are an artefact of YAML block scalars.
+        let first = lines.iter().position(|l| !l.value.is_empty());
+        let last = lines.iter().rposition(|l| !l.value.is_empty());
+        match (first, last) {
+            (Some(a), Some(b)) => Some(lines[a..=b].to_vec()),
+            _ => Some(Vec::new()),
+        }
+    }
+
+    fn date(&mut self, node: &Node, path: &str) -> Option<Date> {
+        let raw = match &node.value {
+            Value::Text(s) | Value::Number(s) => s.clone(),
+            other => {
+                self.error(
+                    node.pos,
+                    format!("'{path}' must be a date, found {}", other.kind()),
+                    "write the date as YYYY-MM-DD, for example 2020-04-22",
+                );
+                return None;
+            }
+        };
+        match parse_iso(&raw) {
+            Ok(date) => Some(Date {
+                date,
+                pos: node.pos,
+            }),
+            Err(why) => {
+                self.error(
+                    node.pos,
+                    format!("'{path}': {why}"),
+                    "write the date as YYYY-MM-DD, for example 2020-04-22",
+                );
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, node: &Node, path: &str) -> Option<u32> {
+        let parsed = match &node.value {
+            Value::Number(s) | Value::Text(s) => s.trim().parse::<u32>().ok().filter(|&n| n > 0),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.error(
+                node.pos,
+                format!(
+                    "'{path}' must be a whole number of at least 1, found {}",
+                    describe(&node.value)
+                ),
+                "write a number such as 3",
+            );
+        }
+        parsed
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Text(s) | Value::Number(s) => format!("'{s}'"),
+        other => other.kind().to_owned(),
+    }
+}
+
+/// Control characters other than line breaks and tabs have no printed form.
+fn is_forbidden_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{feff}'
+}
+
+/// Paragraph text is folded: line breaks and tabs inside one value are spaces.
+fn fold_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.trim().chars() {
+        if matches!(c, '\n' | '\r' | '\t' | ' ') {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub(super) fn letter(root: &Node, source: &Source) -> std::result::Result<Letter, Error> {
+    let mut c = Checker {
+        source,
+        problems: Vec::new(),
+    };
+    let letter = check_root(&mut c, root);
+    match letter {
+        Some(l) if c.problems.is_empty() => Ok(l),
+        _ => {
+            if c.problems.is_empty() {
+                c.problems.push(Diagnostic::new(
+                    &source.path,
+                    "the letter could not be read",
+                ));
+            }
+            Err(Error {
+                diagnostics: c.problems,
+            })
+        }
+    }
+}
+
+fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
+    let f = c.mapping(root, "", ROOT_FIELDS)?;
+
+    let lang = match f.get("lang") {
+        None => Some(Lang::Ru),
+        Some(n) => match &n.value {
+            Value::Text(s) if s == "ru" => Some(Lang::Ru),
+            Value::Text(s) if s == "kk" => Some(Lang::Kk),
+            other => {
+                let help = match other {
+                    Value::Text(s) if s.eq_ignore_ascii_case("kz") || s.starts_with("kaz") => {
+                        "Kazakh is written `kk` (ISO 639-1)".to_owned()
+                    }
+                    _ => "write `lang: ru` or `lang: kk`".to_owned(),
+                };
+                c.error(
+                    n.pos,
+                    format!("'lang' must be ru or kk, found {}", describe(other)),
+                    help,
+                );
+                None
+            }
+        },
+    };
+
+    let template = match f.get("template") {
+        None => Some("deputy-reply".to_owned()),
+        Some(n) => c.text(n, "template", true).and_then(|t| {
+            let ok = !t.value.is_empty()
+                && t.value
+                    .chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
+            if ok {
+                Some(t.value)
+            } else {
+                c.error(
+                    n.pos,
+                    format!("'template' must be a template name, found '{}'", t.value),
+                    "use a name of letters, digits and dashes, such as deputy-reply",
+                );
+                None
+            }
+        }),
+    };
+
+    let letterhead = f.get("letterhead").and_then(|n| {
+        let h = c.mapping(n, "letterhead", LETTERHEAD_FIELDS)?;
+        Some(Letterhead {
+            kk: c.optional_text(&h, "kk"),
+            ru: c.optional_text(&h, "ru"),
+            emblem: c.optional_text(&h, "emblem"),
+            contacts_kk: c.optional_text(&h, "contacts_kk"),
+            contacts_ru: c.optional_text(&h, "contacts_ru"),
+        })
+    });
+
+    let outgoing = match f.get("outgoing") {
+        None => Some(Outgoing::default()),
+        Some(n) => c.mapping(n, "outgoing", OUTGOING_FIELDS).map(|o| Outgoing {
+            number: c.optional_text(&o, "number"),
+            date: o.get("date").and_then(|d| c.date(d, "outgoing.date")),
+        }),
+    };
+
+    let inquiry = match f.get("inquiry") {
+        None => {
+            c.missing(
+                &f,
+                "inquiry",
+                "inquiry: { number: ДЗ-83, date: 2020-04-22 }",
+            );
+            None
+        }
+        Some(n) => c.mapping(n, "inquiry", INQUIRY_FIELDS).and_then(|i| {
+            let number = match i.get("number") {
+                Some(n) => c.nonblank(n, "inquiry.number"),
+                None => {
+                    c.missing(&i, "number", "number: ДЗ-83");
+                    None
+                }
+            };
+            let date = match i.get("date") {
+                Some(d) => c.date(d, "inquiry.date"),
+                None => {
+                    c.missing(&i, "date", "date: 2020-04-22");
+                    None
+                }
+            };
+            let subject = c.optional_text(&i, "subject");
+            Some(Inquiry {
+                number: number?,
+                date: date?,
+                subject,
+            })
+        }),
+    };
+
+    let addressee = match f.get("addressee") {
+        None => {
+            c.missing(
+                &f,
+                "addressee",
+                "addressee: | (then one line per printed line)",
+            );
+            None
+        }
+        Some(n) => c.lines(n, "addressee").and_then(|lines| {
+            if lines.is_empty() {
+                c.error(
+                    n.pos,
+                    "'addressee' is empty",
+                    "write the addressee, one printed line per line",
+                );
+                None
+            } else {
+                Some(lines)
+            }
+        }),
+    };
+
+    let salutation = match f.get("salutation") {
+        None => {
+            c.missing(&f, "salutation", "salutation: Уважаемые депутаты!");
+            None
+        }
+        Some(n) => c.nonblank(n, "salutation"),
+    };
+
+    let opening = c.optional_text(&f, "opening");
+
+    let body = match f.get("body") {
+        None => {
+            c.missing(&f, "body", "body: [ \"first paragraph\" ]");
+            None
+        }
+        Some(n) => match &n.value {
+            Value::Seq(items) if !items.is_empty() => {
+                let mut out = Vec::new();
+                let mut ok = true;
+                for (i, item) in items.iter().enumerate() {
+                    match c.nonblank(item, &format!("body[{}]", i + 1)) {
+                        Some(t) => out.push(t),
+                        None => ok = false,
+                    }
+                }
+                ok.then_some(out)
+            }
+            Value::Seq(_) => {
+                c.error(
+                    n.pos,
+                    "'body' has no paragraphs",
+                    "add at least one paragraph as a `- ` item",
+                );
+                None
+            }
+            Value::Text(_) => {
+                c.error(
+                    n.pos,
+                    "'body' must be a list of paragraphs, found a single text",
+                    "start each paragraph with `- ` on its own line",
+                );
+                None
+            }
+            other => {
+                c.error(
+                    n.pos,
+                    format!(
+                        "'body' must be a list of paragraphs, found {}",
+                        other.kind()
+                    ),
+                    "start each paragraph with `- ` on its own line",
+                );
+                None
+            }
+        },
+    };
+
+    let closing = c.optional_text(&f, "closing");
+
+    let attachments = match f.get("attachments") {
+        None => Some(Vec::new()),
+        Some(n) => match &n.value {
+            Value::Seq(items) => {
+                let mut out = Vec::new();
+                let mut ok = true;
+                for (i, item) in items.iter().enumerate() {
+                    let path = format!("attachments[{}]", i + 1);
+                    let Some(a) = c.mapping(item, &path, ATTACHMENT_FIELDS) else {
+                        ok = false;
+                        continue;
+                    };
+                    let name = match a.get("name") {
+                        Some(n) => c.nonblank(n, &format!("{path}.name")),
+                        None => {
+                            c.missing(&a, "name", "name: Справка");
+                            None
+                        }
+                    };
+                    let sheets = match a.get("sheets") {
+                        Some(n) => c.count(n, &format!("{path}.sheets")),
+                        None => {
+                            c.missing(&a, "sheets", "sheets: 3");
+                            None
+                        }
+                    };
+                    let copies = match a.get("copies") {
+                        Some(n) => c.count(n, &format!("{path}.copies")).map(Some),
+                        None => Some(None),
+                    };
+                    match (name, sheets, copies) {
+                        (Some(name), Some(sheets), Some(copies)) => out.push(Attachment {
+                            name,
+                            sheets,
+                            copies,
+                        }),
+                        _ => ok = false,
+                    }
+                }
+                ok.then_some(out)
+            }
+            other => {
+                c.error(
+                    n.pos,
+                    format!("'attachments' must be a list, found {}", other.kind()),
+                    "write each attachment as `- name: …` with `sheets: N`",
+                );
+                None
+            }
+        },
+    };
+
+    let signature = match f.get("signature") {
+        None => {
+            c.missing(&f, "signature", "signature: { name: Е. Тугжанов }");
+            None
+        }
+        Some(n) => c.mapping(n, "signature", SIGNATURE_FIELDS).and_then(|s| {
+            let position = match s.get("position") {
+                Some(p) => c.lines(p, "signature.position"),
+                None => Some(Vec::new()),
+            };
+            let name = match s.get("name") {
+                Some(n) => c.nonblank(n, "signature.name"),
+                None => {
+                    c.missing(&s, "name", "name: Е. Тугжанов");
+                    None
+                }
+            };
+            Some(Signature {
+                position: position?,
+                name: name?,
+            })
+        }),
+    };
+
+    let executor = match f.get("executor") {
+        None => Some(None),
+        Some(n) => c.mapping(n, "executor", EXECUTOR_FIELDS).map(|e| {
+            let ex = Executor {
+                name: c.optional_text(&e, "name"),
+                phone: c.optional_text(&e, "phone"),
+            };
+            (ex.name.is_some() || ex.phone.is_some()).then_some(ex)
+        }),
+    };
+
+    Some(Letter {
+        lang: lang?,
+        template: template?,
+        letterhead: letterhead.filter(|h| h.kk.is_some() || h.ru.is_some() || h.emblem.is_some()),
+        outgoing: outgoing?,
+        inquiry: inquiry?,
+        addressee: addressee?,
+        salutation: salutation?,
+        opening,
+        body: body?,
+        closing,
+        attachments: attachments?,
+        signature: signature?,
+        executor: executor?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(yaml: &str) -> std::result::Result<Letter, Error> {
+        let source = Source {
+            path: "t.yaml".into(),
+            text: yaml.to_owned(),
+        };
+        parse(&source)
+    }
+
+    const MINIMAL: &str = "inquiry:\n  number: ДЗ-1\n  date: 2020-04-22\naddressee: Депутату\nsalutation: Уважаемый депутат!\nbody:\n  - Текст.\nsignature:\n  name: А. Б. Иванов\n";
+
+    #[test]
+    fn minimal_letter_is_accepted_with_defaults() {
+        let l = check(MINIMAL).unwrap();
+        assert_eq!(l.lang, Lang::Ru);
+        assert_eq!(l.template, "deputy-reply");
+        assert_eq!(l.body.len(), 1);
+        assert!(l.letterhead.is_none());
+        assert_eq!(l.addressee[0].value, "Депутату");
+    }
+
+    #[test]
+    fn all_problems_are_reported_together() {
+        let yaml = "lang: de\nsigature:\n  name: X\ninquiry:\n  number: ДЗ-1\n  date: 2020-02-30\naddressee: A\nsalutation: B\nbody: [x]\n";
+        let e = check(yaml).unwrap_err();
+        let text = e.render(false);
+        assert!(text.contains("t.yaml:1:"), "{text}");
+        assert!(text.contains("did you mean 'signature'"), "{text}");
+        assert!(text.contains("February 2020 has 29 days"), "{text}");
+        assert!(
+            text.contains("missing required field 'signature'"),
+            "{text}"
+        );
+        assert!(e.diagnostics.len() >= 4, "{text}");
+    }
+
+    #[test]
+    fn folding_joins_lines_with_spaces() {
+        assert_eq!(fold_text("  a\nb \n\n c  "), "a b c");
+    }
+
+    #[test]
+    fn numbers_are_accepted_as_text() {
+        let yaml = format!("{MINIMAL}executor:\n  phone: 745674\n");
+        let l = check(&yaml).unwrap();
+        assert_eq!(l.executor.unwrap().phone.unwrap().value, "745674");
+    }
+}

@@ -1,0 +1,219 @@
+//! zhauap (жауап, "reply"): official reply letters from YAML to a typeset
+//! PDF/A and an exact HTML preview, in Russian and Kazakh.
+//!
+//! The pipeline, one stage a module, data flowing one way:
+//!
+//! `letter` (YAML → checked letter) → `compose` (Tera → letter markup) →
+//! `document` (markup → blocks of inline runs) → `typography` (the Russian
+//! and Kazakh typographic pass) → `typeset` (pages of glyph runs) →
+//! `output::pdf` / `output::html`.
+//!
+//! [`Engine`] holds what loads once per process (templates; fonts are a
+//! process-wide static) and runs the stages for one letter.
+
+pub mod compose;
+pub mod diagnostic;
+pub mod document;
+pub mod letter;
+pub mod output;
+pub mod typeset;
+pub mod typography;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use compose::Templates;
+use diagnostic::{Diagnostic, Error, Result};
+use document::Document;
+use letter::{Letter, Source};
+use typeset::page::Pages;
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Html,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Apply the typographic pass (quotes, dashes, non-breaking spaces).
+    pub typography: bool,
+    pub format: Format,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            typography: true,
+            format: Format::Pdf,
+        }
+    }
+}
+
+/// A rendered letter: its pages and the output file's bytes.
+pub struct Rendered {
+    pub pages: Pages,
+    pub bytes: Vec<u8>,
+}
+
+/// Loads templates once and renders any number of letters with them.
+pub struct Engine {
+    templates: Templates,
+}
+
+impl Engine {
+    /// The built-in templates, or those of `dir`.
+    pub fn new(template_dir: Option<&Path>) -> Result<Engine> {
+        let templates = match template_dir {
+            Some(dir) => Templates::from_dir(dir)?,
+            None => Templates::builtin()?,
+        };
+        Ok(Engine { templates })
+    }
+
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    /// Reads and checks a letter file.
+    pub fn load(&self, path: &Path) -> Result<(Source, Letter)> {
+        let source = Source::read(path)?;
+        let letter = letter::parse(&source)?;
+        Ok((source, letter))
+    }
+
+    /// Everything short of typesetting: parse, check characters, compose.
+    pub fn check(&self, path: &Path) -> Result<(Source, Letter, Document)> {
+        let (source, letter) = self.load(path)?;
+        check_characters(&source, &letter)?;
+        let markup = self.templates.compose(&letter, &source)?;
+        let origin = self.template_path(&letter);
+        let document = document::parse(&markup, &origin)?;
+        Ok((source, letter, document))
+    }
+
+    fn template_path(&self, letter: &Letter) -> PathBuf {
+        let name = format!("{}/{}.tera", letter.template, letter.lang.code());
+        match self.templates.origin() {
+            compose::Origin::Builtin => PathBuf::from(format!("<built-in>/{name}")),
+            compose::Origin::Dir(d) => d.join(name),
+        }
+    }
+
+    /// Renders a letter file to pages and output bytes.
+    pub fn render(&self, path: &Path, options: &Options) -> Result<Rendered> {
+        let (source, letter, mut document) = self.check(path)?;
+        if options.typography {
+            typography::apply_to_document(&mut document, letter.lang);
+        }
+        let pages = self.typeset(&source, &letter, &document)?;
+        let bytes = match options.format {
+            Format::Pdf => output::pdf::write(&pages).map_err(|e| {
+                Error::one(Diagnostic::new(&source.path, e).with_help(
+                    "this is a fault of zhauap, not of the letter; please report it with the letter",
+                ))
+            })?,
+            Format::Html => output::html::write(&pages).into_bytes(),
+        };
+        Ok(Rendered { pages, bytes })
+    }
+
+    fn typeset(&self, source: &Source, letter: &Letter, document: &Document) -> Result<Pages> {
+        let options = typeset::Options {
+            base_dir: source
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            rules: typeset::Rules::default(),
+        };
+        typeset::typeset(document, &options).map_err(|e| match e {
+            typeset::TypesetError::Uncovered { c, .. } => Error::one(
+                Diagnostic::new(
+                    &self.template_path(letter),
+                    format!(
+                        "the template prints '{c}' (U+{:04X}), which no shipped font has",
+                        c as u32
+                    ),
+                )
+                .with_help("remove the character from the template"),
+            ),
+            typeset::TypesetError::Emblem { why, .. } => {
+                let pos = letter
+                    .letterhead
+                    .as_ref()
+                    .and_then(|h| h.emblem.as_ref())
+                    .map(|t| t.pos);
+                let d = match pos {
+                    Some(p) => Diagnostic::at(
+                        &source.path,
+                        &source.text,
+                        p,
+                        format!("letterhead.emblem: {why}"),
+                    ),
+                    None => Diagnostic::new(&source.path, format!("letterhead.emblem: {why}")),
+                };
+                Error::one(
+                    d.with_help("give the path of a PNG or SVG file, relative to the letter"),
+                )
+            }
+            typeset::TypesetError::TooManyPages(n) => Error::one(
+                Diagnostic::new(
+                    &source.path,
+                    format!(
+                        "the letter would take {n} pages; the limit is {}",
+                        typeset::MAX_PAGES
+                    ),
+                )
+                .with_help("a reply letter this long is almost certainly a mistake; split it"),
+            ),
+        })
+    }
+}
+
+/// Refuses characters that no shipped font can draw, naming each with its
+/// code point and its place in the letter, rather than printing a blank box.
+fn check_characters(source: &Source, letter: &Letter) -> Result<()> {
+    let fonts = typeset::fonts::fonts();
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for text in letter::texts(letter) {
+        for c in text.value.chars() {
+            if c.is_control() || fonts.covers(c) || !seen.insert(c) {
+                continue;
+            }
+            let pos = letter::position_of_char(&source.text, text.pos, c);
+            problems.push(
+                Diagnostic::at(
+                    &source.path,
+                    &source.text,
+                    pos,
+                    format!(
+                        "the character '{c}' (U+{:04X}) cannot be printed: no shipped font has it",
+                        c as u32
+                    ),
+                )
+                .with_help(
+                    "remove it or replace it with a character from the Cyrillic or Latin alphabets",
+                ),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error {
+            diagnostics: problems,
+        })
+    }
+}

@@ -1,0 +1,4 @@
+//! Writers: the same typeset pages, written as a PDF or as an HTML preview.
+
+pub mod html;
+pub mod pdf;

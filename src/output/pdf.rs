@@ -1,0 +1,222 @@
+//! The PDF writer (krilla): PDF/A-2b, fonts embedded as subsets, tagged so
+//! that a broken word copies out whole, and deterministic: the same pages
+//! give the same bytes, also for many letters in one process.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::page::PageSettings;
+use krilla::surface::Surface;
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, Node, SpanTag, Tag, TagGroup, TagTree};
+use krilla::text::GlyphId;
+use krilla::{Document, SerializeSettings};
+
+use crate::document::BlockKind;
+use crate::typeset::fonts::krilla_fonts;
+use crate::typeset::image::EmblemData;
+use crate::typeset::page::{Glyph, PAGE_HEIGHT, PAGE_WIDTH, Pages, TextRun};
+
+/// A glyph as krilla wants it: our advances are in points at the run's size.
+struct PdfGlyph<'a> {
+    glyph: &'a Glyph,
+    size: f32,
+}
+
+impl krilla::text::Glyph for PdfGlyph<'_> {
+    fn glyph_id(&self) -> GlyphId {
+        GlyphId::new(u32::from(self.glyph.id))
+    }
+    fn text_range(&self) -> std::ops::Range<usize> {
+        self.glyph.text.clone()
+    }
+    fn x_advance(&self, size: f32) -> f32 {
+        self.glyph.advance / self.size * size
+    }
+    fn x_offset(&self, size: f32) -> f32 {
+        self.glyph.x_offset / self.size * size
+    }
+    fn y_offset(&self, size: f32) -> f32 {
+        self.glyph.y_offset / self.size * size
+    }
+    fn y_advance(&self, _: f32) -> f32 {
+        0.0
+    }
+    fn location(&self) -> Option<krilla::surface::Location> {
+        None
+    }
+}
+
+/// Writes the pages as a PDF/A-2b file. A validation failure names its cause.
+pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
+    let configuration = ConfigurationBuilder::new()
+        .with_archival_validator(Archival::A2_B)
+        .finish()
+        .map_err(|e| format!("PDF configuration: {e:?}"))?;
+    let settings = SerializeSettings {
+        configuration,
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    };
+    let mut document = Document::new_with(settings);
+    document.set_metadata(metadata(pages));
+    let fonts = krilla_fonts();
+
+    // The structure tree: one group per block, in reading order.
+    let mut groups: BTreeMap<usize, (BlockKind, Vec<Node>)> = BTreeMap::new();
+    let mut order: Vec<usize> = Vec::new();
+
+    let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("bad page size")?;
+    for page in &pages.pages {
+        let mut p = document.start_page_with(PageSettings::new(size));
+        let mut surface = p.surface();
+        for rule in &page.rules {
+            artifact(&mut surface, ArtifactType::Layout, |s| {
+                let mut pb = PathBuilder::new();
+                if let Some(rect) = Rect::from_xywh(
+                    rule.x0,
+                    rule.y - rule.thickness / 2.0,
+                    rule.x1 - rule.x0,
+                    rule.thickness,
+                ) {
+                    pb.push_rect(rect);
+                }
+                if let Some(path) = pb.finish() {
+                    s.set_fill(Some(krilla::paint::Fill::default()));
+                    s.draw_path(&path);
+                }
+            });
+        }
+        for img in &page.images {
+            let mut failed = None;
+            artifact(&mut surface, ArtifactType::Layout, |s| {
+                s.push_transform(&Transform::from_translate(img.x, img.y));
+                let Some(size) = Size::from_wh(img.width, img.height) else {
+                    s.pop();
+                    return;
+                };
+                match &img.image.data {
+                    EmblemData::Png { bytes } => {
+                        let data: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
+                        match krilla::image::Image::from_png(data.into(), true) {
+                            Ok(image) => s.draw_image(image, size),
+                            Err(e) => failed = Some(e),
+                        }
+                    }
+                    EmblemData::Svg { tree, .. } => {
+                        use krilla_svg::SurfaceExt;
+                        if s.draw_svg(tree, size, krilla_svg::SvgSettings::default())
+                            .is_none()
+                        {
+                            failed = Some("the SVG emblem could not be drawn".into());
+                        }
+                    }
+                }
+                s.pop();
+            });
+            if let Some(e) = failed {
+                return Err(format!("emblem: {e}"));
+            }
+        }
+        for run in &page.runs {
+            if run.block.index == usize::MAX {
+                // Page numbers are pagination artifacts, not content.
+                artifact(&mut surface, ArtifactType::PageNumber, |s| {
+                    draw_run(s, run, fonts)
+                });
+                continue;
+            }
+            let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+            draw_run(&mut surface, run, fonts);
+            surface.end_tagged();
+            let entry = groups.entry(run.block.index).or_insert_with(|| {
+                order.push(run.block.index);
+                (run.block.kind, Vec::new())
+            });
+            entry.1.push(Node::Leaf(id));
+        }
+        surface.finish();
+        p.finish();
+    }
+
+    let mut tree = TagTree::new().with_lang(Some(pages.meta.lang.clone()));
+    for index in order {
+        if let Some((_, leaves)) = groups.remove(&index) {
+            tree.push(TagGroup::with_children(Tag::P, leaves));
+        }
+    }
+    document.set_tag_tree(tree);
+    document.finish().map_err(describe_error)
+}
+
+fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) {
+    let glyphs: Vec<PdfGlyph> = run
+        .glyphs
+        .iter()
+        .map(|glyph| PdfGlyph {
+            glyph,
+            size: run.size,
+        })
+        .collect();
+    surface.draw_glyphs(
+        Point::from_xy(run.x, run.baseline),
+        &glyphs,
+        fonts[run.face.0 as usize].clone(),
+        &run.text,
+        run.size,
+        false,
+    );
+}
+
+fn artifact(surface: &mut Surface, kind: ArtifactType, draw: impl FnOnce(&mut Surface)) {
+    surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
+    draw(surface);
+    surface.end_tagged();
+}
+
+fn metadata(pages: &Pages) -> Metadata {
+    let meta = &pages.meta;
+    let mut m = Metadata::new()
+        .title(meta.title.clone())
+        .language(meta.lang.clone())
+        .creator(format!("zhauap {}", env!("CARGO_PKG_VERSION")));
+    if !meta.author.is_empty() {
+        m = m.authors(vec![meta.author.clone()]);
+    }
+    if !meta.subject.is_empty() {
+        m = m.description(meta.subject.clone());
+    }
+    // The creation date is the letter's own date, never the clock, so the
+    // same letter always gives the same bytes.
+    if let Some(date) = parse_date(&meta.date) {
+        m = m.creation_date(date);
+    }
+    m
+}
+
+fn parse_date(iso: &str) -> Option<DateTime> {
+    let date = crate::letter::date::parse_iso(iso).ok()?;
+    use chrono::Datelike;
+    Some(
+        DateTime::new(date.year().clamp(0, 9999) as u16)
+            .month(date.month() as u8)
+            .day(date.day() as u8)
+            .hour(0)
+            .minute(0)
+            .second(0)
+            .utc_offset_hour(0)
+            .utc_offset_minute(0),
+    )
+}
+
+fn describe_error(e: krilla::error::KrillaError) -> String {
+    match e {
+        krilla::error::KrillaError::Validation(errors) => {
+            let causes: Vec<String> = errors.iter().map(|(e, _)| format!("{e:?}")).collect();
+            format!("the PDF would not be valid PDF/A-2b: {}", causes.join("; "))
+        }
+        other => format!("the PDF could not be written: {other:?}"),
+    }
+}

@@ -1,0 +1,212 @@
+//! The fonts: Liberation Serif (metric-compatible with Times New Roman, as
+//! the rules ask) in four faces, and DejaVu Serif as a glyph-by-glyph
+//! fallback for what Liberation lacks, such as the tenge sign ₸.
+//!
+//! Both families are compiled into the binary and parsed once per process.
+
+use std::sync::Arc;
+
+use harfrust::{Direction, Script, ShapePlan};
+
+use crate::document::Style;
+
+/// A face of the font set: an index into [`FontSet::faces`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(pub u8);
+
+struct FaceSource {
+    name: &'static str,
+    data: &'static [u8],
+}
+
+/// Primary faces first (regular, bold, italic, bold italic), then the
+/// fallback faces in the same order.
+const SOURCES: [FaceSource; 8] = [
+    FaceSource {
+        name: "LiberationSerif-Regular",
+        data: include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+    },
+    FaceSource {
+        name: "LiberationSerif-Bold",
+        data: include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+    },
+    FaceSource {
+        name: "LiberationSerif-Italic",
+        data: include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+    },
+    FaceSource {
+        name: "LiberationSerif-BoldItalic",
+        data: include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+    },
+    FaceSource {
+        name: "DejaVuSerif",
+        data: include_bytes!("../../fonts/DejaVuSerif.ttf"),
+    },
+    FaceSource {
+        name: "DejaVuSerif-Bold",
+        data: include_bytes!("../../fonts/DejaVuSerif-Bold.ttf"),
+    },
+    FaceSource {
+        name: "DejaVuSerif-Italic",
+        data: include_bytes!("../../fonts/DejaVuSerif-Italic.ttf"),
+    },
+    FaceSource {
+        name: "DejaVuSerif-BoldItalic",
+        data: include_bytes!("../../fonts/DejaVuSerif-BoldItalic.ttf"),
+    },
+];
+
+/// One parsed face with the metrics layout needs.
+pub struct Face {
+    pub name: &'static str,
+    pub data: &'static [u8],
+    pub font: harfrust::Font,
+    pub units_per_em: f32,
+    /// Ascender and descender (positive down) in em.
+    pub ascender: f32,
+    pub descender: f32,
+    plan_cyrillic: ShapePlan,
+    plan_latin: ShapePlan,
+}
+
+impl Face {
+    fn load(src: &FaceSource) -> Face {
+        // The fonts are our own files compiled in: failing to parse them is a
+        // build defect, caught by every test.
+        let font = harfrust::Font::new(src.data, 0).expect("shipped font parses");
+        let upem = f32::from(font.units_per_em());
+        let line = font.metrics().hhea_line.unwrap_or_default();
+        let plan_cyrillic = ShapePlan::new(
+            &font,
+            Direction::LeftToRight,
+            Some(Script::CYRILLIC),
+            None,
+            &[],
+        );
+        let plan_latin = ShapePlan::new(
+            &font,
+            Direction::LeftToRight,
+            Some(Script::LATIN),
+            None,
+            &[],
+        );
+        Face {
+            name: src.name,
+            data: src.data,
+            ascender: line.ascender.to_f32() / upem,
+            descender: -line.descender.to_f32() / upem,
+            units_per_em: upem,
+            font,
+            plan_cyrillic,
+            plan_latin,
+        }
+    }
+
+    pub fn has_char(&self, c: char) -> bool {
+        self.font.charmap().map_unicode(c as u32).is_some()
+    }
+
+    pub fn plan(&self, script: Script) -> &ShapePlan {
+        if script == Script::LATIN {
+            &self.plan_latin
+        } else {
+            &self.plan_cyrillic
+        }
+    }
+}
+
+pub struct FontSet {
+    pub faces: Vec<Face>,
+}
+
+/// The process-wide font set: parsed on first use, shared by every letter.
+pub fn fonts() -> &'static FontSet {
+    static FONTS: std::sync::OnceLock<FontSet> = std::sync::OnceLock::new();
+    FONTS.get_or_init(|| FontSet {
+        faces: SOURCES.iter().map(Face::load).collect(),
+    })
+}
+
+impl FontSet {
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id.0 as usize]
+    }
+
+    pub fn primary(style: Style) -> FaceId {
+        FaceId(u8::from(style.bold) + 2 * u8::from(style.italic))
+    }
+
+    pub fn fallback(style: Style) -> FaceId {
+        FaceId(4 + FontSet::primary(style).0)
+    }
+
+    /// The face that draws `c` in `style`: the primary face if it has the
+    /// glyph, else the fallback, else `None` (the letter is refused).
+    pub fn face_for(&self, c: char, style: Style) -> Option<FaceId> {
+        let primary = FontSet::primary(style);
+        if self.face(primary).has_char(c) || is_invisible(c) {
+            return Some(primary);
+        }
+        let fallback = FontSet::fallback(style);
+        self.face(fallback).has_char(c).then_some(fallback)
+    }
+
+    /// Whether some shipped face can draw `c`.
+    pub fn covers(&self, c: char) -> bool {
+        self.face_for(c, Style::default()).is_some()
+    }
+}
+
+/// Characters that are layout, not glyphs: they never need a font.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+    )
+}
+
+/// Shared handles to the krilla fonts of the set, created once per process.
+pub fn krilla_fonts() -> &'static Vec<krilla::text::Font> {
+    static KRILLA: std::sync::OnceLock<Vec<krilla::text::Font>> = std::sync::OnceLock::new();
+    KRILLA.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|s| {
+                let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(s.data);
+                krilla::text::Font::new(data.into(), 0).expect("shipped font loads in krilla")
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenge_falls_back_to_dejavu_and_cjk_is_not_covered() {
+        let f = fonts();
+        assert_eq!(f.face_for('а', Style::default()), Some(FaceId(0)));
+        assert_eq!(f.face_for('ә', Style::default()), Some(FaceId(0)));
+        assert_eq!(f.face_for('₸', Style::default()), Some(FaceId(4)));
+        assert_eq!(
+            f.face_for(
+                '₸',
+                Style {
+                    bold: true,
+                    italic: false
+                }
+            ),
+            Some(FaceId(5))
+        );
+        assert!(!f.covers('中'));
+        assert!(!f.covers('😀'));
+    }
+
+    #[test]
+    fn metrics_are_times_like() {
+        let f = fonts().face(FaceId(0));
+        assert!((f.ascender - 0.891).abs() < 0.01, "{}", f.ascender);
+        assert!((f.descender - 0.216).abs() < 0.01, "{}", f.descender);
+    }
+}

@@ -1,0 +1,106 @@
+//! Where a word may be broken with a hyphen at the end of a line.
+//!
+//! Russian uses hypher's TeX patterns; Kazakh, which has no published
+//! patterns, uses its syllable structure ([`kazakh`]). Both obey the same
+//! bounds from the page rules: no break in a word under five letters, and at
+//! least two letters on each side.
+
+pub mod kazakh;
+
+use crate::letter::Lang;
+
+pub const MIN_WORD: usize = 5;
+pub const MIN_SIDE: usize = 2;
+
+/// Byte offsets in `word` (letters only, no spaces or punctuation) where a
+/// hyphen may be added, ascending.
+pub fn break_points(word: &str, lang: Lang) -> Vec<usize> {
+    let letters = word.chars().count();
+    if letters < MIN_WORD || !word.chars().all(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let points: Vec<usize> = match lang {
+        Lang::Kk => kazakh::break_points(word),
+        Lang::Ru => {
+            // Russian patterns do nothing useful for Latin words; leave those whole.
+            if !word.chars().any(is_cyrillic) {
+                return Vec::new();
+            }
+            let lower = word.to_lowercase();
+            // Lowercasing Cyrillic keeps byte lengths; if it ever did not, break nothing.
+            if lower.len() != word.len() {
+                return Vec::new();
+            }
+            let mut offset = 0;
+            let mut out = Vec::new();
+            for syllable in hypher::hyphenate(&lower, hypher::Lang::Russian) {
+                offset += syllable.len();
+                out.push(offset);
+            }
+            out.pop(); // the end of the word is not a break
+            out
+        }
+    };
+    points
+        .into_iter()
+        .filter(|&p| {
+            word.is_char_boundary(p)
+                && word[..p].chars().count() >= MIN_SIDE
+                && word[p..].chars().count() >= MIN_SIDE
+                && !word[p..].starts_with(['ь', 'ъ', 'Ь', 'Ъ'])
+                // Russian never starts a line with ы or й; Kazakh does (да-йын-дық).
+                && !(lang == Lang::Ru && word[p..].starts_with(['ы', 'Ы', 'й', 'Й']))
+        })
+        .collect()
+}
+
+pub fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(word: &str, lang: Lang) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for p in break_points(word, lang) {
+            out.push_str(&word[last..p]);
+            out.push('-');
+            last = p;
+        }
+        out.push_str(&word[last..]);
+        out
+    }
+
+    #[test]
+    fn russian_words_break_by_patterns_within_bounds() {
+        assert_eq!(show("информирование", Lang::Ru), "ин-фор-ми-ро-ва-ние");
+        assert_eq!(show("врачей", Lang::Ru), "вра-чей");
+        // Under five letters: never.
+        assert_eq!(show("врач", Lang::Ru), "врач");
+        assert_eq!(show("мера", Lang::Ru), "мера");
+        // Two letters at least on each side.
+        for w in ["огонь", "армия", "эпоха", "Алматы", "Интернете"] {
+            let s = show(w, Lang::Ru);
+            for part in s.split('-') {
+                assert!(part.chars().count() >= 2, "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn latin_and_mixed_words_are_left_whole() {
+        assert_eq!(show("Qazaqstan", Lang::Ru), "Qazaqstan");
+        assert_eq!(show("COVID19", Lang::Ru), "COVID19");
+    }
+
+    #[test]
+    fn capitalised_words_break_like_lowercase() {
+        assert_eq!(
+            show("Правительство", Lang::Ru),
+            show("правительство", Lang::Ru).replacen('п', "П", 1)
+        );
+    }
+}

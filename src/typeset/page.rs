@@ -1,0 +1,122 @@
+//! The typesetter's result: pages of positioned glyph runs, rules and
+//! images. Both writers (PDF and HTML) draw exactly this and nothing else,
+//! which is what makes the preview show the printed letter line for line.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::fonts::FaceId;
+use crate::document::{BlockKind, Meta};
+
+/// Page size and margins in points (1 pt = 1/72 in).
+pub const MM: f32 = 72.0 / 25.4;
+pub const PAGE_WIDTH: f32 = 210.0 * MM;
+pub const PAGE_HEIGHT: f32 = 297.0 * MM;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    /// Advance in points, justification included.
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// The bytes of the run's `text` this glyph's cluster stands for.
+    pub text: Range<usize>,
+}
+
+/// Glyphs of one face and size on one baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub face: FaceId,
+    pub size: f32,
+    /// Pen position of the first glyph, from the page's top-left corner.
+    pub x: f32,
+    pub baseline: f32,
+    pub glyphs: Vec<Glyph>,
+    /// The characters the glyphs draw.
+    pub text: String,
+    /// The block the run belongs to, for tagging and the preview.
+    pub block: BlockRef,
+    /// Whether the run ends with a hyphen added by line breaking.
+    pub hyphen: bool,
+}
+
+impl TextRun {
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// Which block a run or line comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BlockRef {
+    pub kind: BlockKind,
+    /// Index of the block in the document; page numbers use `usize::MAX`.
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub x0: f32,
+    pub x1: f32,
+    pub y: f32,
+    pub thickness: f32,
+}
+
+/// A decoded image with its placement.
+#[derive(Debug, Clone)]
+pub struct PlacedImage {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub image: Arc<super::image::Emblem>,
+}
+
+/// A set line: its runs, for measurements and the preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub block: BlockRef,
+    pub baseline: f32,
+    pub x: f32,
+    pub width: f32,
+    /// Natural width of one space in this line's font, and the gaps set.
+    pub natural_space: f32,
+    pub gaps: Vec<f32>,
+    /// Whether the line is justified (not the last of its paragraph).
+    pub justified: bool,
+    pub hyphenated: bool,
+    pub runs: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub runs: Vec<TextRun>,
+    pub lines: Vec<Line>,
+    pub rules: Vec<Rule>,
+    pub images: Vec<PlacedImage>,
+}
+
+/// A typeset letter.
+#[derive(Debug, Clone, Default)]
+pub struct Pages {
+    pub meta: Meta,
+    pub pages: Vec<Page>,
+}
+
+impl Pages {
+    /// The text of every page, line by line, as it copies out.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for page in &self.pages {
+            for line in &page.lines {
+                for run in &page.runs[line.runs.clone()] {
+                    out.push_str(&run.text);
+                }
+                out.push('\n');
+            }
+            out.push('\u{c}');
+        }
+        out
+    }
+}

@@ -1,0 +1,679 @@
+//! Setting one block's text into lines: words are shaped, hyphenation
+//! points found, the paragraph broken as a whole (Knuth–Plass, see
+//! [`super::linebreak`]) and every line turned into glyph runs.
+
+use std::ops::Range;
+
+use super::fonts::{FaceId, FontSet};
+use super::hyphenate;
+use super::linebreak::{self, INFINITY_PENALTY, Item};
+use super::page::{BlockRef, Glyph, TextRun};
+use super::shape::{ShapedGlyph, shape_styled};
+use crate::document::{Inline, Style};
+use crate::letter::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Justify,
+    Left,
+    Right,
+    Center,
+}
+
+/// How a block's text is set.
+#[derive(Debug, Clone)]
+pub struct Setting {
+    pub size: f32,
+    pub width: f32,
+    pub first_indent: f32,
+    pub align: Align,
+    pub lang: Lang,
+    pub hyphenate: bool,
+    pub bold: bool,
+}
+
+/// A line of a block, runs positioned relative to the line's left edge.
+#[derive(Debug, Clone)]
+pub struct SetLine {
+    pub runs: Vec<TextRun>,
+    pub x: f32,
+    pub width: f32,
+    pub natural_space: f32,
+    pub gaps: Vec<f32>,
+    pub justified: bool,
+    pub hyphenated: bool,
+}
+
+/// What a character outside any font is, and where in the block text it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncovered {
+    pub c: char,
+}
+
+/// Justification: a space may stretch by half and shrink by a third of its
+/// width (TeX's values for a Times-like face). Letters may also be spaced by
+/// up to 2% of an em (and tightened by 1%), as microtype's expansion does,
+/// which lets the breaker avoid loose spaces without visible letter-spacing.
+const SPACE_STRETCH: f32 = 0.5;
+const SPACE_SHRINK: f32 = 0.33;
+const TRACK_STRETCH: f32 = 0.02;
+const TRACK_SHRINK: f32 = 0.01;
+/// Lines up to this badness are accepted in the first pass: a ratio of about
+/// 1.14, spaces at most 1.57 of their natural width.
+const TOLERANCE: f32 = 150.0;
+
+/// Penalties for the kinds of in-word break.
+const HYPHEN_PENALTY: f32 = 50.0;
+const EXPLICIT_PENALTY: f32 = 50.0;
+const URL_PENALTY: f32 = 100.0;
+const EMERGENCY_PENALTY: f32 = 5_000.0;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum BreakKind {
+    /// A hyphen is added at the line end.
+    Hyphen,
+    /// After a hyphen that is part of the word: nothing is added.
+    Explicit,
+    /// After / . ? & - _ in an overlong token, nothing added.
+    Url,
+    /// Between any two characters of a token wider than a line.
+    Emergency,
+}
+
+/// A word: text between spaces, shaped, with its possible breaks.
+struct Word {
+    text: String,
+    glyphs: Vec<ShapedGlyph>,
+    /// Byte offsets of the glyph clusters' text: glyph i draws text[ranges[i]].
+    ranges: Vec<Range<usize>>,
+    breaks: Vec<(usize, BreakKind)>,
+    /// The style at each break, for the hyphen's face.
+    hyphen: Option<ShapedGlyph>,
+}
+
+/// Per-item data the line breaker does not need but line building does.
+#[derive(Clone, Copy)]
+enum Source {
+    /// Glyphs `glyphs` of word `word`.
+    Fragment { word: usize, glyphs: (usize, usize) },
+    /// A space after word `word`; the glyph to draw it.
+    Space { glyph: ShapedGlyph },
+    /// The letter-spacing that a fragment may take, spread over `glyphs`
+    /// gaps.
+    Tracking { gaps: usize },
+    /// A possible break inside word `word`.
+    Break { word: usize, kind: BreakKind },
+    /// Structure: forbidding penalties and the paragraph's end.
+    Marker,
+}
+
+pub fn set(
+    fonts: &FontSet,
+    lines: &[Inline],
+    setting: &Setting,
+    block: BlockRef,
+) -> Result<Vec<SetLine>, Uncovered> {
+    let mut out = Vec::new();
+    for (i, inline) in lines.iter().enumerate() {
+        let mut s = setting.clone();
+        if i > 0 {
+            s.first_indent = 0.0;
+        }
+        out.extend(set_inline(fonts, inline, &s, block)?);
+    }
+    Ok(out)
+}
+
+fn set_inline(
+    fonts: &FontSet,
+    inline: &Inline,
+    s: &Setting,
+    block: BlockRef,
+) -> Result<Vec<SetLine>, Uncovered> {
+    let style_of = |st: Style| Style {
+        bold: st.bold || s.bold,
+        italic: st.italic,
+    };
+    // Characters with their styles, then words and spaces.
+    let chars: Vec<(char, Style)> = inline
+        .iter()
+        .flat_map(|r| r.text.chars().map(move |c| (c, style_of(r.style))))
+        .collect();
+    let mut words: Vec<Word> = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    let mut sources: Vec<Source> = Vec::new();
+    let mut natural_space = 0.0f32;
+    let mut i = 0;
+    while i < chars.len() {
+        let (c, style) = chars[i];
+        if c == ' ' || c == '\u{a0}' || c == '\t' {
+            // Runs of spaces are one space.
+            let mut nobreak = false;
+            while i < chars.len() && matches!(chars[i].0, ' ' | '\u{a0}' | '\t') {
+                nobreak |= chars[i].0 == '\u{a0}';
+                i += 1;
+            }
+            if words.is_empty() || i >= chars.len() {
+                continue; // leading or trailing space
+            }
+            let glyph = space_glyph(fonts, style)?;
+            let w = glyph.advance * s.size;
+            natural_space = natural_space.max(w);
+            if nobreak {
+                items.push(Item::Penalty {
+                    width: 0.0,
+                    penalty: INFINITY_PENALTY,
+                    flagged: false,
+                });
+                sources.push(Source::Marker);
+            }
+            let (stretch, shrink) = match s.align {
+                Align::Justify => (w * SPACE_STRETCH, w * SPACE_SHRINK),
+                _ => (0.0, 0.0),
+            };
+            items.push(Item::Glue {
+                width: w,
+                stretch,
+                shrink,
+            });
+            sources.push(Source::Space { glyph });
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && !matches!(chars[i].0, ' ' | '\u{a0}' | '\t') {
+            i += 1;
+        }
+        let word = build_word(fonts, &chars[start..i], s)?;
+        let wi = words.len();
+        push_word_items(&word, wi, s, &mut items, &mut sources);
+        words.push(word);
+    }
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    if natural_space == 0.0 {
+        natural_space = space_glyph(fonts, style_of(Style::default()))?.advance * s.size;
+    }
+    // The paragraph's end: the last line is set at its natural width.
+    items.push(Item::Penalty {
+        width: 0.0,
+        penalty: INFINITY_PENALTY,
+        flagged: false,
+    });
+    sources.push(Source::Marker);
+    items.push(Item::Glue {
+        width: 0.0,
+        stretch: 1.0e6,
+        shrink: 0.0,
+    });
+    sources.push(Source::Marker);
+    items.push(Item::Penalty {
+        width: 0.0,
+        penalty: -INFINITY_PENALTY,
+        flagged: false,
+    });
+    sources.push(Source::Marker);
+
+    let widths = vec![(s.width - s.first_indent).max(s.size), s.width];
+    let breaks: Vec<linebreak::Line> = match s.align {
+        Align::Justify => {
+            let params = linebreak::Params {
+                line_widths: widths.clone(),
+                tolerance: TOLERANCE,
+                hyphen_penalty: HYPHEN_PENALTY,
+                emergency_stretch: s.width * 0.1,
+                ..linebreak::Params::default()
+            };
+            linebreak::break_lines(&items, &params)
+        }
+        _ => ragged_breaks(&items, &widths),
+    };
+
+    let mut lines = Vec::with_capacity(breaks.len());
+    let last_line = breaks.len().saturating_sub(1);
+    for (li, b) in breaks.iter().enumerate() {
+        let indent = if li == 0 { s.first_indent } else { 0.0 };
+        let line_width = widths[li.min(1)];
+        let ratio = if s.align == Align::Justify {
+            b.ratio
+        } else {
+            0.0
+        };
+        let adjust = |width: f32, stretch: f32, shrink: f32| {
+            if ratio >= 0.0 {
+                width + ratio * stretch
+            } else {
+                width + ratio * shrink
+            }
+        };
+        let mut builder = LineBuilder::new(s.size, block);
+        let mut gaps = Vec::new();
+        let mut end = b.end.min(items.len());
+        // Trailing glue before the break is never drawn.
+        while end > b.start && matches!(items[end - 1], Item::Glue { .. }) {
+            end -= 1;
+        }
+        // Letter-spacing owed to the next fragment, per glyph gap.
+        let mut tracking = 0.0;
+        for k in b.start..end {
+            match (items[k], sources[k]) {
+                (Item::Box { .. }, Source::Fragment { word, glyphs }) => {
+                    builder.fragment(&words[word], glyphs.0..glyphs.1, tracking);
+                    tracking = 0.0;
+                }
+                (
+                    Item::Glue {
+                        width,
+                        stretch,
+                        shrink,
+                    },
+                    Source::Tracking { gaps },
+                ) => {
+                    tracking = adjust(width, stretch, shrink) / gaps.max(1) as f32;
+                }
+                (
+                    Item::Glue {
+                        width,
+                        stretch,
+                        shrink,
+                    },
+                    Source::Space { glyph },
+                ) => {
+                    let adj = adjust(width, stretch, shrink);
+                    gaps.push(adj);
+                    builder.space(glyph, adj);
+                }
+                _ => {}
+            }
+        }
+        let mut hyphenated = false;
+        if let (Some(Item::Penalty { width, .. }), Some(Source::Break { word, kind })) =
+            (items.get(b.end), sources.get(b.end))
+        {
+            hyphenated = true;
+            if let (BreakKind::Hyphen, true, Some(h)) = (kind, *width > 0.0, words[*word].hyphen) {
+                builder.hyphen(h);
+            }
+        }
+        let mut runs = builder.finish();
+        let natural: f32 = runs.iter().map(TextRun::width).sum();
+        let justified = s.align == Align::Justify && li != last_line;
+        let x = indent
+            + match s.align {
+                Align::Justify | Align::Left => 0.0,
+                Align::Right => (line_width - natural).max(0.0),
+                Align::Center => ((line_width - natural) / 2.0).max(0.0),
+            };
+        let mut pen = x;
+        for r in &mut runs {
+            r.x = pen;
+            pen += r.width();
+        }
+        lines.push(SetLine {
+            runs,
+            x,
+            width: natural,
+            natural_space,
+            gaps,
+            justified,
+            hyphenated,
+        });
+    }
+    Ok(lines)
+}
+
+fn space_glyph(fonts: &FontSet, style: Style) -> Result<ShapedGlyph, Uncovered> {
+    shape_styled(fonts, " ", style)
+        .map_err(|c| Uncovered { c })?
+        .first()
+        .copied()
+        .ok_or(Uncovered { c: ' ' })
+}
+
+fn build_word(fonts: &FontSet, chars: &[(char, Style)], s: &Setting) -> Result<Word, Uncovered> {
+    let text: String = chars.iter().map(|(c, _)| *c).collect();
+    // Shape each same-style stretch, keeping clusters as offsets into `text`.
+    let mut glyphs = Vec::new();
+    let mut seg_start_byte = 0;
+    let mut k = 0;
+    while k < chars.len() {
+        let style = chars[k].1;
+        let mut j = k;
+        let mut bytes = 0;
+        while j < chars.len() && chars[j].1 == style {
+            bytes += chars[j].0.len_utf8();
+            j += 1;
+        }
+        let seg = &text[seg_start_byte..seg_start_byte + bytes];
+        let shaped = shape_styled(fonts, seg, style).map_err(|c| Uncovered { c })?;
+        glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph {
+            cluster: g.cluster + seg_start_byte,
+            ..g
+        }));
+        seg_start_byte += bytes;
+        k = j;
+    }
+    // Each glyph's text: from its cluster to the next cluster.
+    let mut ranges = Vec::with_capacity(glyphs.len());
+    for (gi, g) in glyphs.iter().enumerate() {
+        let end = glyphs[gi + 1..]
+            .iter()
+            .map(|n| n.cluster)
+            .find(|&c| c > g.cluster)
+            .unwrap_or(text.len());
+        ranges.push(g.cluster..end.max(g.cluster));
+    }
+
+    let mut breaks: Vec<(usize, BreakKind)> = Vec::new();
+    let byte_at = |ci: usize| chars[..ci].iter().map(|(c, _)| c.len_utf8()).sum::<usize>();
+    if s.hyphenate {
+        // Letters-only stretches are hyphenated by the language's rules.
+        let mut a = 0;
+        while a < chars.len() {
+            if !chars[a].0.is_alphabetic() {
+                a += 1;
+                continue;
+            }
+            let mut b = a;
+            while b < chars.len() && chars[b].0.is_alphabetic() {
+                b += 1;
+            }
+            let (ba, bb) = (byte_at(a), byte_at(b));
+            for p in hyphenate::break_points(&text[ba..bb], s.lang) {
+                breaks.push((ba + p, BreakKind::Hyphen));
+            }
+            a = b;
+        }
+    }
+    // A compound's own hyphen: break after it, adding nothing.
+    for ci in 1..chars.len().saturating_sub(2) {
+        if chars[ci].0 == '-'
+            && chars[ci - 1].0.is_alphabetic()
+            && chars[ci + 1].0.is_alphabetic()
+            && chars[ci + 2].0.is_alphabetic()
+            && ci >= 2
+        {
+            breaks.push((byte_at(ci + 1), BreakKind::Explicit));
+        }
+    }
+    let width: f32 = glyphs.iter().map(|g| g.advance).sum::<f32>() * s.size;
+    if width > s.width * 0.98 {
+        // An unbreakable token longer than a line (a URL, a long hashtag):
+        // break after / . ? & - _ and, if a piece is still too wide, anywhere.
+        for (ci, (c, _)) in chars.iter().enumerate().take(chars.len().saturating_sub(1)) {
+            if matches!(c, '/' | '.' | '?' | '&' | '-' | '_' | '=' | '#') {
+                breaks.push((byte_at(ci + 1), BreakKind::Url));
+            }
+        }
+        let mut pieces = breaks.iter().map(|b| b.0).collect::<Vec<_>>();
+        pieces.sort_unstable();
+        let mut last = 0;
+        let mut acc = 0.0;
+        let mut extra = Vec::new();
+        for (gi, g) in glyphs.iter().enumerate() {
+            if pieces.binary_search(&g.cluster).is_ok() {
+                acc = 0.0;
+                last = g.cluster;
+            }
+            acc += g.advance * s.size;
+            if acc > s.width * 0.9 && g.cluster > last && ranges[gi].start > 0 {
+                extra.push((g.cluster, BreakKind::Emergency));
+                acc = g.advance * s.size;
+                last = g.cluster;
+            }
+        }
+        breaks.extend(extra);
+    }
+    breaks.sort_by_key(|b| b.0);
+    breaks.dedup_by_key(|b| b.0);
+    // Only breaks that fall on a glyph boundary can be set.
+    breaks.retain(|&(at, _)| at > 0 && at < text.len() && glyphs.iter().any(|g| g.cluster == at));
+    let hyphen = if breaks.iter().any(|b| b.1 == BreakKind::Hyphen) {
+        let style = chars.last().map(|c| c.1).unwrap_or_default();
+        shape_styled(fonts, "-", style)
+            .ok()
+            .and_then(|g| g.first().copied())
+    } else {
+        None
+    };
+    Ok(Word {
+        text,
+        glyphs,
+        ranges,
+        breaks,
+        hyphen,
+    })
+}
+
+fn push_word_items(
+    word: &Word,
+    wi: usize,
+    s: &Setting,
+    items: &mut Vec<Item>,
+    sources: &mut Vec<Source>,
+) {
+    let mut g0 = 0;
+    for &(at, kind) in &word.breaks {
+        let g1 = word
+            .glyphs
+            .iter()
+            .position(|g| g.cluster >= at)
+            .unwrap_or(word.glyphs.len());
+        if g1 <= g0 {
+            continue;
+        }
+        push_fragment(word, wi, s, (g0, g1), items, sources);
+        let (width, penalty, flagged) = match kind {
+            BreakKind::Hyphen => (
+                word.hyphen.map_or(0.0, |h| h.advance * s.size),
+                HYPHEN_PENALTY,
+                true,
+            ),
+            BreakKind::Explicit => (0.0, EXPLICIT_PENALTY, true),
+            BreakKind::Url => (0.0, URL_PENALTY, false),
+            BreakKind::Emergency => (0.0, EMERGENCY_PENALTY, false),
+        };
+        items.push(Item::Penalty {
+            width,
+            penalty,
+            flagged,
+        });
+        sources.push(Source::Break { word: wi, kind });
+        g0 = g1;
+    }
+    push_fragment(word, wi, s, (g0, word.glyphs.len()), items, sources);
+}
+
+/// A fragment's box, preceded by the letter-spacing it may take. That glue
+/// follows a forbidding penalty, so it is never a break.
+fn push_fragment(
+    word: &Word,
+    wi: usize,
+    s: &Setting,
+    (g0, g1): (usize, usize),
+    items: &mut Vec<Item>,
+    sources: &mut Vec<Source>,
+) {
+    // Every glyph gap inside the word can take spacing; the word's end cannot,
+    // or the space after it would widen.
+    let gaps = if g1 == word.glyphs.len() {
+        g1 - g0 - 1
+    } else {
+        g1 - g0
+    };
+    if s.align == Align::Justify && gaps > 0 {
+        items.push(Item::Penalty {
+            width: 0.0,
+            penalty: INFINITY_PENALTY,
+            flagged: false,
+        });
+        sources.push(Source::Marker);
+        items.push(Item::Glue {
+            width: 0.0,
+            stretch: gaps as f32 * TRACK_STRETCH * s.size,
+            shrink: gaps as f32 * TRACK_SHRINK * s.size,
+        });
+        sources.push(Source::Tracking { gaps });
+    }
+    let width = word.glyphs[g0..g1].iter().map(|g| g.advance).sum::<f32>() * s.size;
+    items.push(Item::Box { width });
+    sources.push(Source::Fragment {
+        word: wi,
+        glyphs: (g0, g1),
+    });
+}
+
+/// First-fit breaking for ragged blocks (addressee, signature position):
+/// break at the last space that fits; a word wider than the line gets its
+/// own line, split at its in-word breaks if it has any.
+fn ragged_breaks(items: &[Item], widths: &[f32]) -> Vec<linebreak::Line> {
+    let n = items.len();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < n {
+        let limit = widths[lines.len().min(widths.len() - 1)] + 0.01;
+        let mut width = 0.0;
+        let mut space_fit: Option<usize> = None;
+        let mut any_fit: Option<usize> = None;
+        let mut end = n - 1;
+        let mut finished = false;
+        for (k, item) in items.iter().enumerate().skip(start) {
+            match *item {
+                Item::Box { width: w } => width += w,
+                Item::Glue { width: w, .. } => {
+                    if k > start && matches!(items[k - 1], Item::Box { .. }) {
+                        if width <= limit {
+                            space_fit = Some(k);
+                        } else {
+                            end = space_fit.or(any_fit).unwrap_or(k);
+                            break;
+                        }
+                    }
+                    width += w;
+                }
+                Item::Penalty {
+                    width: w, penalty, ..
+                } => {
+                    if penalty <= -INFINITY_PENALTY {
+                        end = if width <= limit {
+                            k
+                        } else {
+                            space_fit.or(any_fit).unwrap_or(k)
+                        };
+                        finished = end == k;
+                        break;
+                    }
+                    if penalty < INFINITY_PENALTY && width + w <= limit {
+                        any_fit = Some(k);
+                    }
+                }
+            }
+        }
+        let hyphenated = matches!(items.get(end), Some(Item::Penalty { flagged: true, .. }));
+        lines.push(linebreak::Line {
+            start,
+            end,
+            ratio: 0.0,
+            hyphenated,
+        });
+        if finished || end + 1 >= n {
+            break;
+        }
+        // The next line starts after the break and the spaces that follow it.
+        start = end + 1;
+        while start < n
+            && (matches!(items[start], Item::Glue { .. })
+                || matches!(items[start], Item::Penalty { penalty, .. } if penalty >= INFINITY_PENALTY))
+        {
+            start += 1;
+        }
+        if matches!(items.get(start), Some(Item::Penalty { penalty, .. }) if *penalty <= -INFINITY_PENALTY)
+        {
+            break;
+        }
+    }
+    lines
+}
+
+/// Collects a line's glyphs into runs of one face.
+struct LineBuilder {
+    size: f32,
+    block: BlockRef,
+    runs: Vec<TextRun>,
+}
+
+impl LineBuilder {
+    fn new(size: f32, block: BlockRef) -> Self {
+        LineBuilder {
+            size,
+            block,
+            runs: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, face: FaceId, g: &ShapedGlyph, text: &str, advance: f32) {
+        if self.runs.last().is_none_or(|r| r.face != face) {
+            self.runs.push(TextRun {
+                face,
+                size: self.size,
+                x: 0.0,
+                baseline: 0.0,
+                glyphs: Vec::new(),
+                text: String::new(),
+                block: self.block,
+                hyphen: false,
+            });
+        }
+        let run = self.runs.last_mut().expect("a run was just ensured");
+        let start = run.text.len();
+        run.text.push_str(text);
+        run.glyphs.push(Glyph {
+            id: g.id,
+            advance,
+            x_offset: g.x_offset * self.size,
+            y_offset: g.y_offset * self.size,
+            text: start..run.text.len(),
+        });
+    }
+
+    /// Glyphs `glyphs` of word `w`, each gap inside the word widened by
+    /// `tracking` points.
+    fn fragment(&mut self, w: &Word, glyphs: Range<usize>, tracking: f32) {
+        let mut last_cluster = None;
+        for gi in glyphs {
+            let g = &w.glyphs[gi];
+            // Glyphs of one cluster share its text; the first one carries it.
+            let same_cluster = last_cluster == Some(w.ranges[gi].start);
+            let text = if same_cluster {
+                ""
+            } else {
+                &w.text[w.ranges[gi].clone()]
+            };
+            last_cluster = Some(w.ranges[gi].start);
+            let extra = if gi + 1 < w.glyphs.len() {
+                tracking
+            } else {
+                0.0
+            };
+            self.push(g.face, g, text, g.advance * self.size + extra);
+        }
+    }
+
+    fn space(&mut self, glyph: ShapedGlyph, advance: f32) {
+        self.push(glyph.face, &glyph, " ", advance);
+    }
+
+    fn hyphen(&mut self, h: ShapedGlyph) {
+        self.push(h.face, &h, "-", h.advance * self.size);
+        if let Some(r) = self.runs.last_mut() {
+            r.hyphen = true;
+        }
+    }
+
+    fn finish(self) -> Vec<TextRun> {
+        self.runs
+            .into_iter()
+            .filter(|r| !r.glyphs.is_empty())
+            .collect()
+    }
+}

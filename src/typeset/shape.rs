@@ -1,0 +1,168 @@
+//! Shaping: text to positioned glyphs with harfrust (kerning and the font's
+//! own substitutions), with a glyph-by-glyph fallback face.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use harfrust::{Buffer, Script, ShapeOptions, ShaperFont};
+
+use super::fonts::{FaceId, FontSet, is_invisible};
+use crate::document::Style;
+
+/// One glyph, with its metrics in em (multiply by the font size).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapedGlyph {
+    pub face: FaceId,
+    pub id: u16,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// Byte offset, in the shaped text, of the cluster this glyph draws.
+    pub cluster: usize,
+}
+
+type ShapeCache = HashMap<(FaceId, String), Rc<Vec<ShapedGlyph>>>;
+
+thread_local! {
+    /// Words repeat within a letter and across a batch: shaping each distinct
+    /// (face, text) once per thread saves most of the shaping time.
+    static CACHE: RefCell<ShapeCache> = RefCell::new(HashMap::new());
+}
+
+const CACHE_LIMIT: usize = 100_000;
+
+/// Shapes `text` in one face. Clusters are byte offsets into `text`.
+pub fn shape_in_face(fonts: &FontSet, face: FaceId, text: &str) -> Rc<Vec<ShapedGlyph>> {
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&(face, text.to_owned())).cloned()) {
+        return hit;
+    }
+    let f = fonts.face(face);
+    let script = if text.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+        Script::CYRILLIC
+    } else {
+        Script::LATIN
+    };
+    let plan = f.plan(script);
+    let mut buffer = Buffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(harfrust::Direction::LeftToRight);
+    buffer.set_script(Some(script));
+    let shaper = ShaperFont::new(&f.font);
+    let glyphs = match harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(plan))) {
+        Ok(()) => {
+            let scale = 1.0 / f.units_per_em;
+            buffer
+                .glyph_infos()
+                .iter()
+                .zip(buffer.glyph_positions())
+                .map(|(info, pos)| ShapedGlyph {
+                    face,
+                    id: info.glyph_id as u16,
+                    advance: pos.x_advance as f32 * scale,
+                    x_offset: pos.x_offset as f32 * scale,
+                    y_offset: pos.y_offset as f32 * scale,
+                    cluster: info.cluster as usize,
+                })
+                .collect()
+        }
+        // A plan mismatch cannot happen with plans made for these faces; if it
+        // did, drawing nothing would lose text, so fall back to nominal glyphs.
+        Err(_) => nominal_glyphs(fonts, face, text),
+    };
+    let glyphs = Rc::new(glyphs);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert((face, text.to_owned()), glyphs.clone());
+    });
+    glyphs
+}
+
+fn nominal_glyphs(fonts: &FontSet, face: FaceId, text: &str) -> Vec<ShapedGlyph> {
+    let f = fonts.face(face);
+    let shaper = ShaperFont::new(&f.font);
+    text.char_indices()
+        .map(|(i, c)| {
+            let gid = shaper.nominal_glyph(c as u32).unwrap_or_default();
+            ShapedGlyph {
+                face,
+                id: gid.to_u32() as u16,
+                advance: shaper.glyph_h_advance(gid) as f32 / f.units_per_em,
+                x_offset: 0.0,
+                y_offset: 0.0,
+                cluster: i,
+            }
+        })
+        .collect()
+}
+
+/// Shapes text in a style, switching to the fallback face for characters
+/// the primary face lacks. Returns the first character no face has.
+pub fn shape_styled(fonts: &FontSet, text: &str, style: Style) -> Result<Vec<ShapedGlyph>, char> {
+    let mut out = Vec::new();
+    let mut seg_start = 0;
+    let mut seg_face: Option<FaceId> = None;
+    for (i, c) in text.char_indices() {
+        let face = fonts.face_for(c, style).ok_or(c)?;
+        match seg_face {
+            Some(f) if f == face || is_invisible(c) => {}
+            Some(f) => {
+                push_segment(fonts, f, text, seg_start, i, &mut out);
+                seg_start = i;
+                seg_face = Some(face);
+            }
+            None => seg_face = Some(face),
+        }
+    }
+    if let Some(f) = seg_face {
+        push_segment(fonts, f, text, seg_start, text.len(), &mut out);
+    }
+    Ok(out)
+}
+
+fn push_segment(
+    fonts: &FontSet,
+    face: FaceId,
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<ShapedGlyph>,
+) {
+    let glyphs = shape_in_face(fonts, face, &text[start..end]);
+    out.extend(glyphs.iter().map(|g| ShapedGlyph {
+        cluster: g.cluster + start,
+        ..*g
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::fonts::fonts;
+
+    #[test]
+    fn shapes_cyrillic_with_times_metrics() {
+        let g = shape_styled(fonts(), "Казахстан", Style::default()).unwrap();
+        assert_eq!(g.len(), 9);
+        let width: f32 = g.iter().map(|g| g.advance).sum();
+        // Times-metric Cyrillic: about 0.45 em a letter.
+        assert!(width > 3.5 && width < 5.0, "{width}");
+        assert!(g.windows(2).all(|w| w[0].cluster < w[1].cluster));
+    }
+
+    #[test]
+    fn tenge_uses_fallback_face_in_the_middle_of_text() {
+        let g = shape_styled(fonts(), "100 ₸ сомасы", Style::default()).unwrap();
+        let tenge = g.iter().find(|g| g.cluster == 4).unwrap();
+        assert_eq!(tenge.face, FaceId(4));
+        assert!(g.iter().filter(|g| g.face == FaceId(0)).count() > 5);
+    }
+
+    #[test]
+    fn uncovered_character_is_reported() {
+        assert_eq!(shape_styled(fonts(), "a中b", Style::default()), Err('中'));
+    }
+}

@@ -1,0 +1,745 @@
+//! Typographic pass over one paragraph of a reply letter.
+//!
+//! The letter-format spec asks for «ёлочки» (with „лапки“ inside them), a
+//! spaced em dash instead of a spaced hyphen, and non-breaking spaces that
+//! keep short words, numbers, initials, `№` and dashes attached to their
+//! neighbours. The words of the letter and their order never change.
+//!
+//! Every change is a one-for-one character replacement (`"` → a quote mark,
+//! `-` → `—`, U+0020 → U+00A0), so the output has exactly as many chars as the
+//! input and char `i` of the output comes from char `i` of the input. The
+//! caller relies on this: it runs the pass over a paragraph's concatenated
+//! text and then re-applies emphasis runs by char index.
+
+/// Language of the paragraph.
+///
+/// Russian and Kazakh share every rule for now; the parameter exists so that a
+/// future difference does not change the signature of [`apply`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Ru,
+    Kk,
+}
+
+const NBSP: char = '\u{a0}';
+const EM_DASH: char = '—';
+const EN_DASH: char = '–';
+
+/// Applies the typographic pass to one paragraph's text. Same char count in and out.
+#[must_use]
+pub fn apply(text: &str, _lang: Lang) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    // Protection is computed once: the passes below never turn a
+    // non-whitespace char into whitespace or back, so token boundaries (and
+    // therefore the protected spans) stay where they are.
+    let protected = protected_mask(&chars);
+    convert_quotes(&mut chars, &protected);
+    convert_spaced_hyphens(&mut chars);
+    bind_with_nbsp(&mut chars, &protected);
+    chars.into_iter().collect()
+}
+
+// ---------------------------------------------------------------------------
+// Tokens and protection
+// ---------------------------------------------------------------------------
+
+/// A maximal run of non-whitespace chars, as a half-open char range.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+}
+
+/// Splits on any whitespace (U+00A0 included, since `char::is_whitespace`
+/// covers it). Treating NBSP as a separator is what makes the pass
+/// idempotent: a second run sees exactly the same tokens as the first.
+fn tokens(chars: &[char]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in chars.iter().enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push(Token { start: s, end: i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            start: s,
+            end: chars.len(),
+        });
+    }
+    out
+}
+
+/// Quote marks, straight or typographic. The same set is stripped from the
+/// edges of a URL token whether or not the quotes were already converted, so
+/// the protected span is identical on a second run.
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '«' | '»' | '„' | '“' | '”')
+}
+
+/// Punctuation that may open a token in front of a word: `(в`, `«Мы`.
+fn is_leading_punct(c: char) -> bool {
+    is_quote_mark(c) || matches!(c, '(' | '[')
+}
+
+/// Punctuation that may close a token after a word: `А.Е.,`, `дня»,`.
+/// The period is deliberately absent: it belongs to initials and abbreviations.
+fn is_trailing_punct(c: char) -> bool {
+    is_quote_mark(c) || matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | ']')
+}
+
+fn strip_leading(t: &[char]) -> &[char] {
+    let n = t.iter().take_while(|&&c| is_leading_punct(c)).count();
+    &t[n..]
+}
+
+fn strip_trailing(t: &[char]) -> &[char] {
+    let n = t
+        .iter()
+        .rev()
+        .take_while(|&&c| is_trailing_punct(c))
+        .count();
+    &t[..t.len() - n]
+}
+
+fn contains_seq(hay: &[char], needle: &str) -> bool {
+    let needle: Vec<char> = needle.chars().collect();
+    hay.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// URLs and e-mail addresses must reach the PDF exactly as written (they are
+/// copied by readers), so no quote inside them is converted and no space next
+/// to them is bound.
+fn is_url_like(t: &[char]) -> bool {
+    let lower: Vec<char> = t.iter().flat_map(|c| c.to_lowercase()).collect();
+    contains_seq(&lower, "://") || contains_seq(&lower, "www.") || is_email(t)
+}
+
+/// `local@domain.tld`: something alphanumeric before `@`, and a dot after it
+/// that is followed by something alphanumeric.
+fn is_email(t: &[char]) -> bool {
+    let Some(at) = t.iter().position(|&c| c == '@') else {
+        return false;
+    };
+    let before_ok = at > 0 && t[at - 1].is_alphanumeric();
+    let after = &t[at + 1..];
+    let after_ok = after
+        .windows(2)
+        .any(|w| w[0] == '.' && w[1].is_alphanumeric());
+    before_ok && after_ok
+}
+
+/// Per-char flag: inside a URL or e-mail. The quote marks and brackets that
+/// merely wrap the address stay outside, so `"https://x.kz"` still gets
+/// «ёлочки» around it.
+fn protected_mask(chars: &[char]) -> Vec<bool> {
+    let mut mask = vec![false; chars.len()];
+    for tok in tokens(chars) {
+        let t = &chars[tok.start..tok.end];
+        if !is_url_like(t) {
+            continue;
+        }
+        let lead = t.iter().take_while(|&&c| is_leading_punct(c)).count();
+        let trail = t[lead..]
+            .iter()
+            .rev()
+            .take_while(|&&c| is_trailing_punct(c))
+            .count();
+        for m in &mut mask[tok.start + lead..tok.end - trail] {
+            *m = true;
+        }
+    }
+    mask
+}
+
+// ---------------------------------------------------------------------------
+// Quotes
+// ---------------------------------------------------------------------------
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | EN_DASH | EM_DASH)
+}
+
+/// Whether a quote at this position would be an opening one by position
+/// alone: at the start, or after whitespace, an opening bracket/quote or a dash.
+fn in_opening_position(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '«' | '„') || is_dash(p),
+    }
+}
+
+/// Converts straight double quotes, tracking nesting depth across the whole
+/// paragraph (pre-existing « » „ “ count too). Depth arithmetic saturates, so
+/// unbalanced input degrades to plain «» instead of panicking.
+fn convert_quotes(chars: &mut [char], protected: &[bool]) {
+    let mut depth: usize = 0;
+    for i in 0..chars.len() {
+        if protected[i] {
+            continue;
+        }
+        // The previous char is read after conversion, so `""` opens twice.
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        match chars[i] {
+            '«' | '„' => depth += 1,
+            '»' | '”' => depth = depth.saturating_sub(1),
+            // “ closes „ in Russian typography but opens in English; the
+            // position decides which one the author meant.
+            '“' => {
+                if in_opening_position(prev) {
+                    depth += 1;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            '"' => {
+                let next_is_gap = next.is_none_or(char::is_whitespace);
+                let opens = if in_opening_position(prev) {
+                    // A quote followed by a gap opens nothing; if a quote is
+                    // open, this is a sloppy `"текст "` closing it.
+                    !(depth > 0 && next_is_gap)
+                } else {
+                    // Nothing is open, and a word follows: `слово,"текст"`
+                    // starts a quotation rather than closing a phantom one.
+                    depth == 0 && next.is_some_and(char::is_alphanumeric)
+                };
+                if opens {
+                    chars[i] = if depth == 0 { '«' } else { '„' };
+                    depth += 1;
+                } else {
+                    chars[i] = if depth >= 2 { '“' } else { '»' };
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Dashes
+// ---------------------------------------------------------------------------
+
+fn is_inline_space(c: char) -> bool {
+    c == ' ' || c == NBSP
+}
+
+/// ` - ` between words becomes ` — `. Hyphens inside words
+/// (`интернет-ресурсов`, `COVID-19`) have no spaces around them and are left
+/// alone, as are a list marker at the start of a line and existing – and —.
+fn convert_spaced_hyphens(chars: &mut [char]) {
+    for i in 2..chars.len().saturating_sub(2) {
+        if chars[i] == '-'
+            && is_inline_space(chars[i - 1])
+            && is_inline_space(chars[i + 1])
+            && !chars[i - 2].is_whitespace()
+            && !chars[i + 2].is_whitespace()
+        {
+            chars[i] = EM_DASH;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Non-breaking spaces
+// ---------------------------------------------------------------------------
+
+/// `Е.`, `А.Е.`: one or more uppercase letters each followed by a period.
+fn is_initials(t: &[char]) -> bool {
+    !t.is_empty()
+        && t.len().is_multiple_of(2)
+        && t.chunks(2).all(|p| p[0].is_uppercase() && p[1] == '.')
+}
+
+/// `Турганбаев`, `Мухамеди-Улы`: a capitalised word that can precede initials.
+fn is_capitalised_word(t: &[char]) -> bool {
+    t.len() >= 2
+        && t[0].is_uppercase()
+        && t.last().is_some_and(|c| c.is_alphabetic())
+        && t.iter().all(|&c| c.is_alphabetic() || c == '-')
+}
+
+/// `г.`, `т.`: a single lowercase letter and a period.
+fn is_lower_abbr(t: &[char]) -> bool {
+    t.len() == 2 && t[0].is_lowercase() && t[1] == '.'
+}
+
+/// `30`, `12-15/2417`, `22.04.2020`, `1,5`: digits with separators inside
+/// only, so `30,` (end of a clause) is not a number that binds forward.
+fn is_number(t: &[char]) -> bool {
+    t.first().is_some_and(char::is_ascii_digit)
+        && t.last().is_some_and(char::is_ascii_digit)
+        && t.iter()
+            .all(|&c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '-'))
+}
+
+/// `в`, `на`, `ЧП`, `of`: one or two letters and nothing else.
+fn is_short_word(t: &[char]) -> bool {
+    (1..=2).contains(&t.len()) && t.iter().all(|c| c.is_alphabetic())
+}
+
+fn is_numero(t: &[char]) -> bool {
+    !t.is_empty() && t.iter().all(|&c| c == '№')
+}
+
+fn is_spaced_dash(t: &[char]) -> bool {
+    t.len() == 1 && matches!(t[0], EN_DASH | EM_DASH)
+}
+
+/// Something a short word can bind to: a word or number, possibly behind an
+/// opening quote/bracket, a hashtag (`#мыВместе` is an ordinary word) or `№`.
+fn is_word(t: &[char]) -> bool {
+    let t = strip_leading(t);
+    let t = t.strip_prefix(&['#']).unwrap_or(t);
+    t.first().is_some_and(|&c| c.is_alphanumeric() || c == '№')
+}
+
+/// First letter of the token, ignoring opening punctuation: decides whether
+/// the token starts a new sentence.
+fn starts_uppercase(t: &[char]) -> bool {
+    strip_leading(t).first().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether the space between tokens `a` and `b` becomes U+00A0. `before_a`
+/// is the token before `a` when only a single space separates them.
+fn binds(a: &[char], b: &[char], before_a: Option<&[char]>, a_url: bool, b_url: bool) -> bool {
+    // `Вы – герои`: the dash must not start a line. Only the space before it
+    // is bound; the one after stays breakable.
+    if is_spaced_dash(b) {
+        return true;
+    }
+    // A long address glued to its neighbour would only make an overfull line.
+    if a_url || b_url {
+        return false;
+    }
+    let a = strip_leading(a);
+    let b_core = strip_trailing(b);
+    // `№ ДЗ-83`, `№№ 5-7`.
+    if is_numero(a) {
+        return true;
+    }
+    // `Е. Тугжанов`, `А. Е. Турганбаев`, `А.Е. Турганбаев`.
+    if is_initials(a) && b.first().is_some_and(|c| c.is_uppercase()) {
+        return true;
+    }
+    // `Турганбаев А.Е.`
+    if is_capitalised_word(a) && is_initials(b_core) {
+        return true;
+    }
+    // `30 челленджей`, `10 мая`, `22.04.2020 года`.
+    if is_number(a) && b.first().is_some_and(|c| c.is_alphabetic()) {
+        return true;
+    }
+    // `в поддержку`, `на работе`, `и #мыВместе`.
+    if is_short_word(a) && is_word(b) {
+        return true;
+    }
+    if is_lower_abbr(a) {
+        // Inside `т. г.`, `т. е.`, `и т. д.`.
+        if is_lower_abbr(b_core) {
+            return true;
+        }
+        if is_word(b) {
+            // `г.` after a number (`2020 г.`) or the tail of `т. д.` is a
+            // suffix; before a capitalised word it most likely ends the
+            // sentence, and the next sentence should be free to start a line.
+            let is_suffix = before_a.is_some_and(|p| {
+                let p = strip_leading(p);
+                is_lower_abbr(p) || is_number(p)
+            });
+            // Otherwise it is a prefix: `г. Алматы`, `с. Ащысай`.
+            return !(is_suffix && starts_uppercase(b));
+        }
+    }
+    false
+}
+
+/// Turns the U+0020 between two tokens into U+00A0 where a rule says they
+/// belong together. Only a single ordinary space is a candidate: line breaks
+/// (`\n`) and runs of spaces are left to the author.
+fn bind_with_nbsp(chars: &mut [char], protected: &[bool]) {
+    let toks = tokens(chars);
+    let url: Vec<bool> = toks
+        .iter()
+        .map(|t| protected[t.start..t.end].iter().any(|&p| p))
+        .collect();
+    // A single space or NBSP between two tokens: NBSP counts so that a second
+    // run sees the same neighbourhood as the first.
+    let single_gap = |left: &Token, right: &Token| {
+        right.start == left.end + 1 && is_inline_space(chars[left.end])
+    };
+    let mut to_bind = Vec::new();
+    for k in 0..toks.len().saturating_sub(1) {
+        let (ta, tb) = (toks[k], toks[k + 1]);
+        if tb.start != ta.end + 1 || chars[ta.end] != ' ' {
+            continue;
+        }
+        let before_a = k
+            .checked_sub(1)
+            .filter(|&j| single_gap(&toks[j], &ta))
+            .map(|j| &chars[toks[j].start..toks[j].end]);
+        let a = &chars[ta.start..ta.end];
+        let b = &chars[tb.start..tb.end];
+        if binds(a, b, before_a, url[k], url[k + 1]) {
+            to_bind.push(ta.end);
+        }
+    }
+    // Decisions are taken on the unmodified text, then applied, so no rule
+    // sees the result of another.
+    for i in to_bind {
+        chars[i] = NBSP;
+    }
+}
+
+/// Applies the pass to every text line of a document, keeping emphasis
+/// boundaries: the pass replaces characters one for one, so each run keeps
+/// its length in characters.
+pub fn apply_to_document(doc: &mut crate::document::Document, lang: crate::letter::Lang) {
+    let lang = match lang {
+        crate::letter::Lang::Ru => Lang::Ru,
+        crate::letter::Lang::Kk => Lang::Kk,
+    };
+    for block in &mut doc.blocks {
+        for line in &mut block.lines {
+            let joined: String = line.iter().map(|r| r.text.as_str()).collect();
+            let fixed: Vec<char> = apply(&joined, lang).chars().collect();
+            let mut at = 0;
+            for run in line.iter_mut() {
+                let n = run.text.chars().count();
+                run.text = fixed[at..at + n].iter().collect();
+                at += n;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ru(s: &str) -> String {
+        apply(s, Lang::Ru)
+    }
+
+    /// Shows NBSP visibly in assertion failures.
+    fn vis(s: &str) -> String {
+        s.replace(NBSP, "⍽")
+    }
+
+    macro_rules! check {
+        ($input:expr, $expected:expr) => {
+            assert_eq!(vis(&ru($input)), vis($expected), "input: {:?}", $input)
+        };
+    }
+
+    /// The per-char contract the caller relies on.
+    fn assert_one_for_one(input: &str, output: &str) {
+        let a: Vec<char> = input.chars().collect();
+        let b: Vec<char> = output.chars().collect();
+        assert_eq!(a.len(), b.len(), "char count changed for {input:?}");
+        for (i, (&x, &y)) in a.iter().zip(&b).enumerate() {
+            let allowed = x == y
+                || (x == '"' && matches!(y, '«' | '»' | '„' | '“'))
+                || (x == ' ' && y == NBSP)
+                || (x == '-' && y == EM_DASH);
+            assert!(allowed, "char {i}: {x:?} -> {y:?} in {input:?}");
+        }
+    }
+
+    #[test]
+    fn straight_quotes_become_guillemets() {
+        check!(r#"челлендж "Мы ради вас""#, "челлендж «Мы\u{a0}ради вас»");
+        check!(r#""Начало" текста"#, "«Начало» текста");
+        check!(r#"(см. "Устав")"#, "(см. «Устав»)");
+    }
+
+    #[test]
+    fn nested_quotes_use_lapki() {
+        check!(
+            r#"ТОО "Компания "Рога и копыта"""#,
+            "ТОО «Компания „Рога и\u{a0}копыта“»"
+        );
+        check!(
+            r#""Он сказал: "да" и ушёл""#,
+            "«Он\u{a0}сказал: „да“ и\u{a0}ушёл»"
+        );
+    }
+
+    #[test]
+    fn existing_quotes_are_kept_and_count_for_nesting() {
+        check!(r#"«Мы "ради" вас»"#, "«Мы\u{a0}„ради“ вас»");
+        check!("«Мы „ради“ вас»", "«Мы\u{a0}„ради“ вас»");
+        // A closing guillemet returns to depth 0.
+        check!(r#"«Да» и "нет""#, "«Да» и\u{a0}«нет»");
+    }
+
+    #[test]
+    fn unbalanced_quotes_do_not_panic() {
+        check!(r#"""#, "«");
+        check!(r#"текст""#, "текст»");
+        check!("\"\"\"\"", "«„„“");
+        check!("»»» текст «", "»»» текст «");
+        check!(r#"слово,"текст" конец"#, "слово,«текст» конец");
+        check!(r#""текст ""#, "«текст »");
+    }
+
+    #[test]
+    fn single_quotes_untouched() {
+        check!("Qazaqstan'nyń 'tili'", "Qazaqstan'nyń 'tili'");
+    }
+
+    #[test]
+    fn spaced_hyphen_becomes_em_dash() {
+        check!("Вы - герои", "Вы\u{a0}— герои");
+        check!("Москва - столица", "Москва\u{a0}— столица");
+    }
+
+    #[test]
+    fn hyphen_inside_word_untouched() {
+        check!("интернет-ресурсов", "интернет-ресурсов");
+        check!("COVID-19 распространяется", "COVID-19 распространяется");
+        check!("кое-где", "кое-где");
+        // List marker at the start of a line is not between words.
+        check!("- пункт\n- другой", "- пункт\n- другой");
+    }
+
+    #[test]
+    fn existing_dashes_kept() {
+        check!("Вы – герои", "Вы\u{a0}– герои");
+        check!("Вы — герои", "Вы\u{a0}— герои");
+        check!("1941–1945 годы", "1941–1945 годы");
+    }
+
+    #[test]
+    fn dash_binding_keeps_space_after_breakable() {
+        let out = ru("Вы – герои");
+        assert_eq!(out, "Вы\u{a0}– герои");
+        assert_eq!(out.chars().nth(4), Some(' '));
+    }
+
+    #[test]
+    fn initials_before_surname() {
+        check!("Е. Тугжанов", "Е.\u{a0}Тугжанов");
+        check!("А. Е. Турганбаев", "А.\u{a0}Е.\u{a0}Турганбаев");
+        check!("А.Е. Турганбаев", "А.Е.\u{a0}Турганбаев");
+        check!("письмо И. Ескендира", "письмо И.\u{a0}Ескендира");
+        check!("(Е. Тугжанов)", "(Е.\u{a0}Тугжанов)");
+    }
+
+    #[test]
+    fn surname_before_initials() {
+        check!("Турганбаев А.Е.", "Турганбаев\u{a0}А.Е.");
+        check!("Турганбаев А. Е.", "Турганбаев\u{a0}А.\u{a0}Е.");
+        check!(
+            "депутату Турганбаеву А.Е., который",
+            "депутату Турганбаеву\u{a0}А.Е., который"
+        );
+    }
+
+    #[test]
+    fn numero_and_number() {
+        check!("№ ДЗ-83", "№\u{a0}ДЗ-83");
+        check!("№№ 5-7", "№№\u{a0}5-7");
+        check!("письмо № 12-15/2417", "письмо №\u{a0}12-15/2417");
+    }
+
+    #[test]
+    fn number_and_following_word() {
+        check!("30 челленджей", "30\u{a0}челленджей");
+        check!("20 тысяч", "20\u{a0}тысяч");
+        check!("2 видеоролика", "2\u{a0}видеоролика");
+        check!("10 мая", "10\u{a0}мая");
+        check!("от 22.04.2020 года", "от\u{a0}22.04.2020\u{a0}года");
+        check!("№ 12-15/2417 от", "№\u{a0}12-15/2417\u{a0}от");
+        // A number ending a clause does not bind across the comma.
+        check!("их 30, всего", "их\u{a0}30, всего");
+        // Nor to a following number or symbol.
+        check!("30 40", "30 40");
+    }
+
+    #[test]
+    fn short_words_bind_forward() {
+        check!("в поддержку", "в\u{a0}поддержку");
+        check!("о титаническом", "о\u{a0}титаническом");
+        check!("и другие", "и\u{a0}другие");
+        check!("по заказу", "по\u{a0}заказу");
+        check!("на работе", "на\u{a0}работе");
+        check!("in the office", "in\u{a0}the office");
+        check!("и в Интернете", "и\u{a0}в\u{a0}Интернете");
+        check!("и #сидидома", "и\u{a0}#сидидома");
+        check!("(в поддержку)", "(в\u{a0}поддержку)");
+        // Three letters do not bind.
+        check!("под заказ", "под заказ");
+        // Punctuation after the short word ends the binding.
+        check!("да, конечно", "да, конечно");
+    }
+
+    #[test]
+    fn abbreviations() {
+        check!("10 мая т.г.", "10\u{a0}мая т.г.");
+        check!("10 мая т. г.", "10\u{a0}мая т.\u{a0}г.");
+        check!("т.е. так", "т.е. так");
+        check!("т. е. так", "т.\u{a0}е.\u{a0}так");
+        check!("и т. д.", "и\u{a0}т.\u{a0}д.");
+        check!("и т. п., а", "и\u{a0}т.\u{a0}п., а");
+        check!("в г. Алматы", "в\u{a0}г.\u{a0}Алматы");
+        check!("г. Алматы", "г.\u{a0}Алматы");
+        // Suffix abbreviations before a capitalised word end a sentence.
+        check!("и т. д. Далее", "и\u{a0}т.\u{a0}д. Далее");
+        check!("2020 г. В рамках", "2020\u{a0}г. В\u{a0}рамках");
+    }
+
+    #[test]
+    fn no_binding_across_line_breaks_or_multiple_spaces() {
+        check!("в\nподдержку", "в\nподдержку");
+        check!("в  поддержку", "в  поддержку");
+        check!("Е.\nТугжанов", "Е.\nТугжанов");
+        check!("Вы\n– герои", "Вы\n– герои");
+        check!("Вы -\nгерои", "Вы -\nгерои");
+    }
+
+    #[test]
+    fn urls_and_emails_untouched() {
+        // Straight quotes inside the address stay straight (and the space
+        // next to it stays breakable).
+        check!(
+            r#"см. https://example.kz/a?q="x"&y=1 и"#,
+            r#"см. https://example.kz/a?q="x"&y=1 и"#
+        );
+        check!(r#"на www.gov.kz/"a"b сайте"#, r#"на www.gov.kz/"a"b сайте"#);
+        check!("по адресу a.b@gov.kz и", "по\u{a0}адресу a.b@gov.kz и");
+        // Quotes that merely wrap the address are still converted.
+        check!(r#"сайт "https://akorda.kz""#, "сайт «https://akorda.kz»");
+        check!(
+            r#""см. https://akorda.kz", - он"#,
+            "«см. https://akorda.kz»,\u{a0}— он"
+        );
+    }
+
+    const PARAGRAPH: &str = "За время ЧП на телеканалах и в Интернете организовано более 30 челленджей, флэшмобов, акций, в том числе челлендж \"Мы ради вас остались на работе, вы ради нас останьтесь дома!\", флэшмоб Олимпийских чемпионов \"Вы - герои сегодняшнего дня\", а также видеоролик под хэштегами #Бізбіргеміз и #мыВместе в поддержку детей.";
+
+    #[test]
+    fn real_paragraph() {
+        let expected = "За\u{a0}время ЧП\u{a0}на\u{a0}телеканалах и\u{a0}в\u{a0}Интернете \
+организовано более 30\u{a0}челленджей, флэшмобов, акций, в\u{a0}том числе челлендж \
+«Мы\u{a0}ради вас остались на\u{a0}работе, вы\u{a0}ради нас останьтесь дома!», \
+флэшмоб Олимпийских чемпионов «Вы\u{a0}— герои сегодняшнего дня», а\u{a0}также \
+видеоролик под хэштегами #Бізбіргеміз и\u{a0}#мыВместе в\u{a0}поддержку детей.";
+        let out = apply(PARAGRAPH, Lang::Ru);
+        assert_eq!(vis(&out), vis(expected));
+        assert_one_for_one(PARAGRAPH, &out);
+        assert_eq!(apply(PARAGRAPH, Lang::Kk), out);
+    }
+
+    #[test]
+    fn idempotent() {
+        let samples = [
+            PARAGRAPH,
+            r#"ТОО "Компания "Рога и копыта"" - в г. Алматы"#,
+            "Турганбаев А. Е., № ДЗ-83 от 22.04.2020 г. и т. д. Далее",
+            "«Мы \"ради\" вас» – и т.г.",
+        ];
+        for s in samples {
+            let once = ru(s);
+            assert_eq!(ru(&once), once, "not idempotent on {s:?}");
+        }
+    }
+
+    #[test]
+    fn same_char_count_on_samples() {
+        for s in [
+            PARAGRAPH,
+            "",
+            " ",
+            "\"",
+            " - ",
+            "№",
+            "а б в г д",
+            "\n\"\n-\n",
+        ] {
+            assert_one_for_one(s, &ru(s));
+        }
+    }
+
+    /// Deterministic xorshift so the property test needs no dependency.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            usize::try_from(self.next() % n as u64).expect("below n")
+        }
+    }
+
+    #[test]
+    fn property_one_for_one_and_idempotent() {
+        // Fragments chosen to hit every rule and its edge cases when glued
+        // together in random order with random separators.
+        const PIECES: &[&str] = &[
+            "в",
+            "на",
+            "ЧП",
+            "и",
+            "т.",
+            "г.",
+            "т.г.",
+            "Е.",
+            "А.Е.",
+            "Турганбаев",
+            "№",
+            "№№",
+            "30",
+            "12-15/2417",
+            "22.04.2020",
+            "челленджей",
+            "Алматы",
+            "\"",
+            "\"\"",
+            "«",
+            "»",
+            "„",
+            "“",
+            "”",
+            "-",
+            "–",
+            "—",
+            "(",
+            ")",
+            ",",
+            ".",
+            "!",
+            "#мыВместе",
+            "COVID-19",
+            "https://a.kz/\"q\"",
+            "www.x.kz",
+            "a@b.kz",
+            "'",
+            "Ә",
+            "ü",
+            "x",
+        ];
+        const SEPS: &[&str] = &[" ", " ", " ", "", "\n", "  ", "\u{a0}", "\t"];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(14) {
+                s.push_str(PIECES[rng.below(PIECES.len())]);
+                s.push_str(SEPS[rng.below(SEPS.len())]);
+            }
+            let once = ru(&s);
+            assert_one_for_one(&s, &once);
+            assert_eq!(vis(&ru(&once)), vis(&once), "not idempotent on {s:?}");
+            assert_eq!(apply(&s, Lang::Kk), once);
+        }
+    }
+}
