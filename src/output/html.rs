@@ -123,7 +123,12 @@ fn write_run(out: &mut String, run: &TextRun) {
     };
     for (gi, g) in run.glyphs.iter().enumerate() {
         let text = &run.text[g.text.clone()];
-        let is_last_hyphen = run.hyphen && gi + 1 == run.glyphs.len();
+        let is_last = gi + 1 == run.glyphs.len();
+        if run.carrier && is_last {
+            // The carrier draws nothing; the words are all in the spans.
+            continue;
+        }
+        let is_last_hyphen = run.hyphen && is_last;
         if text == " " {
             flush(out, &mut word, word_x, false);
             // A space between words: the next word starts after the set gap.

@@ -128,7 +128,10 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
                 });
                 continue;
             }
-            let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+            // The rest of a word carried by the previous line copies as nothing.
+            let actual = run.copy_nothing.then_some("");
+            let id =
+                surface.start_tagged(ContentTag::Span(SpanTag::empty().with_actual_text(actual)));
             draw_run(&mut surface, run, fonts);
             surface.end_tagged();
             let entry = groups.entry(run.block.index).or_insert_with(|| {

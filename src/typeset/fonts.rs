@@ -67,6 +67,9 @@ pub struct Face {
     pub descender: f32,
     plan_cyrillic: ShapePlan,
     plan_latin: ShapePlan,
+    /// A zero-width glyph that nothing else draws (the font's U+200B): it
+    /// carries the copy text of a word broken without an added hyphen.
+    pub carrier: Option<u16>,
 }
 
 impl Face {
@@ -96,6 +99,10 @@ impl Face {
             ascender: line.ascender.to_f32() / upem,
             descender: -line.descender.to_f32() / upem,
             units_per_em: upem,
+            carrier: font
+                .charmap()
+                .map_unicode(0x200B_u32)
+                .map(|g| g.to_u32() as u16),
             font,
             plan_cyrillic,
             plan_latin,

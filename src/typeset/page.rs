@@ -39,6 +39,13 @@ pub struct TextRun {
     pub block: BlockRef,
     /// Whether the run ends with a hyphen added by line breaking.
     pub hyphen: bool,
+    /// Whether the run ends with a zero-width carrier glyph whose text is the
+    /// rest of a word broken without an added hyphen (`интернет-|ресурсов`,
+    /// a URL): copied text then keeps the word whole on the first line.
+    pub carrier: bool,
+    /// Whether the run copies out as nothing: the rest of a word whose text
+    /// the previous line's carrier already holds.
+    pub copy_nothing: bool,
 }
 
 impl TextRun {
@@ -110,7 +117,10 @@ impl Pages {
         let mut out = String::new();
         for page in &self.pages {
             for line in &page.lines {
-                for run in &page.runs[line.runs.clone()] {
+                for run in page.runs[line.runs.clone()]
+                    .iter()
+                    .filter(|r| !r.copy_nothing)
+                {
                     out.push_str(&run.text);
                 }
                 out.push('\n');

@@ -101,8 +101,12 @@ enum Source {
     /// The letter-spacing that a fragment may take, spread over `glyphs`
     /// gaps.
     Tracking { gaps: usize },
-    /// A possible break inside word `word`.
-    Break { word: usize, kind: BreakKind },
+    /// A possible break inside word `word`, before byte `at` of its text.
+    Break {
+        word: usize,
+        kind: BreakKind,
+        at: usize,
+    },
     /// Structure: forbidding penalties and the paragraph's end.
     Marker,
 }
@@ -221,7 +225,7 @@ fn set_inline(
                 line_widths: widths.clone(),
                 tolerance: TOLERANCE,
                 hyphen_penalty: HYPHEN_PENALTY,
-                emergency_stretch: s.width * 0.1,
+                emergency_stretch: 0.0,
                 ..linebreak::Params::default()
             };
             linebreak::break_lines(&items, &params)
@@ -231,6 +235,9 @@ fn set_inline(
 
     let mut lines = Vec::with_capacity(breaks.len());
     let last_line = breaks.len().saturating_sub(1);
+    // Words whose rest was carried by a line end's carrier glyph: their
+    // later fragments copy out as nothing.
+    let mut carried = vec![false; words.len()];
     for (li, b) in breaks.iter().enumerate() {
         let indent = if li == 0 { s.first_indent } else { 0.0 };
         let line_width = widths[li.min(1)];
@@ -258,7 +265,7 @@ fn set_inline(
         for k in b.start..end {
             match (items[k], sources[k]) {
                 (Item::Box { .. }, Source::Fragment { word, glyphs }) => {
-                    builder.fragment(&words[word], glyphs.0..glyphs.1, tracking);
+                    builder.fragment(&words[word], glyphs.0..glyphs.1, tracking, carried[word]);
                     tracking = 0.0;
                 }
                 (
@@ -287,12 +294,22 @@ fn set_inline(
             }
         }
         let mut hyphenated = false;
-        if let (Some(Item::Penalty { width, .. }), Some(Source::Break { word, kind })) =
+        if let (Some(Item::Penalty { width, .. }), Some(&Source::Break { word, kind, at })) =
             (items.get(b.end), sources.get(b.end))
         {
             hyphenated = true;
-            if let (BreakKind::Hyphen, true, Some(h)) = (kind, *width > 0.0, words[*word].hyphen) {
-                builder.hyphen(h);
+            let w = &words[word];
+            match (kind, w.hyphen) {
+                (BreakKind::Hyphen, Some(h)) if *width > 0.0 => builder.hyphen(h, carried[word]),
+                _ if !carried[word] => {
+                    // No hyphen is added here, so a reader would join the two
+                    // lines with a space: the carrier keeps the word whole.
+                    if let Some(last) = w.glyphs.last() {
+                        builder.carrier(fonts, last.face, &w.text[at..]);
+                        carried[word] = true;
+                    }
+                }
+                _ => {}
             }
         }
         let mut runs = builder.finish();
@@ -478,7 +495,7 @@ fn push_word_items(
             penalty,
             flagged,
         });
-        sources.push(Source::Break { word: wi, kind });
+        sources.push(Source::Break { word: wi, kind, at });
         g0 = g1;
     }
     push_fragment(word, wi, s, (g0, word.glyphs.len()), items, sources);
@@ -611,8 +628,19 @@ impl LineBuilder {
         }
     }
 
-    fn push(&mut self, face: FaceId, g: &ShapedGlyph, text: &str, advance: f32) {
-        if self.runs.last().is_none_or(|r| r.face != face) {
+    fn push(
+        &mut self,
+        face: FaceId,
+        g: &ShapedGlyph,
+        text: &str,
+        advance: f32,
+        copy_nothing: bool,
+    ) {
+        if self
+            .runs
+            .last()
+            .is_none_or(|r| r.face != face || r.copy_nothing != copy_nothing || r.carrier)
+        {
             self.runs.push(TextRun {
                 face,
                 size: self.size,
@@ -622,6 +650,8 @@ impl LineBuilder {
                 text: String::new(),
                 block: self.block,
                 hyphen: false,
+                carrier: false,
+                copy_nothing,
             });
         }
         let run = self.runs.last_mut().expect("a run was just ensured");
@@ -638,7 +668,7 @@ impl LineBuilder {
 
     /// Glyphs `glyphs` of word `w`, each gap inside the word widened by
     /// `tracking` points.
-    fn fragment(&mut self, w: &Word, glyphs: Range<usize>, tracking: f32) {
+    fn fragment(&mut self, w: &Word, glyphs: Range<usize>, tracking: f32, copy_nothing: bool) {
         let mut last_cluster = None;
         for gi in glyphs {
             let g = &w.glyphs[gi];
@@ -655,18 +685,37 @@ impl LineBuilder {
             } else {
                 0.0
             };
-            self.push(g.face, g, text, g.advance * self.size + extra);
+            self.push(g.face, g, text, g.advance * self.size + extra, copy_nothing);
         }
     }
 
     fn space(&mut self, glyph: ShapedGlyph, advance: f32) {
-        self.push(glyph.face, &glyph, " ", advance);
+        self.push(glyph.face, &glyph, " ", advance, false);
     }
 
-    fn hyphen(&mut self, h: ShapedGlyph) {
-        self.push(h.face, &h, "-", h.advance * self.size);
+    fn hyphen(&mut self, h: ShapedGlyph, copy_nothing: bool) {
+        self.push(h.face, &h, "-", h.advance * self.size, copy_nothing);
         if let Some(r) = self.runs.last_mut() {
             r.hyphen = true;
+        }
+    }
+
+    /// Appends the zero-width carrier glyph holding `text` for copying.
+    fn carrier(&mut self, fonts: &FontSet, face: FaceId, text: &str) {
+        let Some(id) = fonts.face(face).carrier else {
+            return;
+        };
+        let g = ShapedGlyph {
+            face,
+            id,
+            advance: 0.0,
+            x_offset: 0.0,
+            y_offset: 0.0,
+            cluster: 0,
+        };
+        self.push(face, &g, text, 0.0, false);
+        if let Some(r) = self.runs.last_mut() {
+            r.carrier = true;
         }
     }
 
