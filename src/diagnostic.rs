@@ -85,7 +85,13 @@ impl Diagnostic {
                 );
             }
             _ => {
-                groups.push(Group::with_title(title));
+                // Without a position there is no snippet to show: a plain
+                // two-line message reads better than an empty gutter.
+                let mut out = format!("{}: error: {}", self.location(), self.message);
+                if let Some(help) = &self.help {
+                    out.push_str(&format!("\n  help: {help}"));
+                }
+                return out;
             }
         }
         if let Some(help) = &self.help {
@@ -212,5 +218,9 @@ mod tests {
         assert!(text.starts_with("a.yaml:2:1: "), "{text}");
         assert!(text.contains("sigature:"), "{text}");
         assert!(text.contains("did you mean 'signature'?"), "{text}");
+        let plain = Diagnostic::new(Path::new("b.yaml"), "cannot read")
+            .with_help("check it")
+            .render(false);
+        assert_eq!(plain, "b.yaml: error: cannot read\n  help: check it");
     }
 }

@@ -98,7 +98,7 @@ impl<'a> Checker<'a> {
                 format!("{path}.{}", key.name)
             };
             let help = match nearest(&key.name, allowed) {
-                Some(s) => format!("did you mean '{s}'?"),
+                Some(s) => format!("rename the field to '{s}'"),
                 None => format!("the fields allowed here are: {}", allowed.join(", ")),
             };
             let message = match nearest(&key.name, allowed) {
