@@ -11,12 +11,15 @@ use crate::letter::Lang;
 
 pub const MIN_WORD: usize = 5;
 pub const MIN_SIDE: usize = 2;
+pub const MAX_WORD: usize = 64;
 
 /// Byte offsets in `word` (letters only, no spaces or punctuation) where a
 /// hyphen may be added, ascending.
 pub fn break_points(word: &str, lang: Lang) -> Vec<usize> {
     let letters = word.chars().count();
-    if letters < MIN_WORD || !word.chars().all(char::is_alphabetic) {
+    // A "word" longer than any real one (a pasted run of letters) is left to
+    // the line breaker's emergency breaks rather than to the patterns.
+    if !(MIN_WORD..=MAX_WORD).contains(&letters) || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
     let points: Vec<usize> = match lang {
