@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use zhauap::diagnostic::Error;
 use zhauap::{Engine, Format, Options};
@@ -82,7 +82,43 @@ pub enum Command {
         #[arg(required = true)]
         letters: Vec<PathBuf>,
     },
+    /// Write a starter letter that renders as it is, with every field explained.
+    #[command(
+        after_help = "Example:\n  zhauap init reply.yaml\n  zhauap init --lang kk жауап.yaml"
+    )]
+    Init {
+        /// The letter file to create.
+        #[arg(default_value = "letter.yaml")]
+        file: PathBuf,
+        /// The letter's language.
+        #[arg(long, value_enum, default_value = "ru")]
+        lang: LangArg,
+        /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of the letter format, for editors.
+    #[command(after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json")]
+    Schema,
+    /// Print shell completions.
+    #[command(after_help = "Example:\n  zhauap completions bash > /etc/bash_completion.d/zhauap")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  zhauap man > zhauap.1 && man ./zhauap.1")]
+    Man,
 }
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LangArg {
+    Ru,
+    Kk,
+}
+
+/// The schema file `init` writes beside a new letter, named in its modeline.
+const SCHEMA_FILE: &str = "zhauap-letter.schema.json";
 
 struct Ui {
     quiet: bool,
@@ -119,6 +155,34 @@ pub fn run() -> i32 {
         verbose: cli.verbose,
         color: use_color(),
     };
+    // Commands that need no letter engine.
+    match &cli.command {
+        Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
+        Command::Schema => {
+            print!("{}", zhauap::letter::schema::json());
+            return EXIT_OK;
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "zhauap",
+                &mut std::io::stdout(),
+            );
+            return EXIT_OK;
+        }
+        Command::Man => {
+            let man = clap_mangen::Man::new(Cli::command());
+            return match man.render(&mut std::io::stdout()) {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    eprintln!("error: cannot write the manual page: {e}");
+                    EXIT_REFUSED
+                }
+            };
+        }
+        _ => {}
+    }
     let engine = match Engine::new(cli.templates.as_deref()) {
         Ok(e) => e,
         Err(e) => {
@@ -143,7 +207,50 @@ pub fn run() -> i32 {
             stats,
         ),
         Command::Check { letters } => check(&engine, &ui, &letters),
+        Command::Init { .. } | Command::Schema | Command::Completions { .. } | Command::Man => {
+            EXIT_OK
+        }
     }
+}
+
+/// The starter letters are files of the project, not wording in code.
+fn starter(lang: LangArg) -> &'static str {
+    match lang {
+        LangArg::Ru => include_str!("../../examples/starter-ru.yaml"),
+        LangArg::Kk => include_str!("../../examples/starter-kk.yaml"),
+    }
+}
+
+fn init(ui: &Ui, file: &Path, lang: LangArg, force: bool) -> i32 {
+    if file.exists() && !force {
+        ui.error(&Error::one(
+            zhauap::diagnostic::Diagnostic::new(
+                file,
+                "the file exists; init does not overwrite letters",
+            )
+            .with_help("choose another name, or add --force"),
+        ));
+        return EXIT_REFUSED;
+    }
+    if let Err(e) = zhauap::write::atomic(file, starter(lang).as_bytes()) {
+        ui.error(&e);
+        return EXIT_REFUSED;
+    }
+    // The schema beside the letter lets editors check it without a network.
+    let schema = file.with_file_name(SCHEMA_FILE);
+    let mut wrote = file.display().to_string();
+    if !schema.exists() {
+        if let Err(e) = zhauap::write::atomic(&schema, zhauap::letter::schema::json().as_bytes()) {
+            ui.error(&e);
+            return EXIT_REFUSED;
+        }
+        wrote.push_str(&format!(" and {}", schema.display()));
+    }
+    ui.info(&format!(
+        "wrote {wrote}; render it with: zhauap render {}",
+        file.display()
+    ));
+    EXIT_OK
 }
 
 fn default_output(letter: &Path, format: Format) -> PathBuf {

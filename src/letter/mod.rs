@@ -7,6 +7,7 @@
 
 pub mod date;
 pub mod node;
+pub mod schema;
 mod validate;
 
 use serde::Serialize;

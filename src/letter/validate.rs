@@ -6,27 +6,36 @@ use super::node::{Key, Node, Pos, Value};
 use super::*;
 use crate::diagnostic::{Diagnostic, Error, nearest};
 
-const ROOT_FIELDS: &[&str] = &[
-    "lang",
-    "template",
-    "letterhead",
-    "outgoing",
-    "inquiry",
-    "addressee",
-    "salutation",
-    "opening",
-    "body",
-    "closing",
-    "attachments",
-    "signature",
-    "executor",
-];
-const LETTERHEAD_FIELDS: &[&str] = &["kk", "ru", "emblem", "contacts_kk", "contacts_ru"];
-const OUTGOING_FIELDS: &[&str] = &["number", "date"];
-const INQUIRY_FIELDS: &[&str] = &["number", "date", "subject"];
-const ATTACHMENT_FIELDS: &[&str] = &["name", "sheets", "copies"];
-const SIGNATURE_FIELDS: &[&str] = &["position", "name"];
-const EXECUTOR_FIELDS: &[&str] = &["name", "phone"];
+/// The field names each mapping accepts (the schema test checks that
+/// `schema.rs` names the same).
+pub(super) mod fields {
+    pub const ROOT: &[&str] = &[
+        "lang",
+        "template",
+        "letterhead",
+        "outgoing",
+        "inquiry",
+        "addressee",
+        "salutation",
+        "opening",
+        "body",
+        "closing",
+        "attachments",
+        "signature",
+        "executor",
+    ];
+    pub const LETTERHEAD: &[&str] = &["kk", "ru", "emblem", "contacts_kk", "contacts_ru"];
+    pub const OUTGOING: &[&str] = &["number", "date"];
+    pub const INQUIRY: &[&str] = &["number", "date", "subject"];
+    pub const ATTACHMENT: &[&str] = &["name", "sheets", "copies"];
+    pub const SIGNATURE: &[&str] = &["position", "name"];
+    pub const EXECUTOR: &[&str] = &["name", "phone"];
+}
+use fields::{
+    ATTACHMENT as ATTACHMENT_FIELDS, EXECUTOR as EXECUTOR_FIELDS, INQUIRY as INQUIRY_FIELDS,
+    LETTERHEAD as LETTERHEAD_FIELDS, OUTGOING as OUTGOING_FIELDS, ROOT as ROOT_FIELDS,
+    SIGNATURE as SIGNATURE_FIELDS,
+};
 
 /// Collects diagnostics while the tree is walked.
 struct Checker<'a> {

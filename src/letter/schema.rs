@@ -1,0 +1,223 @@
+//! The JSON Schema of the letter file, for editors (`zhauap schema`).
+//!
+//! These types describe the file's shape only; reading and checking a letter
+//! is `validate`'s job. A test keeps the two in step: every field named here
+//! is accepted by the validator and every field it accepts is here.
+
+use schemars::JsonSchema;
+
+/// A reply letter (zhauap letter format, version 1).
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, title = "zhauap letter")]
+#[allow(dead_code)]
+pub struct LetterFile {
+    /// The language of the letter: labels, date forms, hyphenation. Default `ru`.
+    lang: Option<LangCode>,
+    /// Which template lays the letter out (a folder under templates/ or --templates DIR). Default `deputy-reply`.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]+$"))]
+    template: Option<String>,
+    /// The bilingual letterhead on page 1. Leave it out for pre-printed paper.
+    letterhead: Option<LetterheadFile>,
+    /// This letter's registration number and date. Absent parts stay blank lines to fill by hand.
+    outgoing: Option<OutgoingFile>,
+    /// The inquiry this letter answers.
+    inquiry: InquiryFile,
+    /// The addressee block, one printed line per line (a text with line breaks, or a list).
+    addressee: Lines,
+    /// The salutation, e.g. `Уважаемые депутаты!`
+    salutation: String,
+    /// The first paragraph. Absent: the template builds it from inquiry.subject.
+    opening: Option<String>,
+    /// The answer, one paragraph per item. `**bold**` and `*italic*` mark emphasis.
+    #[schemars(length(min = 1))]
+    body: Vec<String>,
+    /// The last paragraph.
+    closing: Option<String>,
+    /// Attachments, printed as the attachment mark after the text.
+    attachments: Option<Vec<AttachmentFile>>,
+    /// The signer.
+    signature: SignatureFile,
+    /// The executor mark at the foot of the last page.
+    executor: Option<ExecutorFile>,
+}
+
+/// `ru` (Russian) or `kk` (Kazakh).
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+#[schemars(rename_all = "lowercase")]
+enum LangCode {
+    Ru,
+    Kk,
+}
+
+/// Printed lines: a text whose line breaks are kept, or a list of lines.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+#[allow(dead_code)]
+enum Lines {
+    Text(String),
+    List(Vec<String>),
+}
+
+/// A date written YYYY-MM-DD.
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct IsoDate(#[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))] String);
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct LetterheadFile {
+    /// The issuing body's name in Kazakh, printed at the left.
+    kk: Option<String>,
+    /// The issuing body's name in Russian, printed at the right.
+    ru: Option<String>,
+    /// A PNG or SVG image for the centre, relative to the letter file.
+    emblem: Option<String>,
+    /// Address / phone / e-mail line under the rule, Kazakh (left).
+    contacts_kk: Option<String>,
+    /// Address / phone / e-mail line under the rule, Russian (right).
+    contacts_ru: Option<String>,
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct OutgoingFile {
+    /// This letter's registration number, e.g. `12-15/2417`.
+    number: Option<String>,
+    /// This letter's date (YYYY-MM-DD); also the PDF's creation date.
+    date: Option<IsoDate>,
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct InquiryFile {
+    /// The inquiry's number as registered, e.g. `ДЗ-83`.
+    number: String,
+    /// The inquiry's date (YYYY-MM-DD).
+    date: IsoDate,
+    /// What the inquiry is about, as the opening sentence needs it (Russian: genitive after «касательно»).
+    subject: Option<String>,
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct AttachmentFile {
+    /// The attachment's title.
+    name: String,
+    /// Number of sheets.
+    #[schemars(range(min = 1))]
+    sheets: u32,
+    /// Number of copies.
+    #[schemars(range(min = 1))]
+    copies: Option<u32>,
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct SignatureFile {
+    /// The signer's position, one printed line per line, at the left of the signature.
+    position: Option<Lines>,
+    /// Initials and surname, flush with the right margin, e.g. `Е. Тугжанов`.
+    name: String,
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ExecutorFile {
+    /// The executor's name, e.g. `Турганбаев А.Е.`
+    name: Option<String>,
+    /// The executor's phone.
+    phone: Option<String>,
+}
+
+/// The schema as pretty-printed JSON.
+pub fn json() -> String {
+    let schema = schemars::schema_for!(LetterFile);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn props<'a>(schema: &'a Value, path: &[&str]) -> Vec<&'a str> {
+        let mut node = schema;
+        for p in path {
+            node = &node["properties"][*p];
+            // Follow a $ref (possibly under anyOf for optional fields).
+            let r = node["$ref"].as_str().or_else(|| {
+                node["anyOf"]
+                    .as_array()
+                    .and_then(|a| a.iter().find_map(|v| v["$ref"].as_str()))
+            });
+            if let Some(r) = r {
+                let name = r.rsplit('/').next().unwrap();
+                node = &schema["$defs"][name];
+            }
+        }
+        let mut names: Vec<&str> = node["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn sorted(fields: &[&'static str]) -> Vec<&'static str> {
+        let mut v = fields.to_vec();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn schema_fields_match_the_validator() {
+        let schema: Value = serde_json::from_str(&json()).unwrap();
+        use super::super::validate::fields as f;
+        assert_eq!(props(&schema, &[]), sorted(f::ROOT));
+        assert_eq!(props(&schema, &["letterhead"]), sorted(f::LETTERHEAD));
+        assert_eq!(props(&schema, &["outgoing"]), sorted(f::OUTGOING));
+        assert_eq!(props(&schema, &["inquiry"]), sorted(f::INQUIRY));
+        assert_eq!(props(&schema, &["signature"]), sorted(f::SIGNATURE));
+        assert_eq!(props(&schema, &["executor"]), sorted(f::EXECUTOR));
+        assert_eq!(
+            schema["$defs"]["AttachmentFile"]["properties"]
+                .as_object()
+                .unwrap()
+                .len(),
+            f::ATTACHMENT.len()
+        );
+    }
+
+    #[test]
+    fn schema_refuses_unknown_fields_and_describes_every_field() {
+        let text = json();
+        let schema: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(schema["additionalProperties"], Value::Bool(false));
+        for (name, prop) in schema["properties"].as_object().unwrap() {
+            assert!(prop["description"].is_string(), "{name} has no description");
+        }
+        for (def, body) in schema["$defs"].as_object().unwrap() {
+            if let Some(props) = body["properties"].as_object() {
+                assert_eq!(body["additionalProperties"], Value::Bool(false), "{def}");
+                for (name, prop) in props {
+                    assert!(
+                        prop["description"].is_string(),
+                        "{def}.{name} has no description"
+                    );
+                }
+            }
+        }
+    }
+}
