@@ -189,20 +189,11 @@ pub fn typeset(doc: &Document, options: &Options) -> Result<Pages, TypesetError>
                 continue;
             }
             BlockKind::Salutation => {
+                // A blank line before and after; never split from what follows.
                 flow.push(VItem::space(body_lead));
                 let setting = ctx.setting(r.body_size, width, 0.0, Align::Center, b.flag("bold"));
                 let lines = ctx.set(&b.lines, &setting, b, i)?;
-                for line in lines {
-                    flow.push(text_item(
-                        line,
-                        r.margin_left,
-                        r.body_size,
-                        body_lead,
-                        false,
-                        b,
-                        i,
-                    ));
-                }
+                flow.extend(lines.into_iter().map(|l| ctx.body_line(l, false, b, i)));
                 flow.push(VItem::space(body_lead));
             }
             BlockKind::Paragraph => {
@@ -224,32 +215,15 @@ pub fn typeset(doc: &Document, options: &Options) -> Result<Pages, TypesetError>
                     } else {
                         k >= 2 && n - k >= 2
                     };
-                    flow.push(text_item(
-                        line,
-                        r.margin_left,
-                        r.body_size,
-                        body_lead,
-                        ok,
-                        b,
-                        i,
-                    ));
+                    flow.push(ctx.body_line(line, ok, b, i));
                 }
             }
             BlockKind::Attachments => {
+                // After a blank line; the attachment mark stays with the signature.
                 flow.push(VItem::space(body_lead));
                 let setting = ctx.setting(r.body_size, width, 0.0, Align::Left, b.flag("bold"));
-                for line in ctx.set(&b.lines, &setting, b, i)? {
-                    // The attachment mark stays with the signature.
-                    flow.push(text_item(
-                        line,
-                        r.margin_left,
-                        r.body_size,
-                        body_lead,
-                        false,
-                        b,
-                        i,
-                    ));
-                }
+                let lines = ctx.set(&b.lines, &setting, b, i)?;
+                flow.extend(lines.into_iter().map(|l| ctx.body_line(l, false, b, i)));
             }
             BlockKind::Signature => flow.push(ctx.signature(b, i)?),
             BlockKind::Executor => {
@@ -457,33 +431,6 @@ fn sort_lines(page: &mut Page) {
     page.lines = lines;
 }
 
-fn text_item(
-    line: SetLine,
-    x: f32,
-    size: f32,
-    lead: f32,
-    break_before: bool,
-    b: &Block,
-    index: usize,
-) -> VItem {
-    VItem {
-        height: lead,
-        draw: vec![Drawn::Line {
-            line,
-            x,
-            baseline: baseline_in(size, lead),
-            block: BlockRef {
-                kind: b.kind,
-                index,
-            },
-        }],
-        break_before,
-        discardable: false,
-        text_line: matches!(b.kind, BlockKind::Paragraph),
-        reserve_below: 0.0,
-    }
-}
-
 /// Where the baseline sits in a line box of height `lead` (Times metrics:
 /// ascender 0.891, descender 0.216, the extra leading split evenly).
 fn baseline_in(size: f32, lead: f32) -> f32 {
@@ -518,6 +465,28 @@ impl Ctx<'_> {
             lang: self.lang,
             hyphenate: align == Align::Justify,
             bold,
+        }
+    }
+
+    /// A body-size line at the left margin as a piece of the flow.
+    fn body_line(&self, line: SetLine, break_before: bool, b: &Block, index: usize) -> VItem {
+        let size = self.rules.body_size;
+        let lead = size * self.rules.leading;
+        VItem {
+            height: lead,
+            draw: vec![Drawn::Line {
+                line,
+                x: self.rules.margin_left,
+                baseline: baseline_in(size, lead),
+                block: BlockRef {
+                    kind: b.kind,
+                    index,
+                },
+            }],
+            break_before,
+            discardable: false,
+            text_line: matches!(b.kind, BlockKind::Paragraph),
+            reserve_below: 0.0,
         }
     }
 

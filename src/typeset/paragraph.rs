@@ -164,12 +164,7 @@ fn set_inline(
             let w = glyph.advance * s.size;
             natural_space = natural_space.max(w);
             if nobreak {
-                items.push(Item::Penalty {
-                    width: 0.0,
-                    penalty: INFINITY_PENALTY,
-                    flagged: false,
-                });
-                sources.push(Source::Marker);
+                forbid_break(&mut items, &mut sources);
             }
             let (stretch, shrink) = match s.align {
                 Align::Justify => (w * SPACE_STRETCH, w * SPACE_SHRINK),
@@ -199,12 +194,7 @@ fn set_inline(
         natural_space = space_glyph(fonts, style_of(Style::default()))?.advance * s.size;
     }
     // The paragraph's end: the last line is set at its natural width.
-    items.push(Item::Penalty {
-        width: 0.0,
-        penalty: INFINITY_PENALTY,
-        flagged: false,
-    });
-    sources.push(Source::Marker);
+    forbid_break(&mut items, &mut sources);
     items.push(Item::Glue {
         width: 0.0,
         stretch: 1.0e6,
@@ -337,6 +327,17 @@ fn set_inline(
         });
     }
     Ok(lines)
+}
+
+/// Makes the next glue unbreakable: a glue is a legal break only right
+/// after a box.
+fn forbid_break(items: &mut Vec<Item>, sources: &mut Vec<Source>) {
+    items.push(Item::Penalty {
+        width: 0.0,
+        penalty: INFINITY_PENALTY,
+        flagged: false,
+    });
+    sources.push(Source::Marker);
 }
 
 fn space_glyph(fonts: &FontSet, style: Style) -> Result<ShapedGlyph, Uncovered> {
@@ -519,12 +520,7 @@ fn push_fragment(
         g1 - g0
     };
     if s.align == Align::Justify && gaps > 0 {
-        items.push(Item::Penalty {
-            width: 0.0,
-            penalty: INFINITY_PENALTY,
-            flagged: false,
-        });
-        sources.push(Source::Marker);
+        forbid_break(items, sources);
         items.push(Item::Glue {
             width: 0.0,
             stretch: gaps as f32 * TRACK_STRETCH * s.size,
