@@ -222,16 +222,7 @@ fn parse_yaml(source: &Source) -> Result<Node> {
         with_snippet: false,
     };
     serde_saphyr::from_str_with_options::<Node>(&source.text, options).map_err(|e| {
-        let message = yaml_message(&e);
-        let mut help = "fix the YAML syntax at this place".to_owned();
-        if message.contains("tab") {
-            help = "indent with spaces, not tabs".into();
-        } else if message.to_lowercase().contains("duplicate") {
-            help = "each field may appear once; remove or merge the repeated one".into();
-        } else if message.to_lowercase().contains("budget") || message.contains("alias") {
-            help = "the letter uses too many aliases or is nested too deeply; write the values out"
-                .into();
-        }
+        let (message, help) = explain_yaml_error(&yaml_message(&e));
         let d = match e.location() {
             Some(loc) if loc.line() > 0 => Diagnostic::at(
                 &source.path,
@@ -246,6 +237,42 @@ fn parse_yaml(source: &Source) -> Result<Node> {
         };
         d.with_help(help).into()
     })
+}
+
+/// A clerk's wording of the parser's message, and what to do about it.
+fn explain_yaml_error(message: &str) -> (String, String) {
+    let lower = message.to_lowercase();
+    if lower.contains("duplicate mapping key") {
+        let key = message
+            .split_once("key:")
+            .map(|(_, rest)| rest.split(',').next().unwrap_or("").trim())
+            .unwrap_or("");
+        return (
+            format!("the field '{key}' appears twice"),
+            "each field may appear once; remove or merge the repeated one".into(),
+        );
+    }
+    if lower.contains("budget") {
+        return (
+            "the letter expands to too many values (aliases, anchors or nesting past the limits)"
+                .into(),
+            "write the values out instead of repeating them with aliases (*name)".into(),
+        );
+    }
+    if lower.contains("recursion") || lower.contains("depth") || lower.contains("nesting") {
+        return (
+            format!("the letter is nested too deeply ({message})"),
+            "a letter needs at most three levels of fields; remove the extra nesting".into(),
+        );
+    }
+    let help = if lower.contains("tabs") {
+        "indent with spaces, not tabs"
+    } else if lower.contains("indicator") || lower.contains("flow") || lower.contains("quote") {
+        "look for an unclosed [ ], { } or quote on this line or the lines above"
+    } else {
+        "fix the YAML syntax at this place (a field is written `name: value`)"
+    };
+    (message.to_owned(), help.into())
 }
 
 /// serde-saphyr's message without its own location prefix and snippet: ours
