@@ -279,6 +279,21 @@ fn is_number(t: &[char]) -> bool {
             .all(|&c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '-'))
 }
 
+/// `1`, `250`: the leading group of an amount written with spaced thousands.
+fn is_digit_group_head(t: &[char]) -> bool {
+    (1..=3).contains(&t.len()) && t.iter().all(char::is_ascii_digit)
+}
+
+/// `000`: a following group of exactly three digits.
+fn is_thousands_group(t: &[char]) -> bool {
+    t.len() == 3 && t.iter().all(char::is_ascii_digit)
+}
+
+/// Currency and percent signs written after an amount (`₸`, `₽`, `%`).
+fn is_unit_sign(c: char) -> bool {
+    matches!(c, '₸' | '₽' | '$' | '€' | '%' | '‰')
+}
+
 /// `в`, `на`, `ЧП`, `of`: one or two letters and nothing else.
 fn is_short_word(t: &[char]) -> bool {
     (1..=2).contains(&t.len()) && t.iter().all(|c| c.is_alphabetic())
@@ -332,8 +347,15 @@ fn binds(a: &[char], b: &[char], before_a: Option<&[char]>, a_url: bool, b_url: 
     if is_capitalised_word(a) && is_initials(b_core) {
         return true;
     }
-    // `30 челленджей`, `10 мая`, `22.04.2020 года`.
-    if is_number(a) && b.first().is_some_and(|c| c.is_alphabetic()) {
+    // `30 челленджей`, `10 мая`, `22.04.2020 года`, `480 000 ₸`, `15 %`.
+    if is_number(a)
+        && b.first()
+            .is_some_and(|&c| c.is_alphabetic() || is_unit_sign(c))
+    {
+        return true;
+    }
+    // `1 250 000`: an amount's digit groups never part at a line end.
+    if is_digit_group_head(a) && is_thousands_group(b_core) {
         return true;
     }
     // `в поддержку`, `на работе`, `и #мыВместе`.
@@ -564,6 +586,22 @@ mod tests {
     }
 
     #[test]
+    fn amounts_keep_their_groups_and_sign() {
+        check!(
+            "әзірлеуге 1 250 000 ₸ бөлінді",
+            "әзірлеуге 1\u{a0}250\u{a0}000\u{a0}₸ бөлінді"
+        );
+        check!("480 000 ₸.", "480\u{a0}000\u{a0}₸.");
+        check!("всего 12 500 тенге", "всего 12\u{a0}500\u{a0}тенге");
+        check!("рост на 15 %", "рост на\u{a0}15\u{a0}%");
+        // A group of four digits is a year or a separate number, not thousands.
+        check!("в 2020 2021 годах", "в\u{a0}2020 2021\u{a0}годах");
+        check!("1 2020", "1 2020");
+        // A sign before the amount is not bound backwards.
+        check!("₸ 500", "₸ 500");
+    }
+
+    #[test]
     fn short_words_bind_forward() {
         check!("в поддержку", "в\u{a0}поддержку");
         check!("о титаническом", "о\u{a0}титаническом");
@@ -699,6 +737,10 @@ mod tests {
             "№",
             "№№",
             "30",
+            "250",
+            "000",
+            "₸",
+            "%",
             "12-15/2417",
             "22.04.2020",
             "челленджей",

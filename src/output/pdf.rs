@@ -100,7 +100,9 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
                 match &img.image.data {
                     EmblemData::Png { bytes } => {
                         let data: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
-                        match krilla::image::Image::from_png(data.into(), true) {
+                        // No interpolation: PDF/A forbids /Interpolate true,
+                        // and krilla's validator refuses the image with it.
+                        match krilla::image::Image::from_png(data.into(), false) {
                             Ok(image) => s.draw_image(image, size),
                             Err(e) => failed = Some(e),
                         }
