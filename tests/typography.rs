@@ -53,6 +53,9 @@ struct Figures {
     /// The longest run of consecutive hyphenated lines of one paragraph, and
     /// where it starts.
     longest_run: (usize, String),
+    /// The widest spacing added between two letters of a word, in em, and
+    /// where.
+    letter_spacing: (f32, String),
 }
 
 impl Figures {
@@ -122,8 +125,14 @@ fn measure(printed: &Printed) -> Figures {
             run.0 = 0;
         }
     }
+    let letter_spacing = lines
+        .iter()
+        .flat_map(|m| m.pdf.letter_spacing().into_iter().map(move |t| (t, m)))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or((0.0, String::new()), |(t, m)| (t, m.at()));
     Figures {
         name: printed.name.clone(),
+        letter_spacing,
         pages: pdf.pages.len(),
         justified_lines: line_means.len(),
         gaps,
@@ -151,12 +160,21 @@ fn assert_none(what: &str, problems: Vec<String>) {
 #[test]
 fn report_figures() {
     println!(
-        "{:<16} {:>5} {:>9} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4}",
-        "letter", "pages", "justified", "median", "p95", "widest", "loose", "hyph.", "run"
+        "{:<16} {:>5} {:>9} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>8}",
+        "letter",
+        "pages",
+        "justified",
+        "median",
+        "p95",
+        "widest",
+        "loose",
+        "hyph.",
+        "run",
+        "tracking"
     );
     for f in figures() {
         println!(
-            "{:<16} {:>5} {:>9} {:>6.2} {:>6.2} {:>6.2} {:>6} {:>6} {:>4}",
+            "{:<16} {:>5} {:>9} {:>6.2} {:>6.2} {:>6.2} {:>6} {:>6} {:>4} {:>8.3}",
             f.name,
             f.pages,
             f.justified_lines,
@@ -165,7 +183,8 @@ fn report_figures() {
             f.widest().map_or(0.0, |g| g.ratio),
             f.loose().len(),
             f.hyphenated_lines,
-            f.longest_run.0
+            f.longest_run.0,
+            f.letter_spacing.0
         );
     }
     for f in figures() {
@@ -333,6 +352,43 @@ fn copied_text_splits_no_word() {
         }
     }
     assert_none("words split in copied text", problems);
+}
+
+/// Poppler (pdftotext, Evince, Okular) reads a CMap token into 256 bytes:
+/// a ToUnicode entry longer than 63 UTF-16 units is dropped, and with it the
+/// text of a carrier glyph (the rest of a broken address).
+#[test]
+fn to_unicode_entries_fit_common_readers() {
+    let mut problems = Vec::new();
+    for p in corpus() {
+        for f in p.pdf.fonts.values() {
+            if f.longest_to_unicode > 63 {
+                problems.push(format!(
+                    "{}: {} maps a glyph to {} UTF-16 units",
+                    p.name, f.base_font, f.longest_to_unicode
+                ));
+            }
+        }
+    }
+    assert_none("ToUnicode entries poppler drops", problems);
+}
+
+/// Letters spaced by a tenth of an em or more are read as separate words
+/// by text extraction (poppler breaks words at 0.1 em): copied text would
+/// split the word.
+#[test]
+fn letter_spacing_never_splits_a_word() {
+    let problems = figures()
+        .iter()
+        .filter(|f| f.letter_spacing.0 >= 0.1)
+        .map(|f| {
+            format!(
+                "{}: letters {:.3} em apart on {}",
+                f.name, f.letter_spacing.0, f.letter_spacing.1
+            )
+        })
+        .collect();
+    assert_none("letter-spaced words", problems);
 }
 
 #[test]

@@ -41,6 +41,9 @@ pub struct FontInfo {
     pub ascent: f32,
     /// The advance of the glyph that copies as a space, in em.
     pub space_width: Option<f32>,
+    /// The longest text a ToUnicode entry maps one glyph to, in UTF-16
+    /// code units.
+    pub longest_to_unicode: usize,
 }
 
 impl FontInfo {
@@ -97,6 +100,9 @@ pub struct Glyph {
     pub x0: f32,
     /// The pen position after its advance and any `TJ` adjustment after it.
     pub x1: f32,
+    /// The advance the font gives the glyph (`/W` × size), without
+    /// adjustments: `x1 - x0 - natural` is the spacing added to it.
+    pub natural: f32,
     /// Distance of the baseline from the top edge.
     pub baseline: f32,
     /// The font size in points, text and page scaling included.
@@ -188,6 +194,24 @@ impl Line {
             .rev()
             .find(|g| g.advance().abs() > 1e-4)
             .is_some_and(|g| g.drawn == "-")
+    }
+
+    /// The spacing added between the letters of words, in em: for every
+    /// glyph of a word but its last, its advance less the font's advance
+    /// (kerning shows here too, as small negative or positive values).
+    pub fn letter_spacing(&self) -> Vec<f32> {
+        let mut out = Vec::new();
+        let drawn: Vec<&Glyph> = self
+            .glyphs
+            .iter()
+            .filter(|g| g.advance().abs() > 1e-4)
+            .collect();
+        for pair in drawn.windows(2) {
+            if !pair[0].is_space() && !pair[1].is_space() {
+                out.push((pair[0].advance() - pair[0].natural) / pair[0].size);
+            }
+        }
+        out
     }
 
     /// The line's words with their boxes.
@@ -691,6 +715,7 @@ impl<'a> Reader<'a> {
             }
             run.tm = mul(&translate(tx * run.state.h_scale, 0.0), &run.tm);
             let (x1, _) = run.pen();
+            let natural = x1 - x0;
             let m = mul(&run.tm, &run.state.ctm);
             let size = run.state.size * (m[2] * m[2] + m[3] * m[3]).sqrt();
             let drawn = font.to_unicode.get(&code).cloned().unwrap_or_default();
@@ -707,6 +732,7 @@ impl<'a> Reader<'a> {
                 copy,
                 x0,
                 x1,
+                natural,
                 baseline: run.page_top - y,
                 size,
                 font: font.info.base_font.clone(),
@@ -859,6 +885,11 @@ impl<'a> Reader<'a> {
                 .unwrap_or(0.0)
                 / 1000.0,
             space_width,
+            longest_to_unicode: to_unicode
+                .values()
+                .map(|t| t.encode_utf16().count())
+                .max()
+                .unwrap_or(0),
         };
         Ok(Font {
             info,
