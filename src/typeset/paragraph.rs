@@ -50,25 +50,35 @@ pub struct Uncovered {
     pub c: char,
 }
 
-/// Justification: a space may stretch by half and shrink by a third of its
-/// width (TeX's values for a Times-like face). Letters may also be spaced by
-/// up to 2% of an em (and tightened by 1%), as microtype's expansion does,
-/// which lets the breaker avoid loose spaces without visible letter-spacing.
-const SPACE_STRETCH: f32 = 0.5;
+/// Justification: a space may stretch by 40% and shrink by a third of its
+/// width; letters may also be spaced by 3% of an em (and tightened by 1%)
+/// at the same ratio, as microtype's font expansion does, so the breaker
+/// finds tight lines without loose spaces.
+const SPACE_STRETCH: f32 = 0.4;
 const SPACE_SHRINK: f32 = 0.33;
-const TRACK_STRETCH: f32 = 0.02;
+const TRACK_STRETCH: f32 = 0.03;
 const TRACK_SHRINK: f32 = 0.01;
 /// Lines up to this badness are accepted in the first pass: a ratio of about
-/// 1.14, spaces at most 1.57 of their natural width.
-const TOLERANCE: f32 = 150.0;
+/// 1.26, spaces at most 1.5 of their natural width.
+const TOLERANCE: f32 = 200.0;
+/// The most a space or letter-spacing is ever stretched, whatever the
+/// breaker asks: past these a line reads as holes (and readers such as
+/// poppler split words whose letters stand 0.1 em apart).
+const MAX_GAP: f32 = 1.58;
+const MAX_TRACKING: f32 = 0.04;
+/// Letter-spacing may reach this only to fill a line the spaces cannot.
+const MAX_TRACKING_LAST: f32 = 0.07;
 
 /// Penalties for the kinds of in-word break.
 const HYPHEN_PENALTY: f32 = 50.0;
 const EXPLICIT_PENALTY: f32 = 50.0;
-const URL_PENALTY: f32 = 100.0;
+const URL_PENALTY: f32 = 200.0;
+/// Tokens wider than this share of the line get breaks inside them.
+const LONG_TOKEN: f32 = 0.45;
 const EMERGENCY_PENALTY: f32 = 5_000.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(u8)]
 enum BreakKind {
     /// A hyphen is added at the line end.
     Hyphen,
@@ -182,7 +192,17 @@ fn set_inline(
         while i < chars.len() && !matches!(chars[i].0, ' ' | '\u{a0}' | '\t') {
             i += 1;
         }
-        let word = build_word(fonts, &chars[start..i], s)?;
+        // «30 челленджей», «№ ДЗ-83», «Е. Тугжанов», «г. Алматы» stay whole
+        // on one line: the word tied to such a token is not hyphenated.
+        let tied = start > 0
+            && chars[..start]
+                .iter()
+                .rev()
+                .take_while(|c| matches!(c.0, ' ' | '\u{a0}' | '\t'))
+                .any(|c| c.0 == '\u{a0}');
+        let hyphenate =
+            s.hyphenate && !(tied && words.last().is_some_and(|w| binds_whole(&w.text)));
+        let word = build_word(fonts, &chars[start..i], s, hyphenate)?;
         let wi = words.len();
         push_word_items(&word, wi, s, &mut items, &mut sources);
         words.push(word);
@@ -236,13 +256,6 @@ fn set_inline(
         } else {
             0.0
         };
-        let adjust = |width: f32, stretch: f32, shrink: f32| {
-            if ratio >= 0.0 {
-                width + ratio * stretch
-            } else {
-                width + ratio * shrink
-            }
-        };
         let mut builder = LineBuilder::new(s.size, block);
         let mut gaps = Vec::new();
         let mut end = b.end.min(items.len());
@@ -250,35 +263,19 @@ fn set_inline(
         while end > b.start && matches!(items[end - 1], Item::Glue { .. }) {
             end -= 1;
         }
+        let set_widths = glue_widths(&items[b.start..end], &sources[b.start..end], ratio, s.size);
         // Letter-spacing owed to the next fragment, per glyph gap.
         let mut tracking = 0.0;
-        for k in b.start..end {
-            match (items[k], sources[k]) {
-                (Item::Box { .. }, Source::Fragment { word, glyphs }) => {
+        for (k, &width) in (b.start..end).zip(&set_widths) {
+            match sources[k] {
+                Source::Fragment { word, glyphs } => {
                     builder.fragment(&words[word], glyphs.0..glyphs.1, tracking, carried[word]);
                     tracking = 0.0;
                 }
-                (
-                    Item::Glue {
-                        width,
-                        stretch,
-                        shrink,
-                    },
-                    Source::Tracking { gaps },
-                ) => {
-                    tracking = adjust(width, stretch, shrink) / gaps.max(1) as f32;
-                }
-                (
-                    Item::Glue {
-                        width,
-                        stretch,
-                        shrink,
-                    },
-                    Source::Space { glyph },
-                ) => {
-                    let adj = adjust(width, stretch, shrink);
-                    gaps.push(adj);
-                    builder.space(glyph, adj);
+                Source::Tracking { gaps } => tracking = width / gaps.max(1) as f32,
+                Source::Space { glyph } => {
+                    gaps.push(width);
+                    builder.space(glyph, width);
                 }
                 _ => {}
             }
@@ -329,6 +326,81 @@ fn set_inline(
     Ok(lines)
 }
 
+/// The widths a line's glues are set at for the breaker's `ratio`, within
+/// the limits a reader tolerates: a space at most `MAX_GAP` natural spaces,
+/// letters at most `MAX_TRACKING` em apart. What a capped glue cannot take
+/// goes to the spaces still under their limit; a line that cannot be filled
+/// within the limits stays a little short of the margin rather than show
+/// holes (it happens only where ties leave no better break).
+fn glue_widths(items: &[Item], sources: &[Source], ratio: f32, size: f32) -> Vec<f32> {
+    let mut widths = Vec::with_capacity(items.len());
+    let mut excess = 0.0;
+    for (item, source) in items.iter().zip(sources) {
+        let w = match (*item, *source) {
+            (
+                Item::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                },
+                _,
+            ) => {
+                let set = if ratio >= 0.0 {
+                    width + ratio * stretch
+                } else {
+                    width + ratio * shrink
+                };
+                let cap = match *source {
+                    Source::Space { .. } => width * MAX_GAP,
+                    Source::Tracking { gaps } => gaps as f32 * MAX_TRACKING * size,
+                    _ => f32::INFINITY,
+                };
+                if set > cap {
+                    excess += set - cap;
+                    cap
+                } else {
+                    set
+                }
+            }
+            _ => 0.0,
+        };
+        widths.push(w);
+    }
+    // Hand the excess to the spaces below their cap, then to letter-spacing
+    // up to a second, wider cap, evenly, a few rounds each.
+    for (kind_is_space, limit) in [(true, MAX_GAP), (false, MAX_TRACKING_LAST)] {
+        for _ in 0..4 {
+            if excess <= 0.01 {
+                break;
+            }
+            let cap = |k: usize| match (items[k], sources[k]) {
+                (Item::Glue { width, .. }, Source::Space { .. }) if kind_is_space => {
+                    Some(width * limit)
+                }
+                (_, Source::Tracking { gaps }) if !kind_is_space => {
+                    Some(gaps as f32 * limit * size)
+                }
+                _ => None,
+            };
+            let open: Vec<(usize, f32)> = (0..items.len())
+                .filter_map(|k| cap(k).map(|c| (k, c)))
+                .filter(|&(k, c)| widths[k] < c - 0.001)
+                .collect();
+            if open.is_empty() {
+                break;
+            }
+            let share = excess / open.len() as f32;
+            excess = 0.0;
+            for (k, c) in open {
+                let take = share.min(c - widths[k]);
+                widths[k] += take;
+                excess += share - take;
+            }
+        }
+    }
+    widths
+}
+
 /// Makes the next glue unbreakable: a glue is a legal break only right
 /// after a box.
 fn forbid_break(items: &mut Vec<Item>, sources: &mut Vec<Source>) {
@@ -348,7 +420,18 @@ fn space_glyph(fonts: &FontSet, style: Style) -> Result<ShapedGlyph, Uncovered> 
         .ok_or(Uncovered { c: ' ' })
 }
 
-fn build_word(fonts: &FontSet, chars: &[(char, Style)], s: &Setting) -> Result<Word, Uncovered> {
+/// Tokens whose tie to the next word keeps that word unbroken: numbers, №,
+/// initials and abbreviations (anything ending with a period).
+fn binds_whole(token: &str) -> bool {
+    token.chars().any(|c| c.is_ascii_digit()) || token.starts_with('№') || token.ends_with('.')
+}
+
+fn build_word(
+    fonts: &FontSet,
+    chars: &[(char, Style)],
+    s: &Setting,
+    hyphenate: bool,
+) -> Result<Word, Uncovered> {
     let text: String = chars.iter().map(|(c, _)| *c).collect();
     // Shape each same-style stretch, keeping clusters as offsets into `text`.
     let mut glyphs = Vec::new();
@@ -384,7 +467,7 @@ fn build_word(fonts: &FontSet, chars: &[(char, Style)], s: &Setting) -> Result<W
 
     let mut breaks: Vec<(usize, BreakKind)> = Vec::new();
     let byte_at = |ci: usize| chars[..ci].iter().map(|(c, _)| c.len_utf8()).sum::<usize>();
-    if s.hyphenate {
+    if hyphenate {
         // Letters-only stretches are hyphenated by the language's rules.
         let mut a = 0;
         while a < chars.len() {
@@ -415,34 +498,26 @@ fn build_word(fonts: &FontSet, chars: &[(char, Style)], s: &Setting) -> Result<W
         }
     }
     let width: f32 = glyphs.iter().map(|g| g.advance).sum::<f32>() * s.size;
-    if width > s.width * 0.98 {
-        // An unbreakable token longer than a line (a URL, a long hashtag):
-        // break after / . ? & - _ and, if a piece is still too wide, anywhere.
-        for (ci, (c, _)) in chars.iter().enumerate().take(chars.len().saturating_sub(1)) {
-            if matches!(c, '/' | '.' | '?' | '&' | '-' | '_' | '=' | '#') {
-                breaks.push((byte_at(ci + 1), BreakKind::Url));
-            }
+    if width > s.width * LONG_TOKEN {
+        // A token too long to move about freely (a URL, a long hashtag): it
+        // may break after / . ? & - _ = #, and, at a high cost, between any
+        // two characters, so that it never overflows the margin nor leaves a
+        // loose line before it. Nothing is added at such a break.
+        let n = chars.len();
+        for ci in 2..n.saturating_sub(2) {
+            let kind = if matches!(
+                chars[ci - 1].0,
+                '/' | '.' | '?' | '&' | '-' | '_' | '=' | '#'
+            ) {
+                BreakKind::Url
+            } else {
+                BreakKind::Emergency
+            };
+            breaks.push((byte_at(ci), kind));
         }
-        let mut pieces = breaks.iter().map(|b| b.0).collect::<Vec<_>>();
-        pieces.sort_unstable();
-        let mut last = 0;
-        let mut acc = 0.0;
-        let mut extra = Vec::new();
-        for (gi, g) in glyphs.iter().enumerate() {
-            if pieces.binary_search(&g.cluster).is_ok() {
-                acc = 0.0;
-                last = g.cluster;
-            }
-            acc += g.advance * s.size;
-            if acc > s.width * 0.9 && g.cluster > last && ranges[gi].start > 0 {
-                extra.push((g.cluster, BreakKind::Emergency));
-                acc = g.advance * s.size;
-                last = g.cluster;
-            }
-        }
-        breaks.extend(extra);
     }
-    breaks.sort_by_key(|b| b.0);
+    // Where a position has several kinds, the cheapest (first by kind) wins.
+    breaks.sort_by_key(|b| (b.0, b.1 as u8));
     breaks.dedup_by_key(|b| b.0);
     // Only breaks that fall on a glyph boundary can be set.
     breaks.retain(|&(at, _)| at > 0 && at < text.len() && glyphs.iter().any(|g| g.cluster == at));
@@ -696,8 +771,12 @@ impl LineBuilder {
         }
     }
 
-    /// Appends the zero-width carrier glyph holding `text` for copying.
+    /// Appends zero-width carrier glyphs holding `text` for copying. Long
+    /// text is cut into pieces of a few dozen characters: the first carrier
+    /// of a document becomes a ToUnicode entry, and readers such as poppler
+    /// drop entries over 63 UTF-16 units.
     fn carrier(&mut self, fonts: &FontSet, face: FaceId, text: &str) {
+        const PIECE: usize = 30;
         let Some(id) = fonts.face(face).carrier else {
             return;
         };
@@ -709,9 +788,15 @@ impl LineBuilder {
             y_offset: 0.0,
             cluster: 0,
         };
-        self.push(face, &g, text, 0.0, false);
-        if let Some(r) = self.runs.last_mut() {
-            r.carrier = true;
+        let chars: Vec<char> = text.chars().collect();
+        for piece in chars.chunks(PIECE) {
+            let piece: String = piece.iter().collect();
+            self.push(face, &g, &piece, 0.0, false);
+            // Each carrier piece is a run of its own (`push` starts a new run
+            // after a carrier), so the flag always marks its one glyph.
+            if let Some(r) = self.runs.last_mut() {
+                r.carrier = true;
+            }
         }
     }
 
