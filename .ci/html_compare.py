@@ -158,18 +158,15 @@ def text_origins(content):
 
 
 def lines_of(origins, height):
-    """Baselines (from the top of the page) and where each one's text starts."""
-    starts = {}
-    for x, y in origins:
-        key = round((height - y) * 20)  # to a twentieth of a point
-        starts[key] = min(x, starts.get(key, x))
-    merged = []
-    for key in sorted(starts):
-        if merged and key - merged[-1][0] <= 1:
-            merged[-1] = (merged[-1][0], min(merged[-1][1], starts[key]))
+    """Baselines (in points from the top of the page, origins less than a
+    tenth of a point apart being one) and where each one's text starts."""
+    lines = []
+    for y, x in sorted((height - y, x) for x, y in origins):
+        if lines and y - lines[-1][0] < 0.1:
+            lines[-1] = (lines[-1][0], min(lines[-1][1], x))
         else:
-            merged.append((key, starts[key]))
-    return [(key / 20, x) for key, x in merged]
+            lines.append((y, x))
+    return lines
 
 
 def compare_positions(ours, theirs, tolerance):
