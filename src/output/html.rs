@@ -46,12 +46,17 @@ pub fn write_with(pages: &Pages, overlay: Overlay) -> String {
     let mut out = String::with_capacity(256 * 1024);
     let title = escape(&pages.meta.title);
     let lang = escape(&pages.meta.lang);
-    // `connect-src 'self'` lets the live preview hear its server; a file
-    // opened from disk has no server to reach.
+    // The file runs no script and reaches nothing; the live preview's page
+    // runs its own inline script, which hears its server.
+    let live = if overlay.head.is_empty() {
+        ""
+    } else {
+        " script-src 'unsafe-inline'; connect-src 'self';"
+    };
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; font-src data:; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; font-src data:; img-src data:; style-src 'unsafe-inline';{live} base-uri 'none'; form-action 'none'\">\n\
 <meta name=\"generator\" content=\"zhauap {version}\">\n\
 <title>{title}</title>\n<style>\n",
         version = env!("CARGO_PKG_VERSION")
@@ -540,6 +545,15 @@ mod tests {
         let html = write(&pages);
         assert!(html.contains("<title>Ответ &lt;на запрос&gt;</title>"));
         assert!(html.contains("default-src 'none'"));
+        assert!(!html.contains("<script") && !html.contains("script-src"));
+        let live = write_with(
+            &pages,
+            Overlay {
+                head: "<script></script>",
+                body: "",
+            },
+        );
+        assert!(live.contains("script-src 'unsafe-inline'; connect-src 'self';"));
         assert!(html.contains("@page{size:A4;margin:0}"));
         assert_eq!(html.matches("class=\"page\"").count(), 2);
         assert_eq!(html.matches("@font-face").count(), 1);
