@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod letter;
 pub mod output;
+pub mod preview;
 pub mod typeset;
 pub mod typography;
 pub mod write;

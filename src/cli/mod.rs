@@ -109,6 +109,23 @@ pub enum Command {
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  zhauap man > zhauap.1 && man ./zhauap.1")]
     Man,
+    /// Serve a live preview of a letter on 127.0.0.1, following every save.
+    #[command(
+        after_help = "The page shows the letter as it will print, with a link to its PDF; it reloads\nwhen the letter, its emblem or the --templates folder change. Ctrl-C stops it.\n\nExample:\n  zhauap preview examples/dz-83-reply.yaml --open"
+    )]
+    Preview {
+        /// The letter file (YAML).
+        letter: PathBuf,
+        /// Port on 127.0.0.1; 0 takes any free one.
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Open the preview in the desktop's browser.
+        #[arg(long)]
+        open: bool,
+        /// Leave quotes, dashes and spaces exactly as written.
+        #[arg(long)]
+        no_typography: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -210,6 +227,22 @@ pub fn run() -> i32 {
         Command::Init { .. } | Command::Schema | Command::Completions { .. } | Command::Man => {
             EXIT_OK
         }
+        Command::Preview {
+            letter,
+            port,
+            open,
+            no_typography,
+        } => preview(
+            &ui,
+            zhauap::preview::Config {
+                letter,
+                templates: cli.templates,
+                port,
+                typography: !no_typography,
+                quiet: ui.quiet,
+            },
+            open,
+        ),
     }
 }
 
@@ -318,4 +351,22 @@ fn check(engine: &Engine, ui: &Ui, letters: &[PathBuf]) -> i32 {
         }
     }
     if refused > 0 { EXIT_REFUSED } else { EXIT_OK }
+}
+
+fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
+    let result = zhauap::preview::serve(config, |address| {
+        let url = format!("http://{address}/");
+        // The address goes to stdout even with --quiet: it is the output.
+        println!("preview: {url}  (Ctrl-C stops)");
+        if open && !zhauap::preview::open_in_browser(&url) {
+            ui.info("no browser could be started; open the address above by hand");
+        }
+    });
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_REFUSED
+        }
+    }
 }
