@@ -11,6 +11,7 @@
 //! [`Engine`] holds what loads once per process (templates; fonts are a
 //! process-wide static) and runs the stages for one letter.
 
+pub mod batch;
 pub mod compose;
 pub mod diagnostic;
 pub mod document;
@@ -95,7 +96,13 @@ impl Engine {
 
     /// Everything short of typesetting: parse, check characters, compose.
     pub fn check(&self, path: &Path) -> Result<(Source, Letter, Document)> {
-        let (source, letter) = self.load(path)?;
+        self.check_source(Source::read(path)?)
+    }
+
+    /// [`Engine::check`] of a letter already read: `batch` keys its cache on
+    /// the very text it renders, so it reads each letter once.
+    pub fn check_source(&self, source: Source) -> Result<(Source, Letter, Document)> {
+        let letter = letter::parse(&source)?;
         check_characters(&source, &letter)?;
         let markup = self.templates.compose(&letter, &source)?;
         let origin = self.template_path(&letter);
@@ -113,11 +120,23 @@ impl Engine {
 
     /// Renders a letter file to pages and output bytes.
     pub fn render(&self, path: &Path, options: &Options) -> Result<Rendered> {
-        let (source, letter, mut document) = self.check(path)?;
+        let (source, letter, document) = self.check(path)?;
+        self.render_checked(&source, &letter, document, options)
+    }
+
+    /// The rest of [`Engine::render`] after [`Engine::check`]: `batch` looks at
+    /// the document (the files it refers to) in between.
+    pub fn render_checked(
+        &self,
+        source: &Source,
+        letter: &Letter,
+        mut document: Document,
+        options: &Options,
+    ) -> Result<Rendered> {
         if options.typography {
             typography::apply_to_document(&mut document, letter.lang);
         }
-        let pages = self.typeset(&source, &letter, &document)?;
+        let pages = self.typeset(source, letter, &document)?;
         let bytes = match options.format {
             Format::Pdf => output::pdf::write(&pages).map_err(|e| {
                 Error::one(Diagnostic::new(&source.path, e).with_help(

@@ -126,6 +126,36 @@ pub enum Command {
         #[arg(long)]
         no_typography: bool,
     },
+    /// Render many letters in parallel into a folder, skipping those already up to date.
+    #[command(
+        after_help = "Example:\n  zhauap batch letters/ -o out/\n  zhauap batch 'in/**/*.yaml' -o out --report report.json --shard 1/4"
+    )]
+    Batch {
+        /// Letter files, folders (searched for *.yaml) or globs.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// The output folder; it mirrors the input folders.
+        #[arg(short, long, value_name = "OUTDIR")]
+        output: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: FormatArg,
+        /// Worker threads (default: one per core).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// Write a JSON report: per letter its status, output, error and time.
+        #[arg(long, value_name = "FILE.json")]
+        report: Option<PathBuf>,
+        /// Render every letter, even those whose output is up to date.
+        #[arg(long)]
+        force: bool,
+        /// Take the K-th of N shares of the letters (by a hash of their path).
+        #[arg(long, value_name = "K/N")]
+        shard: Option<zhauap::batch::Shard>,
+        /// Leave quotes, dashes and spaces exactly as written.
+        #[arg(long)]
+        no_typography: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -224,6 +254,32 @@ pub fn run() -> i32 {
             stats,
         ),
         Command::Check { letters } => check(&engine, &ui, &letters),
+        Command::Batch {
+            inputs,
+            output,
+            format,
+            jobs,
+            report,
+            force,
+            shard,
+            no_typography,
+        } => {
+            let request = BatchRequest {
+                inputs,
+                out_dir: output,
+                report,
+                shard,
+                settings: zhauap::batch::Settings {
+                    options: Options {
+                        typography: !no_typography,
+                        format: format.into(),
+                    },
+                    force,
+                    jobs: jobs.map(usize::from),
+                },
+            };
+            batch(&engine, &ui, &request)
+        }
         Command::Init { .. } | Command::Schema | Command::Completions { .. } | Command::Man => {
             EXIT_OK
         }
@@ -368,5 +424,51 @@ fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
             eprintln!("error: {e}");
             EXIT_REFUSED
         }
+    }
+}
+
+struct BatchRequest {
+    inputs: Vec<PathBuf>,
+    out_dir: PathBuf,
+    report: Option<PathBuf>,
+    shard: Option<zhauap::batch::Shard>,
+    settings: zhauap::batch::Settings,
+}
+
+fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
+    use zhauap::batch;
+    let plan = match batch::plan(&r.inputs, &r.out_dir, r.settings.options.format, r.shard) {
+        Ok(p) => p,
+        Err(e) => {
+            ui.error(&e);
+            return EXIT_REFUSED;
+        }
+    };
+    let progress = batch::Progress::new(
+        plan.jobs.len(),
+        batch::Console {
+            quiet: ui.quiet,
+            verbose: ui.verbose,
+            color: ui.color,
+        },
+    );
+    let summary = match batch::run(engine, &plan, &r.settings, &|o| progress.letter_done(o)) {
+        Ok(s) => s,
+        Err(e) => {
+            ui.error(&e);
+            return EXIT_REFUSED;
+        }
+    };
+    progress.finish(&summary);
+    if let Some(path) = &r.report
+        && let Err(e) = zhauap::write::atomic(path, summary.report_json().as_bytes())
+    {
+        ui.error(&e);
+        return EXIT_REFUSED;
+    }
+    if summary.failed() {
+        EXIT_REFUSED
+    } else {
+        EXIT_OK
     }
 }

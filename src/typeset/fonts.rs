@@ -126,6 +126,12 @@ pub struct FontSet {
     pub faces: Vec<Face>,
 }
 
+/// The shipped font files (name, bytes), in face order. The batch cache key
+/// hashes them, so that a changed font re-renders every letter.
+pub fn font_files() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    SOURCES.iter().map(|s| (s.name, s.data))
+}
+
 /// The process-wide font set: parsed on first use, shared by every letter.
 pub fn fonts() -> &'static FontSet {
     static FONTS: std::sync::OnceLock<FontSet> = std::sync::OnceLock::new();
