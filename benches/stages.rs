@@ -2,12 +2,18 @@
 //! parsed, shaping cache filled): what every letter after the first costs in
 //! a batch. The cold process is timed by `benches/bench.sh`.
 //!
+//! Times are the thread's CPU time, not the wall clock: the project's
+//! machines are shared, and another process's load must not count as ours.
+//! On an idle machine the two agree (each stage is single-threaded).
+//!
 //! cargo bench --bench stages
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use zhauap::letter::{self, Source};
 use zhauap::output::{html, pdf};
@@ -17,7 +23,7 @@ fn reference() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/dz-83-reply.yaml")
 }
 
-fn stages(c: &mut Criterion) {
+fn stages(c: &mut Criterion<ThreadCpu>) {
     let engine = Engine::new(None).expect("built-in templates load");
     let path = reference();
     let bytes = std::fs::read(&path).expect("reference letter");
@@ -61,6 +67,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| pdf::write(black_box(&pages)).unwrap())
     });
     g.bench_function("HTML write", |b| b.iter(|| html::write(black_box(&pages))));
+    g.throughput(Throughput::Elements(1));
     g.bench_function("whole letter (Engine::render, PDF)", |b| {
         b.iter(|| {
             engine
@@ -71,5 +78,86 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages);
+/// CPU time of the calling thread.
+struct ThreadCpu;
+
+fn thread_cpu_now() -> Duration {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        let mut t = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: clock_gettime writes one timespec through a valid pointer.
+        let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0;
+        assert!(ok, "the thread CPU clock is readable");
+        Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    {
+        // Elsewhere, the wall clock since the first call.
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed()
+    }
+}
+
+impl Measurement for ThreadCpu {
+    type Intermediate = Duration;
+    type Value = Duration;
+
+    fn start(&self) -> Duration {
+        thread_cpu_now()
+    }
+    fn end(&self, start: Duration) -> Duration {
+        thread_cpu_now().saturating_sub(start)
+    }
+    fn add(&self, a: &Duration, b: &Duration) -> Duration {
+        *a + *b
+    }
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+    fn to_f64(&self, v: &Duration) -> f64 {
+        v.as_nanos() as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &CpuFormatter
+    }
+}
+
+/// Nanoseconds shown as ns, µs or ms of CPU time.
+struct CpuFormatter;
+
+impl ValueFormatter for CpuFormatter {
+    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
+        let (factor, unit) = if typical < 1e3 {
+            (1.0, "ns cpu")
+        } else if typical < 1e6 {
+            (1e-3, "µs cpu")
+        } else {
+            (1e-6, "ms cpu")
+        };
+        values.iter_mut().for_each(|v| *v *= factor);
+        unit
+    }
+    fn scale_throughputs(&self, _typical: f64, t: &Throughput, values: &mut [f64]) -> &'static str {
+        let per = match t {
+            Throughput::Elements(n) | Throughput::Bytes(n) | Throughput::BytesDecimal(n) => {
+                *n as f64
+            }
+            _ => 1.0,
+        };
+        values.iter_mut().for_each(|v| *v = per * 1e9 / *v);
+        "letters/cpu-s"
+    }
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(ThreadCpu);
+    targets = stages
+}
 criterion_main!(benches);

@@ -189,6 +189,7 @@ fn use_color() -> bool {
 }
 
 pub fn run() -> i32 {
+    zhauap::batch::keep_freed_memory();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -13,9 +13,38 @@ pub const MIN_WORD: usize = 5;
 pub const MIN_SIDE: usize = 2;
 pub const MAX_WORD: usize = 64;
 
+thread_local! {
+    /// Break points of the words seen, per language. Words repeat within a
+    /// letter and across a batch; the patterns run once per word and thread.
+    static KNOWN: std::cell::RefCell<[std::collections::HashMap<String, Vec<usize>>; 2]> =
+        Default::default();
+}
+
+/// Words remembered per thread, at most (a few MB); then forgotten at once.
+const KNOWN_LIMIT: usize = 50_000;
+
 /// Byte offsets in `word` (letters only, no spaces or punctuation) where a
 /// hyphen may be added, ascending.
 pub fn break_points(word: &str, lang: Lang) -> Vec<usize> {
+    let slot = match lang {
+        Lang::Ru => 0,
+        Lang::Kk => 1,
+    };
+    if let Some(points) = KNOWN.with(|k| k.borrow()[slot].get(word).cloned()) {
+        return points;
+    }
+    let points = find_break_points(word, lang);
+    KNOWN.with(|k| {
+        let known = &mut k.borrow_mut()[slot];
+        if known.len() >= KNOWN_LIMIT {
+            known.clear();
+        }
+        known.insert(word.to_owned(), points.clone());
+    });
+    points
+}
+
+fn find_break_points(word: &str, lang: Lang) -> Vec<usize> {
     let letters = word.chars().count();
     // A "word" longer than any real one (a pasted run of letters) is left to
     // the line breaker's emergency breaks rather than to the patterns.
