@@ -5,6 +5,7 @@
 //! Both families are compiled into the binary and parsed once per process.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use harfrust::{Direction, Script, ShapePlan};
 
@@ -56,6 +57,10 @@ const SOURCES: [FaceSource; 8] = [
     },
 ];
 
+/// Characters whose coverage a face remembers: Latin and Cyrillic, with
+/// the Kazakh letters (U+0000..U+052F).
+const REMEMBERED: usize = 0x0530;
+
 /// One parsed face with the metrics layout needs.
 pub struct Face {
     pub name: &'static str,
@@ -67,6 +72,11 @@ pub struct Face {
     pub descender: f32,
     plan_cyrillic: ShapePlan,
     plan_latin: ShapePlan,
+    /// Whether the face has each character below [`REMEMBERED`], once
+    /// looked up: 0 not yet, 1 no, 2 yes. Every character of a letter is
+    /// looked up at least twice (the check, the shaping); the cmap search
+    /// was a twentieth of a letter's time.
+    coverage: [AtomicU8; REMEMBERED],
     /// A zero-width glyph that nothing else draws (the font's U+200B): it
     /// carries the copy text of a word broken without an added hyphen.
     pub carrier: Option<u16>,
@@ -106,11 +116,24 @@ impl Face {
             font,
             plan_cyrillic,
             plan_latin,
+            coverage: std::array::from_fn(|_| AtomicU8::new(0)),
         }
     }
 
     pub fn has_char(&self, c: char) -> bool {
-        self.font.charmap().map_unicode(c as u32).is_some()
+        let Some(known) = self.coverage.get(c as usize) else {
+            return self.font.charmap().map_unicode(c as u32).is_some();
+        };
+        // Relaxed is enough: every thread would store the same answer.
+        match known.load(Ordering::Relaxed) {
+            1 => false,
+            2 => true,
+            _ => {
+                let has = self.font.charmap().map_unicode(c as u32).is_some();
+                known.store(if has { 2 } else { 1 }, Ordering::Relaxed);
+                has
+            }
+        }
     }
 
     pub fn plan(&self, script: Script) -> &ShapePlan {

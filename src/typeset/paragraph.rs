@@ -471,12 +471,12 @@ fn build_word(
         // Letters-only stretches are hyphenated by the language's rules.
         let mut a = 0;
         while a < chars.len() {
-            if !chars[a].0.is_alphabetic() {
+            if !hyphenate::is_letter(chars[a].0) {
                 a += 1;
                 continue;
             }
             let mut b = a;
-            while b < chars.len() && chars[b].0.is_alphabetic() {
+            while b < chars.len() && hyphenate::is_letter(chars[b].0) {
                 b += 1;
             }
             let (ba, bb) = (byte_at(a), byte_at(b));
@@ -489,9 +489,9 @@ fn build_word(
     // A compound's own hyphen: break after it, adding nothing.
     for ci in 1..chars.len().saturating_sub(2) {
         if chars[ci].0 == '-'
-            && chars[ci - 1].0.is_alphabetic()
-            && chars[ci + 1].0.is_alphabetic()
-            && chars[ci + 2].0.is_alphabetic()
+            && hyphenate::is_letter(chars[ci - 1].0)
+            && hyphenate::is_letter(chars[ci + 1].0)
+            && hyphenate::is_letter(chars[ci + 2].0)
             && ci >= 2
         {
             breaks.push((byte_at(ci + 1), BreakKind::Explicit));

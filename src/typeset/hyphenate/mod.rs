@@ -48,7 +48,7 @@ fn find_break_points(word: &str, lang: Lang) -> Vec<usize> {
     let letters = word.chars().count();
     // A "word" longer than any real one (a pasted run of letters) is left to
     // the line breaker's emergency breaks rather than to the patterns.
-    if !(MIN_WORD..=MAX_WORD).contains(&letters) || !word.chars().all(char::is_alphabetic) {
+    if !(MIN_WORD..=MAX_WORD).contains(&letters) || !word.chars().all(is_letter) {
         return Vec::new();
     }
     let points: Vec<usize> = match lang {
@@ -86,6 +86,20 @@ fn find_break_points(word: &str, lang: Lang) -> Vec<usize> {
         .collect()
 }
 
+/// `c.is_alphabetic()`, answered without a table search for ASCII and the
+/// Cyrillic letters, which are nearly every character a letter has. (The
+/// table search was an eighth of the typesetting time.)
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\x7f' => false,
+        // U+0482..U+0489 (a sign and combining marks) are not letters.
+        '\u{0400}'..='\u{0481}' | '\u{048a}'..='\u{052f}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
 }
@@ -104,6 +118,13 @@ mod tests {
         }
         out.push_str(&word[last..]);
         out
+    }
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for c in ('\0'..='\u{0600}').chain(['ә', 'ң', 'ү', 'і', '₸', '中', '\u{1e9e}']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
