@@ -713,7 +713,8 @@ enum Checked {
 
 /// The files besides the letter that its output depends on: the images its
 /// document names (an emblem), resolved as the typesetter resolves them,
-/// relative to the letter. Each with the hash of its content now.
+/// relative to the letter. Each with the hash of its content now. Kept
+/// absolute, so that a run from another folder finds the same files.
 fn referenced_files(source: &Source, document: &Document) -> Vec<(PathBuf, Hash)> {
     let base = source.path.parent().unwrap_or(Path::new(""));
     let mut files: Vec<PathBuf> = document
@@ -721,7 +722,10 @@ fn referenced_files(source: &Source, document: &Document) -> Vec<(PathBuf, Hash)
         .iter()
         .filter_map(|b| b.attr("emblem"))
         .filter(|p| !p.is_empty())
-        .map(|p| base.join(p))
+        .map(|p| {
+            let p = base.join(p);
+            std::path::absolute(&p).unwrap_or(p)
+        })
         .collect();
     files.sort();
     files.dedup();
@@ -734,12 +738,26 @@ fn referenced_files(source: &Source, document: &Document) -> Vec<(PathBuf, Hash)
         .collect()
 }
 
-/// The hash of a file's content; a missing or unreadable file hashes to a
-/// value no content has, so that its reappearance is a change.
+/// The hash of a file's content. What the typesetter would refuse to read
+/// (not a file, such as `/dev/zero`; larger than an emblem may be; missing)
+/// is not read either: it hashes to a value no content has, and the letter
+/// then fails in the typesetter with the reason.
 fn file_hash(path: &Path) -> Hash {
-    match std::fs::read(path) {
-        Ok(bytes) => Hash::of(&bytes),
-        Err(_) => Hash([0; 32]),
+    use std::io::Read;
+    let limit = crate::typeset::image::MAX_EMBLEM_BYTES;
+    let read = || -> Option<Vec<u8>> {
+        // Looked at before it is opened: opening a named pipe would wait.
+        if !std::fs::metadata(path).ok()?.is_file() {
+            return None;
+        }
+        let file = std::fs::File::open(path).ok()?;
+        let mut bytes = Vec::new();
+        file.take(limit + 1).read_to_end(&mut bytes).ok()?;
+        (bytes.len() as u64 <= limit).then_some(bytes)
+    };
+    match read() {
+        Some(bytes) => Hash::of(&bytes),
+        None => Hash([0; 32]),
     }
 }
 

@@ -202,6 +202,34 @@ fn a_broken_letter_is_reported_by_name_and_the_others_are_written() {
 }
 
 #[test]
+fn an_emblem_that_is_no_file_fails_its_letter_without_hanging() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    letters(dir);
+    write(
+        &dir.join("in/zero.yaml"),
+        &with_emblem(&letter(4), "/dev/zero"),
+    );
+    let fifo = dir.join("in/pipe.svg");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        write(
+            &dir.join("in/pipe.yaml"),
+            &with_emblem(&letter(5), "pipe.svg"),
+        );
+    }
+    let (code, rep, stderr) = batch(dir, &[]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("in/zero.yaml:"), "{stderr}");
+    assert!(
+        stderr.contains("letterhead.emblem: the emblem is not a file"),
+        "{stderr}"
+    );
+    assert_eq!(count(&rep, "rendered"), 3);
+    assert_eq!(files_below(&dir.join("out")).len(), 3);
+}
+
+#[test]
 fn the_report_has_one_entry_per_letter() {
     let t = tempfile::tempdir().unwrap();
     letters(t.path());
