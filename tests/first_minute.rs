@@ -142,8 +142,20 @@ fn every_command_has_help_with_an_example() {
         .filter_map(|l| l.split_whitespace().next())
         .filter(|c| *c != "help")
         .collect();
-    for expected in ["render", "check", "batch", "preview", "init", "schema", "completions", "man"] {
-        assert!(commands.contains(&expected), "--help does not list {expected}:\n{text}");
+    for expected in [
+        "render",
+        "check",
+        "batch",
+        "preview",
+        "init",
+        "schema",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            commands.contains(&expected),
+            "--help does not list {expected}:\n{text}"
+        );
     }
     for c in commands {
         let out = zhauap().args([c, "--help"]).output().unwrap();

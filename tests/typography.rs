@@ -314,10 +314,7 @@ fn the_95th_percentile_gap_is_at_most_1_45() {
 #[test]
 #[ignore = "long-words: 95th percentile 1.57 > 1.45, see the issue note"]
 fn the_95th_percentile_gap_of_the_long_words_letter_is_at_most_1_45() {
-    let f = figures()
-        .iter()
-        .find(|f| f.name == "long-words")
-        .unwrap();
+    let f = figures().iter().find(|f| f.name == "long-words").unwrap();
     assert!(
         f.p95() <= 1.45,
         "long-words: 95th percentile {:.2}",
