@@ -95,7 +95,13 @@ impl Engine {
 
     /// Everything short of typesetting: parse, check characters, compose.
     pub fn check(&self, path: &Path) -> Result<(Source, Letter, Document)> {
-        let (source, letter) = self.load(path)?;
+        self.check_source(Source::read(path)?)
+    }
+
+    /// [`Engine::check`] of a letter already in memory (a fuzzer's bytes,
+    /// via [`Source::from_bytes`]).
+    pub fn check_source(&self, source: Source) -> Result<(Source, Letter, Document)> {
+        let letter = letter::parse(&source)?;
         check_characters(&source, &letter)?;
         let markup = self.templates.compose(&letter, &source)?;
         let origin = self.template_path(&letter);
@@ -113,7 +119,12 @@ impl Engine {
 
     /// Renders a letter file to pages and output bytes.
     pub fn render(&self, path: &Path, options: &Options) -> Result<Rendered> {
-        let (source, letter, mut document) = self.check(path)?;
+        self.render_source(Source::read(path)?, options)
+    }
+
+    /// [`Engine::render`] of a letter already in memory.
+    pub fn render_source(&self, source: Source, options: &Options) -> Result<Rendered> {
+        let (source, letter, mut document) = self.check_source(source)?;
         if options.typography {
             typography::apply_to_document(&mut document, letter.lang);
         }
@@ -168,6 +179,16 @@ impl Engine {
                     d.with_help("give the path of a PNG or SVG file, relative to the letter"),
                 )
             }
+            typeset::TypesetError::TooTall(kind) => {
+                let (field, pos) = block_field(letter, kind);
+                let message =
+                    format!("{field} is taller than a page and cannot be broken across pages");
+                let d = match pos {
+                    Some(p) => Diagnostic::at(&source.path, &source.text, p, message),
+                    None => Diagnostic::new(&source.path, message),
+                };
+                Error::one(d.with_help("shorten it: no part of it may be left off the page"))
+            }
             typeset::TypesetError::TooManyPages(n) => Error::one(
                 Diagnostic::new(
                     &source.path,
@@ -179,6 +200,46 @@ impl Engine {
                 .with_help("a reply letter this long is almost certainly a mistake; split it"),
             ),
         })
+    }
+}
+
+/// The letter field a block of the markup comes from, and where it stands.
+fn block_field(
+    letter: &Letter,
+    kind: document::BlockKind,
+) -> (&'static str, Option<letter::node::Pos>) {
+    use document::BlockKind as K;
+    match kind {
+        K::Addressee => ("the addressee", letter.addressee.first().map(|t| t.pos)),
+        K::Signature => (
+            "the signature",
+            letter
+                .signature
+                .position
+                .first()
+                .map_or(Some(letter.signature.name.pos), |t| Some(t.pos)),
+        ),
+        K::Executor => (
+            "the executor mark",
+            letter
+                .executor
+                .as_ref()
+                .and_then(|e| e.name.as_ref().or(e.phone.as_ref()))
+                .map(|t| t.pos),
+        ),
+        K::Outgoing => (
+            "the outgoing number",
+            letter.outgoing.number.as_ref().map(|t| t.pos),
+        ),
+        K::Reference => ("the inquiry reference", Some(letter.inquiry.number.pos)),
+        _ => (
+            "the letterhead",
+            letter
+                .letterhead
+                .as_ref()
+                .and_then(|h| h.kk.as_ref().or(h.ru.as_ref()))
+                .map(|t| t.pos),
+        ),
     }
 }
 

@@ -301,6 +301,11 @@ fn render(
 ) -> i32 {
     let options = Options { typography, format };
     let started = std::time::Instant::now();
+    let out = output.unwrap_or_else(|| default_output(letter, format));
+    if let Err(e) = zhauap::write::not_the_input(letter, &out) {
+        ui.error(&e);
+        return EXIT_REFUSED;
+    }
     let rendered = match engine.render(letter, &options) {
         Ok(r) => r,
         Err(e) => {
@@ -308,7 +313,6 @@ fn render(
             return EXIT_REFUSED;
         }
     };
-    let out = output.unwrap_or_else(|| default_output(letter, format));
     if let Err(e) = zhauap::write::atomic(&out, &rendered.bytes) {
         ui.error(&e);
         return EXIT_REFUSED;
