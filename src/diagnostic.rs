@@ -127,6 +127,9 @@ fn mark_span(line: &str, column: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// Diagnostics shown for one refusal; the rest are counted.
+pub const MAX_SHOWN: usize = 50;
+
 /// A refused letter (or template, or output): one or more diagnostics.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Error {
@@ -140,12 +143,24 @@ impl Error {
         }
     }
 
+    /// Renders the first [`MAX_SHOWN`] diagnostics and counts the rest: a
+    /// letter with one mistake repeated 10,000 times is fixed from the first
+    /// few, not from 10,000 snippets.
     pub fn render(&self, color: bool) -> String {
-        self.diagnostics
+        let mut out = self
+            .diagnostics
             .iter()
+            .take(MAX_SHOWN)
             .map(|d| d.render(color))
             .collect::<Vec<_>>()
-            .join("\n")
+            .join("\n");
+        if self.diagnostics.len() > MAX_SHOWN {
+            out.push_str(&format!(
+                "\n… and {} more problems of the same file",
+                self.diagnostics.len() - MAX_SHOWN
+            ));
+        }
+        out
     }
 }
 

@@ -47,3 +47,19 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     result
 }
+
+/// Refuses an output path that is the input file itself (`-o letter.yaml`,
+/// or a letter named `x.pdf`): rendering must never destroy the letter.
+pub fn not_the_input(input: &Path, output: &Path) -> Result<()> {
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(Error::one(
+            Diagnostic::new(output, "the output would overwrite the letter itself")
+                .with_help("choose another output file with -o"),
+        ));
+    }
+    Ok(())
+}

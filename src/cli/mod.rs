@@ -358,6 +358,11 @@ fn render(
 ) -> i32 {
     let options = Options { typography, format };
     let started = std::time::Instant::now();
+    let out = output.unwrap_or_else(|| default_output(letter, format));
+    if let Err(e) = zhauap::write::not_the_input(letter, &out) {
+        ui.error(&e);
+        return EXIT_REFUSED;
+    }
     let rendered = match engine.render(letter, &options) {
         Ok(r) => r,
         Err(e) => {
@@ -365,7 +370,6 @@ fn render(
             return EXIT_REFUSED;
         }
     };
-    let out = output.unwrap_or_else(|| default_output(letter, format));
     if let Err(e) = zhauap::write::atomic(&out, &rendered.bytes) {
         ui.error(&e);
         return EXIT_REFUSED;

@@ -76,7 +76,7 @@ impl Templates {
         register_filters(&mut tera);
         for (name, content) in &files {
             if let Err(e) = tera.add_raw_template(name, content) {
-                return Err(template_error(&origin, name, &e));
+                return Err(template_error(&origin, name, &files, &e));
             }
         }
         Ok(Templates {
@@ -113,16 +113,19 @@ impl Templates {
             let known = self.names();
             let mut help = format!("the templates available are: {}", known.join(", "));
             let refs: Vec<&str> = known.iter().map(String::as_str).collect();
-            if let Some(near) = crate::diagnostic::nearest(&letter.template, &refs) {
-                help = format!("did you mean '{near}'? {help}");
-            }
             let msg = if known.contains(&letter.template) {
+                help = format!(
+                    "add {name} to the templates folder, or write the letter in a language the template has"
+                );
                 format!(
                     "template '{}' has no {} version ({name})",
                     letter.template,
                     letter.lang.code()
                 )
             } else {
+                if let Some(near) = crate::diagnostic::nearest(&letter.template, &refs) {
+                    help = format!("did you mean '{near}'? {help}");
+                }
                 format!("unknown template '{}'", letter.template)
             };
             let pos = template_field_pos(&source.text);
@@ -136,7 +139,7 @@ impl Templates {
             .map_err(|e| Error::one(Diagnostic::new(&source.path, format!("internal: {e}"))))?;
         self.tera
             .render(&name, &context)
-            .map_err(|e| template_error(&self.origin, &name, &e))
+            .map_err(|e| template_error(&self.origin, &name, &self.files, &e))
     }
 }
 
@@ -188,11 +191,46 @@ fn collect_templates(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -
     Ok(())
 }
 
-fn template_error(origin: &Origin, name: &str, e: &tera::Error) -> Error {
-    let file = match origin {
+fn template_error(
+    origin: &Origin,
+    name: &str,
+    files: &[(String, String)],
+    e: &tera::Error,
+) -> Error {
+    let path_of = |name: &str| match origin {
         Origin::Builtin => PathBuf::from(format!("<built-in>/{name}")),
         Origin::Dir(d) => d.join(name),
     };
+    // Tera knows the template and place of a syntax or rendering error (which
+    // may be a parent template): name them as the first line, file:line:col.
+    if let tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) = e.kind()
+    {
+        let at = if report.filename().is_empty() {
+            name
+        } else {
+            report.filename()
+        };
+        let file = path_of(at);
+        let message = format!("template error: {}", report.message());
+        let span = report.span();
+        let source = files.iter().find(|(n, _)| n == at).map(|(_, c)| c);
+        let d = match source {
+            Some(text) if span.start_line > 0 => Diagnostic::at(
+                &file,
+                text,
+                crate::letter::node::Pos {
+                    line: span.start_line,
+                    column: span.start_col + 1,
+                },
+                message,
+            ),
+            _ => Diagnostic::new(&file, message),
+        };
+        return Error::one(d.with_help(
+            "fix the template; the fields a template may use are those of the letter format",
+        ));
+    }
+    let file = path_of(name);
     let mut message = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {

@@ -21,6 +21,22 @@ use node::{Node, Pos};
 /// keeps a runaway or hostile file from costing memory and time.
 pub const MAX_LETTER_BYTES: usize = 2 * 1024 * 1024;
 
+// Limits on the YAML reader (serde-saphyr's budget), past which a letter is
+// refused before anything is built from it. A real letter uses three levels
+// of nesting, a few hundred values and rarely an alias; these leave room for
+// any honest letter and keep an alias bomb or a nesting storm from costing
+// memory or time.
+
+/// Nesting of lists and mappings.
+pub const MAX_YAML_DEPTH: usize = 32;
+/// Values (texts, lists, mappings), aliases expanded.
+pub const MAX_YAML_NODES: usize = 50_000;
+/// Uses of aliases (`*name`).
+pub const MAX_YAML_ALIASES: usize = 10_000;
+/// Bytes of text in all values, aliases expanded: an alias cannot make a
+/// letter hold more text than the file limit allows.
+pub const MAX_TEXT_BYTES: usize = MAX_LETTER_BYTES;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -132,9 +148,17 @@ impl Source {
         if meta.len() > MAX_LETTER_BYTES as u64 {
             return Err(too_large(path, meta.len() as usize));
         }
-        let bytes = std::fs::read(path).map_err(|e| {
-            Diagnostic::new(path, format!("cannot read the letter: {}", io_reason(&e)))
-        })?;
+        // Read at most one byte past the limit: a device or a /proc file
+        // reports no size and may never end (`zhauap render /dev/zero`).
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| {
+                use std::io::Read;
+                f.take(MAX_LETTER_BYTES as u64 + 1).read_to_end(&mut bytes)
+            })
+            .map_err(|e| {
+                Diagnostic::new(path, format!("cannot read the letter: {}", io_reason(&e)))
+            })?;
         Source::from_bytes(path, bytes)
     }
 
@@ -143,6 +167,13 @@ impl Source {
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source> {
         if bytes.len() > MAX_LETTER_BYTES {
             return Err(too_large(path, bytes.len()));
+        }
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(Diagnostic::new(path, "the letter is saved as UTF-16, not UTF-8")
+                .with_help(
+                    "save the file as UTF-8; in most editors: File → Save with Encoding → UTF-8",
+                )
+                .into());
         }
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
@@ -185,11 +216,16 @@ impl Diagnostic {
 }
 
 fn too_large(path: &Path, len: usize) -> Error {
+    let size = if len > MAX_LETTER_BYTES + 1 {
+        format!("is {} KiB", len.div_ceil(1024))
+    } else {
+        // Read from a stream: only known to be past the limit.
+        "is larger than that".to_owned()
+    };
     Diagnostic::new(
         path,
         format!(
-            "the letter file is {} KiB; the limit is {} KiB",
-            len / 1024,
+            "the letter file may be at most {} KiB; this one {size}",
             MAX_LETTER_BYTES / 1024
         ),
     )
@@ -220,22 +256,95 @@ fn parse_yaml(source: &Source) -> Result<Node> {
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_YAML_DEPTH,
+            flow_nesting_limit: MAX_YAML_DEPTH,
+            max_nodes: MAX_YAML_NODES,
+            max_aliases: MAX_YAML_ALIASES,
+            max_total_scalar_bytes: MAX_TEXT_BYTES,
+        },
     };
     serde_saphyr::from_str_with_options::<Node>(&source.text, options).map_err(|e| {
-        let (message, help) = explain_yaml_error(&yaml_message(&e));
+        let (message, help) =
+            budget_message(&e).unwrap_or_else(|| explain_yaml_error(&yaml_message(&e)));
         let d = match e.location() {
-            Some(loc) if loc.line() > 0 => Diagnostic::at(
-                &source.path,
-                &source.text,
-                Pos {
+            Some(loc) if loc.line() > 0 => {
+                let mut pos = Pos {
                     line: loc.line() as usize,
                     column: loc.column().max(1) as usize,
-                },
-                message,
-            ),
+                };
+                // The parser names the value it was reading when it met a
+                // tab; the author needs the tab itself.
+                if help.contains("tabs") {
+                    pos = first_tab_from(&source.text, pos).unwrap_or(pos);
+                }
+                Diagnostic::at(&source.path, &source.text, pos, message)
+            }
             _ => Diagnostic::new(&source.path, message),
         };
         d.with_help(help).into()
+    })
+}
+
+/// The first tab at or after `from`.
+fn first_tab_from(text: &str, from: Pos) -> Option<Pos> {
+    text.lines()
+        .enumerate()
+        .skip(from.line.saturating_sub(1))
+        .find_map(|(i, line)| {
+            let skip = if i + 1 == from.line {
+                from.column.saturating_sub(1)
+            } else {
+                0
+            };
+            line.chars()
+                .enumerate()
+                .skip(skip)
+                .find(|&(_, c)| c == '\t')
+                .map(|(k, _)| Pos {
+                    line: i + 1,
+                    column: k + 1,
+                })
+        })
+}
+
+/// A limit of the YAML reader said in the letter's terms, with what to do.
+fn budget_message(e: &serde_saphyr::Error) -> Option<(String, String)> {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let mut e = e;
+    while let serde_saphyr::Error::AliasError { error, .. }
+    | serde_saphyr::Error::WithSnippet { error, .. } = e
+    {
+        e = error;
+    }
+    let serde_saphyr::Error::Budget { breach, .. } = e else {
+        return None;
+    };
+    let aliases = "write the values out instead of repeating them with aliases (*name)";
+    Some(match breach {
+        B::Depth { .. } => (
+            format!("the letter is nested more than {MAX_YAML_DEPTH} levels deep"),
+            "a letter needs at most three levels (attachments → item → name); remove the extra nesting".into(),
+        ),
+        B::Nodes { .. } | B::Events { .. } => (
+            format!("the letter has more than {MAX_YAML_NODES} values, aliases expanded"),
+            format!("a letter this large is almost certainly not a letter; {aliases}"),
+        ),
+        B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => (
+            "the letter uses too many aliases (*name)".into(),
+            aliases.into(),
+        ),
+        B::ScalarBytes { .. } => (
+            format!(
+                "the letter's text, aliases expanded, is more than {} KiB",
+                MAX_TEXT_BYTES / 1024
+            ),
+            aliases.into(),
+        ),
+        other => (
+            format!("the letter exceeds a limit of the YAML reader ({other:?})"),
+            "a letter is one YAML document of a few fields; check the file".into(),
+        ),
     })
 }
 
@@ -252,11 +361,12 @@ fn explain_yaml_error(message: &str) -> (String, String) {
             "each field may appear once; remove or merge the repeated one".into(),
         );
     }
-    if lower.contains("budget") {
+    // (Budget breaches are worded by `budget_message`.)
+    if lower.contains("multiple yaml documents") {
         return (
-            "the letter expands to too many values (aliases, anchors or nesting past the limits)"
+            "the file holds more than one YAML document (a line `---` starts another)".into(),
+            "a letter is one document: remove the `---` line and what follows it, or split the file"
                 .into(),
-            "write the values out instead of repeating them with aliases (*name)".into(),
         );
     }
     if lower.contains("recursion") || lower.contains("depth") || lower.contains("nesting") {
@@ -265,8 +375,14 @@ fn explain_yaml_error(message: &str) -> (String, String) {
             "a letter needs at most three levels of fields; remove the extra nesting".into(),
         );
     }
-    let help = if lower.contains("tabs") {
+    let help = if lower.contains("tabs") || lower.contains("found a tab") {
         "indent with spaces, not tabs"
+    } else if lower.contains("unexpected character") {
+        "delete the invisible character (retype the text around it)"
+    } else if lower.contains("mapping values are not allowed") {
+        "put a value that contains ': ' in quotes, and check the indentation of this line"
+    } else if lower.contains("alias") {
+        "write the values out instead of repeating them with aliases (*name)"
     } else if lower.contains("indicator") || lower.contains("flow") || lower.contains("quote") {
         "look for an unclosed [ ], { } or quote on this line or the lines above"
     } else {

@@ -19,10 +19,25 @@ use crate::typeset::fonts::krilla_fonts;
 use crate::typeset::image::EmblemData;
 use crate::typeset::page::{Glyph, PAGE_HEIGHT, PAGE_WIDTH, Pages, TextRun};
 
+/// PDF/A allows strings of at most 32,767 bytes (ISO 32000-1, annex C);
+/// krilla writes text as UTF-16, at most two bytes per byte of UTF-8. Text
+/// for copying (a glyph cluster, the title) is cut to this many UTF-8 bytes,
+/// so that a hostile letter (a letter under 20,000 accents, a 40 KB inquiry
+/// number) still gives a valid file; the drawing is never cut.
+const MAX_PDF_TEXT_BYTES: usize = 4096;
+
+/// Glyphs drawn by one call at most: krilla writes a call's glyph ids as one
+/// PDF string of two bytes each, and zero-width glyphs (thousands of accents
+/// on one letter) can put any number of them on one line.
+const MAX_GLYPHS_PER_DRAW: usize = 4096;
+
 /// A glyph as krilla wants it: our advances are in points at the run's size.
 struct PdfGlyph<'a> {
     glyph: &'a Glyph,
     size: f32,
+    /// The bytes of the run's text the glyph copies out as: its cluster's,
+    /// cut to [`MAX_PDF_TEXT_BYTES`].
+    text: std::ops::Range<usize>,
 }
 
 impl krilla::text::Glyph for PdfGlyph<'_> {
@@ -30,7 +45,7 @@ impl krilla::text::Glyph for PdfGlyph<'_> {
         GlyphId::new(u32::from(self.glyph.id))
     }
     fn text_range(&self) -> std::ops::Range<usize> {
-        self.glyph.text.clone()
+        self.text.clone()
     }
     fn x_advance(&self, size: f32) -> f32 {
         self.glyph.advance / self.size * size
@@ -146,7 +161,7 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
         p.finish();
     }
 
-    let mut tree = TagTree::new().with_lang(Some(pages.meta.lang.clone()));
+    let mut tree = TagTree::new().with_lang(Some(clip(&pages.meta.lang)));
     for index in order {
         if let Some((_, leaves)) = groups.remove(&index) {
             tree.push(TagGroup::with_children(Tag::P, leaves));
@@ -157,22 +172,41 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
 }
 
 fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) {
-    let glyphs: Vec<PdfGlyph> = run
-        .glyphs
-        .iter()
-        .map(|glyph| PdfGlyph {
-            glyph,
-            size: run.size,
-        })
-        .collect();
-    surface.draw_glyphs(
-        Point::from_xy(run.x, run.baseline),
-        &glyphs,
-        fonts[run.face.0 as usize].clone(),
-        &run.text,
-        run.size,
-        false,
-    );
+    let mut x = run.x;
+    let mut from = 0;
+    while from < run.glyphs.len() {
+        let to = (from + MAX_GLYPHS_PER_DRAW).min(run.glyphs.len());
+        let glyphs: Vec<PdfGlyph> = run.glyphs[from..to]
+            .iter()
+            .map(|glyph| {
+                let r = &glyph.text;
+                // A cluster cut by the previous call has copied out already.
+                let continued = from > 0 && run.glyphs[from - 1].text == *r;
+                let end = run
+                    .text
+                    .floor_char_boundary(r.end.min(r.start.saturating_add(MAX_PDF_TEXT_BYTES)));
+                PdfGlyph {
+                    glyph,
+                    size: run.size,
+                    text: if continued {
+                        r.end..r.end
+                    } else {
+                        r.start..end.max(r.start)
+                    },
+                }
+            })
+            .collect();
+        surface.draw_glyphs(
+            Point::from_xy(x, run.baseline),
+            &glyphs,
+            fonts[run.face.0 as usize].clone(),
+            &run.text,
+            run.size,
+            false,
+        );
+        x += run.glyphs[from..to].iter().map(|g| g.advance).sum::<f32>();
+        from = to;
+    }
 }
 
 fn artifact(surface: &mut Surface, kind: ArtifactType, draw: impl FnOnce(&mut Surface)) {
@@ -184,14 +218,14 @@ fn artifact(surface: &mut Surface, kind: ArtifactType, draw: impl FnOnce(&mut Su
 fn metadata(pages: &Pages) -> Metadata {
     let meta = &pages.meta;
     let mut m = Metadata::new()
-        .title(meta.title.clone())
-        .language(meta.lang.clone())
+        .title(clip(&meta.title))
+        .language(clip(&meta.lang))
         .creator(format!("zhauap {}", env!("CARGO_PKG_VERSION")));
     if !meta.author.is_empty() {
-        m = m.authors(vec![meta.author.clone()]);
+        m = m.authors(vec![clip(&meta.author)]);
     }
     if !meta.subject.is_empty() {
-        m = m.description(meta.subject.clone());
+        m = m.description(clip(&meta.subject));
     }
     // The creation date is the letter's own date, never the clock, so the
     // same letter always gives the same bytes.
@@ -199,6 +233,14 @@ fn metadata(pages: &Pages) -> Metadata {
         m = m.creation_date(date);
     }
     m
+}
+
+/// A metadata string cut to what a PDF/A string may hold.
+fn clip(text: &str) -> String {
+    if text.len() <= MAX_PDF_TEXT_BYTES {
+        return text.to_owned();
+    }
+    format!("{}…", &text[..text.floor_char_boundary(MAX_PDF_TEXT_BYTES)])
 }
 
 fn parse_date(iso: &str) -> Option<DateTime> {

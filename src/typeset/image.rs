@@ -9,8 +9,11 @@ use std::sync::Arc;
 
 /// Largest emblem file read.
 pub const MAX_EMBLEM_BYTES: u64 = 8 * 1024 * 1024;
-/// Largest PNG side, in pixels.
-pub const MAX_EMBLEM_PIXELS: u32 = 6000;
+/// Largest PNG side, in pixels. The emblem prints 24 mm wide: 4096 pixels
+/// is over 4000 dpi. Decoding and compressing costs grow with the pixel
+/// count: at this limit a 16-bit RGBA emblem takes about 6 s and 275 MB; at
+/// 6000 it took 12 s and 575 MB.
+pub const MAX_EMBLEM_PIXELS: u32 = 4096;
 
 #[derive(Debug)]
 pub enum EmblemData {
@@ -50,12 +53,26 @@ pub fn load(path: &Path) -> Result<Emblem, String> {
             MAX_EMBLEM_BYTES / 1024
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        format!(
-            "the emblem cannot be read: {}",
-            crate::letter::io_reason(&e)
-        )
-    })?;
+    // At most one byte past the limit: a /proc file reports no size and may
+    // be endless (`emblem: /proc/self/pagemap`).
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| {
+            use std::io::Read;
+            f.take(MAX_EMBLEM_BYTES + 1).read_to_end(&mut bytes)
+        })
+        .map_err(|e| {
+            format!(
+                "the emblem cannot be read: {}",
+                crate::letter::io_reason(&e)
+            )
+        })?;
+    if bytes.len() as u64 > MAX_EMBLEM_BYTES {
+        return Err(format!(
+            "the emblem file is larger than the limit of {} KiB",
+            MAX_EMBLEM_BYTES / 1024
+        ));
+    }
     decode(bytes)
 }
 
@@ -86,10 +103,17 @@ fn decode_png(bytes: Vec<u8>) -> Result<Emblem, String> {
             "the emblem is {w}×{h} pixels; the limit is {MAX_EMBLEM_PIXELS} on each side"
         ));
     }
-    // Decode once now, so a damaged file is refused before any output.
+    // Decode every row now, so a damaged file is refused before any output:
+    // krilla decodes only when the PDF is written, the preview never. Row by
+    // row, so checking costs one row of memory.
+    let damaged = |_| "the emblem PNG is damaged and cannot be decoded".to_owned();
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(&bytes[..]));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().map_err(damaged)?;
+    while reader.next_row().map_err(damaged)?.is_some() {}
     let bytes = Arc::new(bytes);
     let data: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
-    if krilla::image::Image::from_png(data.into(), true).is_err() {
+    if krilla::image::Image::from_png(data.into(), false).is_err() {
         return Err("the emblem PNG cannot be decoded".into());
     }
     Ok(Emblem {

@@ -102,6 +102,9 @@ pub enum TypesetError {
         why: String,
     },
     TooManyPages(usize),
+    /// A block that cannot be broken across pages (the letterhead, the
+    /// head, the signature, the executor mark) is taller than a page.
+    TooTall(BlockKind),
 }
 
 /// Something drawn, relative to the top of its vertical item.
@@ -256,6 +259,14 @@ pub fn typeset(doc: &Document, options: &Options) -> Result<Pages, TypesetError>
     }
 
     let page_height = PAGE_HEIGHT - r.margin_top - r.margin_bottom;
+    // An unbreakable group taller than a page would be drawn past the page's
+    // foot and its end lost without a word: refuse it instead.
+    if executor_height > page_height {
+        return Err(TypesetError::TooTall(BlockKind::Executor));
+    }
+    if let Some(tall) = flow.iter().find(|v| v.height > page_height + 0.01) {
+        return Err(TypesetError::TooTall(tallest_block(tall)));
+    }
     let breaks = paginate(&flow, page_height);
     if breaks.len() > MAX_PAGES {
         return Err(TypesetError::TooManyPages(breaks.len()));
@@ -322,6 +333,23 @@ fn is_signature(v: &VItem) -> bool {
 
 /// Chooses page breaks: fill each page, and when an item does not fit, break
 /// before the last item on the page where a break is allowed.
+/// The block with the most lines in a group, to name in a message.
+fn tallest_block(item: &VItem) -> BlockKind {
+    let mut counts: Vec<(BlockKind, usize)> = Vec::new();
+    for d in &item.draw {
+        if let Drawn::Line { block, .. } = d {
+            match counts.iter_mut().find(|(k, _)| *k == block.kind) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((block.kind, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or(BlockKind::Letterhead, |(k, _)| k)
+}
+
 fn paginate(flow: &[VItem], page_height: f32) -> Vec<std::ops::Range<usize>> {
     let mut pages = Vec::new();
     let mut i = 0;
@@ -773,6 +801,7 @@ impl Ctx<'_> {
             kind: BlockKind::Signature,
             index,
         };
+        let name_count = name_lines.len();
         for (k, line) in name_lines.into_iter().enumerate() {
             draw.push(Drawn::Line {
                 line,
@@ -781,7 +810,9 @@ impl Ctx<'_> {
                 block,
             });
         }
-        let height = gap + h.max(lead);
+        // A name set on more than one line reaches below the position's last
+        // line: the group is as tall as whichever ends lower.
+        let height = (gap + h.max(lead)).max(gap + (h - lead).max(0.0) + name_count as f32 * lead);
         Ok(VItem {
             height,
             draw,

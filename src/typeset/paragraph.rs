@@ -454,19 +454,32 @@ fn build_word(
         seg_start_byte += bytes;
         k = j;
     }
-    // Each glyph's text: from its cluster to the next cluster.
-    let mut ranges = Vec::with_capacity(glyphs.len());
-    for (gi, g) in glyphs.iter().enumerate() {
-        let end = glyphs[gi + 1..]
-            .iter()
-            .map(|n| n.cluster)
-            .find(|&c| c > g.cluster)
-            .unwrap_or(text.len());
-        ranges.push(g.cluster..end.max(g.cluster));
+    // Each glyph's text: from its cluster to the next greater cluster. Found
+    // walking backwards, so a cluster of many glyphs (a letter under
+    // thousands of accents) costs linear time, not quadratic.
+    let mut ranges = vec![0..0; glyphs.len()];
+    let mut next_greater = text.len();
+    for gi in (0..glyphs.len()).rev() {
+        let c = glyphs[gi].cluster;
+        if gi + 1 < glyphs.len() && glyphs[gi + 1].cluster > c {
+            next_greater = glyphs[gi + 1].cluster;
+        }
+        ranges[gi] = c..next_greater.max(c);
     }
 
     let mut breaks: Vec<(usize, BreakKind)> = Vec::new();
-    let byte_at = |ci: usize| chars[..ci].iter().map(|(c, _)| c.len_utf8()).sum::<usize>();
+    // Byte offset of each char, precomputed: summing a prefix per call made
+    // words with many break points (a/a/a…, а1а1…) quadratic.
+    let offsets: Vec<usize> = chars
+        .iter()
+        .scan(0, |at, (c, _)| {
+            let here = *at;
+            *at += c.len_utf8();
+            Some(here)
+        })
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let byte_at = |ci: usize| offsets[ci];
     if hyphenate {
         // Letters-only stretches are hyphenated by the language's rules.
         let mut a = 0;
@@ -520,7 +533,9 @@ fn build_word(
     breaks.sort_by_key(|b| (b.0, b.1 as u8));
     breaks.dedup_by_key(|b| b.0);
     // Only breaks that fall on a glyph boundary can be set.
-    breaks.retain(|&(at, _)| at > 0 && at < text.len() && glyphs.iter().any(|g| g.cluster == at));
+    let mut clusters: Vec<usize> = glyphs.iter().map(|g| g.cluster).collect();
+    clusters.sort_unstable();
+    breaks.retain(|&(at, _)| at > 0 && at < text.len() && clusters.binary_search(&at).is_ok());
     let hyphen = if breaks.iter().any(|b| b.1 == BreakKind::Hyphen) {
         let style = chars.last().map(|c| c.1).unwrap_or_default();
         shape_styled(fonts, "-", style)
@@ -547,11 +562,13 @@ fn push_word_items(
 ) {
     let mut g0 = 0;
     for &(at, kind) in &word.breaks {
-        let g1 = word
-            .glyphs
-            .iter()
-            .position(|g| g.cluster >= at)
-            .unwrap_or(word.glyphs.len());
+        // Breaks are sorted: search on from the last one, not from the
+        // word's start (quadratic for a long word with many breaks).
+        let g1 = g0
+            + word.glyphs[g0..]
+                .iter()
+                .position(|g| g.cluster >= at)
+                .unwrap_or(word.glyphs.len() - g0);
         if g1 <= g0 {
             continue;
         }
