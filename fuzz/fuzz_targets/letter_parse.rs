@@ -1,0 +1,6 @@
+//! The letter parser on arbitrary bytes. See `checks.rs`.
+#![no_main]
+
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::letter_parse(data));

@@ -1,0 +1,6 @@
+//! The letter-markup parser on arbitrary text. See `checks.rs`.
+#![no_main]
+
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::markup_parse(data));

@@ -1,0 +1,6 @@
+//! The whole pipeline on arbitrary bytes, PDF and HTML. See `checks.rs`.
+#![no_main]
+
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::render(data));
