@@ -2,13 +2,17 @@
 //! points found, the paragraph broken as a whole (Knuth–Plass, see
 //! [`super::linebreak`]) and every line turned into glyph runs.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::fonts::{FaceId, FontSet};
 use super::hyphenate;
 use super::linebreak::{self, INFINITY_PENALTY, Item};
 use super::page::{BlockRef, Glyph, TextRun};
-use super::shape::{ShapedGlyph, shape_styled};
+use super::shape::{ShapedGlyph, WordHasher, shape_styled};
 use crate::document::{Inline, Style};
 use crate::letter::Lang;
 
@@ -153,7 +157,9 @@ fn set_inline(
         .iter()
         .flat_map(|r| r.text.chars().map(move |c| (c, style_of(r.style))))
         .collect();
-    let mut words: Vec<Word> = Vec::new();
+    let mut words: Vec<Rc<Word>> = Vec::new();
+    let mut scratch = String::new();
+    let mut spaces: [Option<ShapedGlyph>; 4] = [None; 4];
     let mut items: Vec<Item> = Vec::new();
     let mut sources: Vec<Source> = Vec::new();
     let mut natural_space = 0.0f32;
@@ -170,7 +176,13 @@ fn set_inline(
             if words.is_empty() || i >= chars.len() {
                 continue; // leading or trailing space
             }
-            let glyph = space_glyph(fonts, style)?;
+            // One space glyph per style and paragraph: shaping it anew for
+            // every space was a tenth of the setting time.
+            let slot = usize::from(style.bold) * 2 + usize::from(style.italic);
+            let glyph = match spaces[slot] {
+                Some(g) => g,
+                None => *spaces[slot].insert(space_glyph(fonts, style)?),
+            };
             let w = glyph.advance * s.size;
             natural_space = natural_space.max(w);
             if nobreak {
@@ -202,7 +214,7 @@ fn set_inline(
                 .any(|c| c.0 == '\u{a0}');
         let hyphenate =
             s.hyphenate && !(tied && words.last().is_some_and(|w| binds_whole(&w.text)));
-        let word = build_word(fonts, &chars[start..i], s, hyphenate)?;
+        let word = cached_word(fonts, &chars[start..i], s, hyphenate, &mut scratch)?;
         let wi = words.len();
         push_word_items(&word, wi, s, &mut items, &mut sources);
         words.push(word);
@@ -424,6 +436,75 @@ fn space_glyph(fonts: &FontSet, style: Style) -> Result<ShapedGlyph, Uncovered> 
 /// initials and abbreviations (anything ending with a period).
 fn binds_whole(token: &str) -> bool {
     token.chars().any(|c| c.is_ascii_digit()) || token.starts_with('№') || token.ends_with('.')
+}
+
+/// What a word's shape and breaks depend on besides its text: the style,
+/// whether it may be hyphenated, the language, and the size and measure
+/// (which decide whether it is a long token with breaks everywhere).
+#[derive(Clone, Copy, PartialEq)]
+struct WordSetting {
+    style: Style,
+    hyphenate: bool,
+    lang: Lang,
+    size: u32,
+    width: u32,
+}
+
+type WordMap = HashMap<Box<str>, Vec<(WordSetting, Rc<Word>)>, BuildHasherDefault<WordHasher>>;
+
+thread_local! {
+    /// Words repeat within a letter («в», «по», «Республики») and far more
+    /// across a batch: a word is shaped and hyphenated once per thread and
+    /// setting. Bounded like the shaping cache.
+    static WORDS: RefCell<WordMap> = RefCell::new(WordMap::default());
+}
+
+const WORD_CACHE_LIMIT: usize = 50_000;
+
+/// [`build_word`], remembered for words of one style. `scratch` is the
+/// caller's buffer for the word's text, so a hit allocates nothing.
+fn cached_word(
+    fonts: &FontSet,
+    chars: &[(char, Style)],
+    s: &Setting,
+    hyphenate: bool,
+    scratch: &mut String,
+) -> Result<Rc<Word>, Uncovered> {
+    let Some(&(_, style)) = chars.first() else {
+        return build_word(fonts, chars, s, hyphenate).map(Rc::new);
+    };
+    if chars.iter().any(|c| c.1 != style) {
+        return build_word(fonts, chars, s, hyphenate).map(Rc::new);
+    }
+    scratch.clear();
+    scratch.extend(chars.iter().map(|c| c.0));
+    let setting = WordSetting {
+        style,
+        hyphenate,
+        lang: s.lang,
+        size: s.size.to_bits(),
+        width: s.width.to_bits(),
+    };
+    let hit = WORDS.with(|m| {
+        m.borrow()
+            .get(scratch.as_str())
+            .and_then(|v| v.iter().find(|(k, _)| *k == setting))
+            .map(|(_, w)| w.clone())
+    });
+    if let Some(word) = hit {
+        return Ok(word);
+    }
+    let word = Rc::new(build_word(fonts, chars, s, hyphenate)?);
+    WORDS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > WORD_CACHE_LIMIT {
+            m.clear();
+        }
+        m.entry(scratch.as_str().into())
+            .or_default()
+            .push((setting, word.clone()));
+    });
+    Ok(word)
 }
 
 fn build_word(
@@ -734,8 +815,10 @@ impl LineBuilder {
                 size: self.size,
                 x: 0.0,
                 baseline: 0.0,
-                glyphs: Vec::new(),
-                text: String::new(),
+                // About half a justified line: one growth for most lines
+                // instead of six, without holding much for a short run.
+                glyphs: Vec::with_capacity(48),
+                text: String::with_capacity(96),
                 block: self.block,
                 hyphen: false,
                 carrier: false,

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use harfrust::{Buffer, Script, ShapeOptions, ShaperFont};
@@ -22,19 +23,44 @@ pub struct ShapedGlyph {
     pub cluster: usize,
 }
 
-type ShapeCache = HashMap<(FaceId, String), Rc<Vec<ShapedGlyph>>>;
+/// A word's hash (for the shaping and word caches): FxHash (the multiply-rotate hash rustc uses for its own
+/// tables). The keys are short words of our own letters, not attacker-chosen
+/// table sizes, and SipHash on every lookup cost more than the lookup.
+#[derive(Default, Clone, Copy)]
+pub(super) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap = HashMap<Box<str>, Rc<[ShapedGlyph]>, BuildHasherDefault<WordHasher>>;
 
 thread_local! {
     /// Words repeat within a letter and across a batch: shaping each distinct
-    /// (face, text) once per thread saves most of the shaping time.
-    static CACHE: RefCell<ShapeCache> = RefCell::new(HashMap::new());
+    /// text once per face and thread saves most of the shaping time. One map
+    /// per face, so that a lookup borrows the text instead of building a key.
+    static CACHE: RefCell<Vec<WordMap>> = const { RefCell::new(Vec::new()) };
 }
 
 const CACHE_LIMIT: usize = 100_000;
 
 /// Shapes `text` in one face. Clusters are byte offsets into `text`.
-pub fn shape_in_face(fonts: &FontSet, face: FaceId, text: &str) -> Rc<Vec<ShapedGlyph>> {
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&(face, text.to_owned())).cloned()) {
+pub fn shape_in_face(fonts: &FontSet, face: FaceId, text: &str) -> Rc<[ShapedGlyph]> {
+    let slot = usize::from(face.0);
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(slot).and_then(|m| m.get(text)).cloned()) {
         return hit;
     }
     let f = fonts.face(face);
@@ -49,34 +75,39 @@ pub fn shape_in_face(fonts: &FontSet, face: FaceId, text: &str) -> Rc<Vec<Shaped
     buffer.set_direction(harfrust::Direction::LeftToRight);
     buffer.set_script(Some(script));
     let shaper = ShaperFont::new(&f.font);
-    let glyphs = match harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(plan))) {
-        Ok(()) => {
-            let scale = 1.0 / f.units_per_em;
-            buffer
-                .glyph_infos()
-                .iter()
-                .zip(buffer.glyph_positions())
-                .map(|(info, pos)| ShapedGlyph {
-                    face,
-                    id: info.glyph_id as u16,
-                    advance: pos.x_advance as f32 * scale,
-                    x_offset: pos.x_offset as f32 * scale,
-                    y_offset: pos.y_offset as f32 * scale,
-                    cluster: info.cluster as usize,
-                })
-                .collect()
-        }
-        // A plan mismatch cannot happen with plans made for these faces; if it
-        // did, drawing nothing would lose text, so fall back to nominal glyphs.
-        Err(_) => nominal_glyphs(fonts, face, text),
-    };
-    let glyphs = Rc::new(glyphs);
+    let glyphs: Vec<ShapedGlyph> =
+        match harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(plan))) {
+            Ok(()) => {
+                let scale = 1.0 / f.units_per_em;
+                buffer
+                    .glyph_infos()
+                    .iter()
+                    .zip(buffer.glyph_positions())
+                    .map(|(info, pos)| ShapedGlyph {
+                        face,
+                        id: info.glyph_id as u16,
+                        advance: pos.x_advance as f32 * scale,
+                        x_offset: pos.x_offset as f32 * scale,
+                        y_offset: pos.y_offset as f32 * scale,
+                        cluster: info.cluster as usize,
+                    })
+                    .collect()
+            }
+            // A plan mismatch cannot happen with plans made for these faces; if it
+            // did, drawing nothing would lose text, so fall back to nominal glyphs.
+            Err(_) => nominal_glyphs(fonts, face, text),
+        };
+    let glyphs: Rc<[ShapedGlyph]> = glyphs.into();
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        if c.len() > CACHE_LIMIT {
-            c.clear();
+        if c.len() <= slot {
+            c.resize_with(slot + 1, WordMap::default);
         }
-        c.insert((face, text.to_owned()), glyphs.clone());
+        let map = &mut c[slot];
+        if map.len() > CACHE_LIMIT {
+            map.clear();
+        }
+        map.insert(text.into(), glyphs.clone());
     });
     glyphs
 }

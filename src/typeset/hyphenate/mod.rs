@@ -86,19 +86,7 @@ fn find_break_points(word: &str, lang: Lang) -> Vec<usize> {
         .collect()
 }
 
-/// `c.is_alphabetic()`, answered without a table search for ASCII and the
-/// Cyrillic letters, which are nearly every character a letter has. (The
-/// table search was an eighth of the typesetting time.)
-#[inline]
-pub fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' => true,
-        '\0'..='\x7f' => false,
-        // U+0482..U+0489 (a sign and combining marks) are not letters.
-        '\u{0400}'..='\u{0481}' | '\u{048a}'..='\u{052f}' => true,
-        _ => c.is_alphabetic(),
-    }
-}
+pub use crate::typography::is_letter;
 
 pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
