@@ -255,6 +255,8 @@ mod pdf {
             let mut pieces: Vec<Piece> = Vec::new();
             let mut current: Option<&Font> = None;
             let mut size = 0.0f32;
+            // `Tc`: added after every glyph (our PDFs letter-space with it).
+            let mut char_spacing = 0.0f32;
             // Marked-content spans: the ActualText of each, if it has one.
             let mut spans: Vec<Option<String>> = Vec::new();
             for op in &content.operations {
@@ -266,6 +268,9 @@ mod pdf {
                             .and_then(|o| o.as_name().ok())
                             .and_then(|n| fonts.get(n));
                         size = op.operands.get(1).and_then(number).unwrap_or(0.0);
+                    }
+                    "Tc" => {
+                        char_spacing = op.operands.first().and_then(number).unwrap_or(0.0);
                     }
                     "Tm" => {
                         let m: Vec<f32> = op.operands.iter().filter_map(number).collect();
@@ -309,7 +314,7 @@ mod pdf {
                                             .get(&code)
                                             .copied()
                                             .unwrap_or(font.default_width);
-                                        piece.end += w / 1000.0 * size;
+                                        piece.end += w / 1000.0 * size + char_spacing;
                                     }
                                 }
                                 other => {

@@ -354,6 +354,45 @@ fn fonts_are_embedded_subsets_that_map_to_unicode() {
     );
 }
 
+/// Letter-spacing is written once per line with `Tc` (the patch in
+/// vendor/krilla), not as a `TJ` adjustment after every glyph: that halves
+/// the content streams and their compression time. Glyph positions are
+/// unchanged, which the other tests of this file check from the same PDF.
+#[test]
+fn letter_spacing_is_set_with_tc_not_glyph_by_glyph() {
+    let printed = render(&engine(), REFERENCE);
+    let doc = lopdf::Document::load_mem(&printed.rendered.bytes).expect("PDF loads");
+    let (mut tc, mut glyphs, mut adjustments) = (0, 0, 0);
+    for (_, page) in doc.get_pages() {
+        let content =
+            lopdf::content::Content::decode(&doc.get_page_content(page)).expect("content decodes");
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tc" if op.operands.first().and_then(|o| o.as_float().ok()) != Some(0.0) => {
+                    tc += 1;
+                }
+                "TJ" => {
+                    for item in op.operands[0].as_array().unwrap() {
+                        match item {
+                            lopdf::Object::String(bytes, _) => glyphs += bytes.len() / 2,
+                            _ => adjustments += 1,
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    // Nearly every justified line of the letter is letter-spaced.
+    assert!(tc >= 40, "only {tc} runs set Tc");
+    // What remains are word ends, spaces and kerning: about two adjustments
+    // a word (its end and the space after it), not one a glyph.
+    assert!(
+        adjustments * 2 < glyphs,
+        "{adjustments} TJ adjustments for {glyphs} glyphs"
+    );
+}
+
 #[test]
 fn line_end_hyphens_rejoin_into_the_words_of_the_letter() {
     // Every hyphenated line end, re-joined, gives a word of the letter.

@@ -595,10 +595,15 @@ impl<'a> Reader<'a> {
                         .ok_or("TJ without an array")?;
                     let first = run.glyphs.len();
                     for item in items {
-                        // Only the TJ's own last glyph can lack its adjustment.
+                        // Only the TJ's own last glyph can lack its adjustment;
+                        // one followed by more of the TJ ends at the pen.
+                        let pen = run.pen().0;
                         if run.glyphs.len() > first
                             && let Some(g) = run.glyphs.last_mut()
                         {
+                            if g.ends_show {
+                                g.x1 = pen;
+                            }
                             g.ends_show = false;
                         }
                         match item {
@@ -709,13 +714,19 @@ impl<'a> Reader<'a> {
         for code in font.codes(bytes) {
             let (x0, y) = run.pen();
             let w = font.width(code) / 1000.0;
+            let start = run.tm;
+            run.tm = mul(
+                &translate(w * run.state.size * run.state.h_scale, 0.0),
+                &start,
+            );
+            let natural = run.pen().0 - x0;
+            // `Tc` (and `Tw` after a one-byte space) move the pen after the glyph.
             let mut tx = w * run.state.size + run.state.char_spacing;
             if !font.two_byte && code == 32 {
                 tx += run.state.word_spacing;
             }
-            run.tm = mul(&translate(tx * run.state.h_scale, 0.0), &run.tm);
+            run.tm = mul(&translate(tx * run.state.h_scale, 0.0), &start);
             let (x1, _) = run.pen();
-            let natural = x1 - x0;
             let m = mul(&run.tm, &run.state.ctm);
             let size = run.state.size * (m[2] * m[2] + m[3] * m[3]).sqrt();
             let drawn = font.to_unicode.get(&code).cloned().unwrap_or_default();
@@ -741,7 +752,10 @@ impl<'a> Reader<'a> {
             });
         }
         if let Some(g) = run.glyphs.last_mut() {
+            // Like the dropped adjustment, the character spacing after a
+            // show's last glyph is known to be drawn only if something follows.
             g.ends_show = true;
+            g.x1 = g.x0 + g.natural;
         }
         Ok(())
     }
