@@ -577,8 +577,15 @@ pub fn run(
     let outcomes: Vec<Outcome> = outcomes.into_iter().map(|(_, o)| o).collect();
 
     let mut warnings = Vec::new();
-    if let Err(e) = save_manifest(&plan.out_dir, &outcomes) {
-        warnings.push(e);
+    // The outputs reach the disk before the manifest says they are there.
+    let flushed = crate::write::flush_filesystem(&plan.out_dir);
+    match flushed {
+        Ok(()) => {
+            if let Err(e) = save_manifest(&plan.out_dir, &outcomes) {
+                warnings.push(e);
+            }
+        }
+        Err(e) => warnings.push(e),
     }
     Ok(Summary {
         outcomes,
@@ -646,7 +653,7 @@ fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
             ))
         })?;
     }
-    crate::write::atomic(path, bytes)
+    crate::write::atomic_deferred(path, bytes)
 }
 
 impl Context<'_> {

@@ -7,7 +7,54 @@ use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Error, Result};
 
+/// Writes `bytes` to `path` through a temporary file, flushed to disk
+/// before it is renamed into place.
 pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_renamed(path, bytes, true)
+}
+
+/// Like [`atomic`], but the flush to disk is left to one
+/// [`flush_filesystem`] call after many files: a batch spent about a
+/// twentieth of its CPU time and most of its disk waits in one `fsync` a
+/// letter. Renaming still means an interrupted run leaves no partial file.
+/// Where `syncfs` is not available, each file is flushed as by [`atomic`].
+pub fn atomic_deferred(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_renamed(path, bytes, !CAN_SYNC_FILESYSTEM)
+}
+
+const CAN_SYNC_FILESYSTEM: bool = cfg!(all(target_os = "linux", target_env = "gnu"));
+
+/// Flushes every file written to the filesystem that holds `dir`: the end
+/// of a batch, before its manifest records the outputs as written.
+pub fn flush_filesystem(dir: &Path) -> Result<()> {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        use std::os::fd::AsRawFd;
+        let fail = |e: std::io::Error| {
+            Error::one(
+                Diagnostic::new(
+                    dir,
+                    format!(
+                        "cannot flush the outputs to disk: {}",
+                        crate::letter::io_reason(&e)
+                    ),
+                )
+                .with_help("check the disk; the files are written but may not survive a power cut"),
+            )
+        };
+        let folder = std::fs::File::open(dir).map_err(fail)?;
+        // SAFETY: syncfs only reads the descriptor, which `folder` keeps
+        // open for the duration of the call.
+        if unsafe { libc::syncfs(folder.as_raw_fd()) } != 0 {
+            return Err(fail(std::io::Error::last_os_error()));
+        }
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = dir;
+    Ok(())
+}
+
+fn write_renamed(path: &Path, bytes: &[u8], flush: bool) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -39,7 +86,9 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let mut f =
             std::fs::File::create(&tmp).map_err(|e| fail("creating a temporary file", e))?;
         f.write_all(bytes).map_err(|e| fail("writing", e))?;
-        f.sync_all().map_err(|e| fail("flushing", e))?;
+        if flush {
+            f.sync_all().map_err(|e| fail("flushing", e))?;
+        }
         std::fs::rename(&tmp, path).map_err(|e| fail("renaming into place", e))
     })();
     if result.is_err() {
@@ -62,4 +111,38 @@ pub fn not_the_input(input: &Path, output: &Path) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deferred_writes_land_whole_and_flush_succeeds() {
+        let dir = std::env::temp_dir().join(format!("zhauap-write-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.pdf");
+        atomic(&path, b"old").unwrap();
+        atomic_deferred(&path, b"new contents").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new contents");
+        flush_filesystem(&dir).unwrap();
+        // Only the output is left: no temporary file.
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.pdf"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn flushing_a_missing_folder_is_an_error_naming_it() {
+        let missing = Path::new("/nonexistent-zhauap-folder");
+        if CAN_SYNC_FILESYSTEM {
+            let e = flush_filesystem(missing).unwrap_err();
+            assert!(e.render(false).contains("nonexistent-zhauap-folder"));
+        } else {
+            assert!(flush_filesystem(missing).is_ok());
+        }
+    }
 }
