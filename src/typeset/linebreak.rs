@@ -287,6 +287,11 @@ struct Paragraph {
     /// after a break at `i - 1`, since glue and penalties after a break are discarded.
     next_box: Vec<usize>,
     breaks: Vec<Break>,
+    /// Whether no width or stretch is negative, so that the prefix sums only
+    /// grow: [`Paragraph::first_reachable`] relies on it.
+    monotone: bool,
+    /// The widest break (a hyphen), for the same bound.
+    widest_break: f64,
 }
 
 impl Paragraph {
@@ -395,13 +400,41 @@ impl Paragraph {
             }
         }
 
+        let monotone = ext.iter().all(|item| match *item {
+            Item::Box { width } => fin(width) >= 0.0,
+            Item::Glue { width, stretch, .. } => fin(width) >= 0.0 && fin(stretch) >= 0.0,
+            Item::Penalty { .. } => true,
+        });
+        let widest_break = breaks.iter().map(|b| b.width).fold(0.0, f64::max);
         Self {
             width,
             stretch,
             shrink,
             next_box,
             breaks,
+            monotone,
+            widest_break,
         }
+    }
+
+    /// The index of the first break at which a line starting at item
+    /// `start` could be stretched to `line_width` with a ratio of at most
+    /// `max_ratio` (the extra stretch included). Breaks before it give lines
+    /// too short for the pass, so they need not be measured: most of a
+    /// paragraph's (node, break) pairs are such. 0 when the sums do not only
+    /// grow, where no such bound holds.
+    fn first_reachable(&self, start: usize, line_width: f64, max_ratio: f64, extra: f64) -> usize {
+        if !self.monotone || !max_ratio.is_finite() {
+            return 0;
+        }
+        // A margin well above the rounding `measure` forgives.
+        let target = line_width - 1e-6 * (1.0 + line_width.abs());
+        self.breaks.partition_point(|b| {
+            let s = start.min(b.pos);
+            let longest = self.width[b.pos] - self.width[s] + self.widest_break;
+            let stretch = self.stretch[b.pos] - self.stretch[s] + extra;
+            longest + stretch * max_ratio < target
+        })
     }
 
     /// Measures the line that starts at item `start` (or is empty if `start` lies beyond
@@ -670,13 +703,35 @@ fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Vec<Line>> {
             hyphenated: false,
         },
     }];
+    // Badness above the threshold means a ratio above this (badness is
+    // 100·r³ below its cap); a little more, so rounding never skips a line
+    // the pass would take. No bound where the threshold reaches the cap.
+    let max_ratio = if pass.threshold < INF_BAD {
+        (pass.threshold / 100.0).cbrt() * 1.001 + 1e-9
+    } else {
+        f64::INFINITY
+    };
+    let reachable = |node: &Node| {
+        para.first_reachable(
+            node.next_start,
+            setup.width(node.lines),
+            max_ratio,
+            pass.extra_stretch,
+        )
+    };
+    // Per arena node: the first break worth measuring a line to.
+    let mut ready = vec![reachable(&nodes[0])];
     let mut active = vec![0];
     let mut candidates: Vec<Node> = Vec::new();
 
-    for brk in &para.breaks {
+    for (k, brk) in para.breaks.iter().enumerate() {
         candidates.clear();
         let next_start = para.next_box[brk.pos + 1];
         active.retain(|&a| {
+            if k < ready[a] && !brk.forced {
+                // Too short for this pass: no line, and the node stays.
+                return true;
+            }
             let from = &nodes[a];
             let fit = para.measure(
                 from.next_start,
@@ -740,6 +795,7 @@ fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Vec<Line>> {
                 continue;
             }
             active.push(nodes.len());
+            ready.push(reachable(&node));
             nodes.push(node);
         }
 
