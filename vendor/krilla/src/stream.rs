@@ -236,7 +236,7 @@ impl<'a> FilterStreamBuilder<'a> {
     ) -> Self {
         let mut filter_stream = Self::empty(content);
 
-        if serialize_settings.compress_content_streams {
+        if serialize_settings.compress_content_streams && content.len() >= SMALL_STREAM {
             filter_stream.add_filter(StreamFilter::FlateMemoized);
         }
 
@@ -252,7 +252,9 @@ impl<'a> FilterStreamBuilder<'a> {
 
     pub(crate) fn new_from_binary_data(content: &'a [u8]) -> Self {
         let mut filter_stream = Self::binary(content);
-        filter_stream.add_filter(StreamFilter::Flate);
+        if content.len() >= SMALL_STREAM {
+            filter_stream.add_filter(StreamFilter::Flate);
+        }
 
         filter_stream
     }
@@ -337,6 +339,13 @@ impl FilterStream<'_> {
     }
 }
 
+/// zhauap patch: streams shorter than this are stored, not compressed.
+/// Setting up a deflate stream clears a 128 KB hash table whatever the
+/// input; for the CMaps, CID sets and ICC profile of a letter (a few hundred
+/// bytes to 1 KB each) that cost more than compressing a whole page, to
+/// save a few hundred bytes each.
+const SMALL_STREAM: usize = 2048;
+
 /// Content streams (text and graphics operators).
 #[cfg_attr(feature = "comemo", comemo::memoize)]
 fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
@@ -361,7 +370,14 @@ const BINARY_LEVEL: u32 = 1;
 fn deflate_encode_at(data: &[u8], level: u32) -> Vec<u8> {
     use std::io::Write;
 
-    let mut e = ZlibEncoder::new(Vec::new(), Compression::new(level));
+    // zhauap patch: a window no larger than the data. Setting up a
+    // compressor clears tables sized by its window (and a hash table of
+    // fixed size, see SMALL_STREAM); a short page or font needs no 32 KB
+    // window. The output is the same deflate format, readable by any
+    // inflater.
+    let window_bits = (usize::BITS - data.len().saturating_sub(1).leading_zeros()).clamp(9, 15) as u8;
+    let compress = flate2::Compress::new_with_window_bits(Compression::new(level), true, window_bits);
+    let mut e = ZlibEncoder::new_with_compress(Vec::with_capacity(data.len() / 2 + 64), compress);
     e.write_all(data).unwrap();
     e.finish().unwrap()
 }
