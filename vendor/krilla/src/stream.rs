@@ -27,7 +27,6 @@
 use std::borrow::Cow;
 use std::ops::DerefMut;
 
-use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use pdf_writer::{Array, Dict, Name};
 
@@ -340,7 +339,7 @@ impl FilterStream<'_> {
 }
 
 /// zhauap patch: streams shorter than this are stored, not compressed.
-/// Setting up a deflate stream clears a 128 KB hash table whatever the
+/// Starting a deflate stream clears a 128 KB hash table whatever the
 /// input; for the CMaps, CID sets and ICC profile of a letter (a few hundred
 /// bytes to 1 KB each) that cost more than compressing a whole page, to
 /// save a few hundred bytes each.
@@ -368,18 +367,40 @@ const CONTENT_LEVEL: u32 = 2;
 const BINARY_LEVEL: u32 = 1;
 
 fn deflate_encode_at(data: &[u8], level: u32) -> Vec<u8> {
-    use std::io::Write;
+    use flate2::{Compress, FlushCompress, Status};
+    use std::cell::RefCell;
 
-    // zhauap patch: a window no larger than the data. Setting up a
-    // compressor clears tables sized by its window (and a hash table of
-    // fixed size, see SMALL_STREAM); a short page or font needs no 32 KB
-    // window. The output is the same deflate format, readable by any
-    // inflater.
-    let window_bits = (usize::BITS - data.len().saturating_sub(1).leading_zeros()).clamp(9, 15) as u8;
-    let compress = flate2::Compress::new_with_window_bits(Compression::new(level), true, window_bits);
-    let mut e = ZlibEncoder::new_with_compress(Vec::with_capacity(data.len() / 2 + 64), compress);
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
+    // zhauap patch: one compressor per level and thread, reset between
+    // streams. Setting one up clears its tables twice (once allocating,
+    // once resetting); a reset clears them once. A reset compressor gives
+    // exactly the bytes a new one would.
+    thread_local! {
+        static COMPRESSORS: RefCell<Vec<(u32, Compress)>> = const { RefCell::new(Vec::new()) };
+    }
+    let mut out = Vec::with_capacity(data.len() / 2 + 64);
+    COMPRESSORS.with(|compressors| {
+        let mut compressors = compressors.borrow_mut();
+        let index = match compressors.iter().position(|(l, _)| *l == level) {
+            Some(i) => {
+                compressors[i].1.reset();
+                i
+            }
+            None => {
+                compressors.push((level, Compress::new(Compression::new(level), true)));
+                compressors.len() - 1
+            }
+        };
+        let compress = &mut compressors[index].1;
+        loop {
+            let consumed = compress.total_in() as usize;
+            match compress.compress_vec(&data[consumed..], &mut out, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) => break,
+                Ok(_) => out.reserve(out.capacity().max(64)),
+                Err(e) => panic!("deflate failed: {e}"),
+            }
+        }
+    });
+    out
 }
 
 fn hex_encode(data: &[u8]) -> Vec<u8> {
