@@ -27,16 +27,22 @@ const EN_DASH: char = '–';
 
 /// Applies the typographic pass to one paragraph's text. Same char count in and out.
 #[must_use]
-pub fn apply(text: &str, _lang: Lang) -> String {
+pub fn apply(text: &str, lang: Lang) -> String {
     let mut chars: Vec<char> = text.chars().collect();
-    // Protection is computed once: the passes below never turn a
-    // non-whitespace char into whitespace or back, so token boundaries (and
-    // therefore the protected spans) stay where they are.
-    let protected = protected_mask(&chars);
-    convert_quotes(&mut chars, &protected);
-    convert_spaced_hyphens(&mut chars);
-    bind_with_nbsp(&mut chars, &protected);
+    apply_chars(&mut chars, lang);
     chars.into_iter().collect()
+}
+
+/// [`apply`] in place on a paragraph's chars.
+fn apply_chars(chars: &mut [char], _lang: Lang) {
+    // Tokens and protection are computed once: the passes below never turn
+    // a non-whitespace char into whitespace or back, so token boundaries
+    // (and therefore the protected spans) stay where they are.
+    let toks = tokens(chars);
+    let protected = protected_mask(chars, &toks);
+    convert_quotes(chars, &protected);
+    convert_spaced_hyphens(chars);
+    bind_with_nbsp(chars, &toks, &protected);
 }
 
 /// `c.is_alphabetic()`, answered without a table search for ASCII and the
@@ -174,9 +180,9 @@ fn is_email(t: &[char]) -> bool {
 /// Per-char flag: inside a URL or e-mail. The quote marks and brackets that
 /// merely wrap the address stay outside, so `"https://x.kz"` still gets
 /// «ёлочки» around it.
-fn protected_mask(chars: &[char]) -> Vec<bool> {
+fn protected_mask(chars: &[char], toks: &[Token]) -> Vec<bool> {
     let mut mask = vec![false; chars.len()];
-    for tok in tokens(chars) {
+    for &tok in toks {
         let t = &chars[tok.start..tok.end];
         if !is_url_like(t) {
             continue;
@@ -420,8 +426,7 @@ fn binds(a: &[char], b: &[char], before_a: Option<&[char]>, a_url: bool, b_url: 
 /// Turns the U+0020 between two tokens into U+00A0 where a rule says they
 /// belong together. Only a single ordinary space is a candidate: line breaks
 /// (`\n`) and runs of spaces are left to the author.
-fn bind_with_nbsp(chars: &mut [char], protected: &[bool]) {
-    let toks = tokens(chars);
+fn bind_with_nbsp(chars: &mut [char], toks: &[Token], protected: &[bool]) {
     let url: Vec<bool> = toks
         .iter()
         .map(|t| protected[t.start..t.end].iter().any(|&p| p))
@@ -464,12 +469,16 @@ pub fn apply_to_document(doc: &mut crate::document::Document, lang: crate::lette
     };
     for block in &mut doc.blocks {
         for line in &mut block.lines {
-            let joined: String = line.iter().map(|r| r.text.as_str()).collect();
-            let fixed: Vec<char> = apply(&joined, lang).chars().collect();
+            let mut fixed: Vec<char> = line.iter().flat_map(|r| r.text.chars()).collect();
+            apply_chars(&mut fixed, lang);
             let mut at = 0;
             for run in line.iter_mut() {
                 let n = run.text.chars().count();
-                run.text = fixed[at..at + n].iter().collect();
+                let new = &fixed[at..at + n];
+                // Most runs come out unchanged: keep their text.
+                if !run.text.chars().eq(new.iter().copied()) {
+                    run.text = new.iter().collect();
+                }
                 at += n;
             }
         }

@@ -153,10 +153,12 @@ fn set_inline(
         italic: st.italic,
     };
     // Characters with their styles, then words and spaces.
-    let chars: Vec<(char, Style)> = inline
-        .iter()
-        .flat_map(|r| r.text.chars().map(move |c| (c, style_of(r.style))))
-        .collect();
+    let mut chars: Vec<(char, Style)> =
+        Vec::with_capacity(inline.iter().map(|r| r.text.len()).sum());
+    for r in inline {
+        let style = style_of(r.style);
+        chars.extend(r.text.chars().map(|c| (c, style)));
+    }
     let mut words: Vec<Rc<Word>> = Vec::new();
     let mut scratch = String::new();
     let mut spaces: [Option<ShapedGlyph>; 4] = [None; 4];
