@@ -141,7 +141,7 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
             if run.block.index == usize::MAX {
                 // Page numbers are pagination artifacts, not content.
                 artifact(&mut surface, ArtifactType::PageNumber, |s| {
-                    draw_run(s, run, fonts)
+                    draw_run(s, run, &fonts)
                 });
                 continue;
             }
@@ -149,7 +149,7 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
             let actual = run.copy_nothing.then_some("");
             let id =
                 surface.start_tagged(ContentTag::Span(SpanTag::empty().with_actual_text(actual)));
-            draw_run(&mut surface, run, fonts);
+            draw_run(&mut surface, run, &fonts);
             surface.end_tagged();
             let entry = groups.entry(run.block.index).or_insert_with(|| {
                 order.push(run.block.index);

@@ -179,6 +179,12 @@ impl CIDFont {
         self.cmap_entries.insert(cid, (text, location));
     }
 
+    /// zhauap patch: `self.identifier() == *id` without cloning the font.
+    #[inline]
+    pub(crate) fn is_identified_by(&self, id: &FontIdentifier) -> bool {
+        matches!(id, FontIdentifier::Cid(CIDIdentifier(font)) if *font == self.font)
+    }
+
     #[inline]
     pub(crate) fn identifier(&self) -> FontIdentifier {
         FontIdentifier::Cid(CIDIdentifier(self.font.clone()))

@@ -105,11 +105,8 @@ where
         where
             U: Glyph,
         {
-            let (identifier, pdf_glyph) =
-                font_container.add_glyph(ColoredGlyph::new(g.glyph_id(), context_color));
-            let pdf_font = font_container
-                .get_from_identifier_mut(identifier.clone())
-                .unwrap();
+            let (pdf_font, pdf_glyph) =
+                font_container.add_glyph_to_font(ColoredGlyph::new(g.glyph_id(), context_color));
 
             let range = g.text_range().clone();
             let text = &text[range.clone()];
@@ -325,22 +322,18 @@ where
     fn next(&mut self) -> Option<Self::Item> {
         // Guarantees: All glyphs in `head` have the font identifier that is given in
         // `props`, the same size and the same y offset.
+        // zhauap patch: one borrow of the container for the group, and the
+        // identifiers compared by reference (cloning one clones the font's
+        // `Arc`); only the group's own identifier is cloned.
         let (head, tail, props) = {
             let mut count = 1;
 
+            let container = self.font_container.borrow();
             let mut iter = self.slice.iter();
-            let first = get_glyph_props(
-                iter.next()?,
-                self.context_color,
-                &mut self.font_container.borrow_mut(),
-            );
+            let first = get_glyph_props(iter.next()?, self.context_color, &container);
 
             for next in iter {
-                let temp_glyph = get_glyph_props(
-                    next,
-                    self.context_color,
-                    &mut self.font_container.borrow_mut(),
-                );
+                let temp_glyph = get_glyph_props(next, self.context_color, &container);
 
                 // If either of those is different, we need to start a new subrun.
                 if first.font_identifier != temp_glyph.font_identifier
@@ -355,7 +348,12 @@ where
             }
 
             let (head, tail) = self.slice.split_at(count);
-            (head, tail, first)
+            let props = GlyphProps {
+                font_identifier: first.font_identifier.clone(),
+                y_offset: first.y_offset,
+                y_advance: first.y_advance,
+            };
+            (head, tail, props)
         };
 
         self.slice = tail;
@@ -366,17 +364,17 @@ where
     }
 }
 
-pub(crate) struct GlyphProps {
-    font_identifier: FontIdentifier,
+pub(crate) struct GlyphProps<I = FontIdentifier> {
+    font_identifier: I,
     y_offset: f32,
     y_advance: f32,
 }
 
-pub(crate) fn get_glyph_props<U>(
+pub(crate) fn get_glyph_props<'c, U>(
     g: &U,
     context_color: rgb::Color,
-    font_container: &mut FontContainer,
-) -> GlyphProps
+    font_container: &'c FontContainer,
+) -> GlyphProps<&'c FontIdentifier>
 where
     U: Glyph,
 {
@@ -443,11 +441,8 @@ fn check_text_span_prop(
     font_container: &mut FontContainer,
     do_text_span: &mut bool,
 ) {
-    let (identifier, pdf_glyph) =
-        font_container.add_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color));
-    let pdf_font = font_container
-        .get_from_identifier_mut(identifier.clone())
-        .unwrap();
+    let (pdf_font, pdf_glyph) =
+        font_container.add_glyph_to_font(ColoredGlyph::new(glyph.glyph_id(), context_color));
 
     let range = glyph.text_range().clone();
     let text = &text[range.clone()];

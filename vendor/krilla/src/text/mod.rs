@@ -79,21 +79,34 @@ impl FontContainer {
         &self.cid_font
     }
 
+    // zhauap patch: identifiers are looked up and compared by reference.
+    // Making one (`CIDFont::identifier`) clones the font's `Arc`, and these
+    // calls run several times for every glyph written. See vendor/README.md.
     #[inline]
-    pub(crate) fn font_identifier(&self, glyph: ColoredGlyph) -> Option<FontIdentifier> {
+    pub(crate) fn font_identifier(&self, glyph: ColoredGlyph) -> Option<&FontIdentifier> {
         let (id, _) = self
             .cid_cache
             .get(&glyph.glyph_id.to_u32())
             .or_else(|| self.type3_cache.get(&glyph.to_owned()))?;
-        Some(id.clone())
+        Some(id)
+    }
+
+    /// Adds the glyph and returns the PDF font that holds it.
+    #[inline]
+    pub(crate) fn add_glyph_to_font(&mut self, glyph: ColoredGlyph) -> (&mut dyn PdfFont, PDFGlyph) {
+        if let Some(&(_, pdf_glyph)) = self.cid_cache.get(&glyph.glyph_id.to_u32()) {
+            return (&mut self.cid_font, pdf_glyph);
+        }
+        let (identifier, pdf_glyph) = self.add_glyph(glyph);
+        (self.get_from_identifier_mut(&identifier).unwrap(), pdf_glyph)
     }
 
     #[inline]
     pub(crate) fn get_from_identifier_mut(
         &mut self,
-        font_identifier: FontIdentifier,
+        font_identifier: &FontIdentifier,
     ) -> Option<&mut dyn PdfFont> {
-        if self.cid_font.identifier() == font_identifier {
+        if self.cid_font.is_identified_by(font_identifier) {
             Some(&mut self.cid_font)
         } else {
             // If the identifier doesn't match either of CID or Type3, this will
@@ -105,9 +118,9 @@ impl FontContainer {
     #[inline]
     pub(crate) fn get_from_identifier(
         &self,
-        font_identifier: FontIdentifier,
+        font_identifier: &FontIdentifier,
     ) -> Option<&dyn PdfFont> {
-        if self.cid_font.identifier() == font_identifier {
+        if self.cid_font.is_identified_by(font_identifier) {
             Some(&self.cid_font)
         } else {
             // If the identifier doesn't match either of CID or Type3, this will
