@@ -463,8 +463,14 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     })?;
     let global_bbox = font.bbox();
 
+    let glyph_data = SimpleGlyphData::new(&font);
     for g in 0..font.num_glyphs() {
-        if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
+        let glyph = skrifa::GlyphId::new(g);
+        let path_bbox = match glyph_data.as_ref().and_then(|d| d.bytes(glyph)) {
+            Some(bytes) => cached_bbox(bytes, || compute_bbox(&font, glyph)),
+            None => compute_bbox(&font, glyph),
+        };
+        if let Some(path_bbox) = path_bbox {
             bbox = bbox
                 .map(|mut r| {
                     r.expand(&path_bbox);
@@ -475,6 +481,68 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     }
 
     Ok((font, bbox.unwrap_or(global_bbox)))
+}
+
+// zhauap patch: glyph bounding boxes remembered across PDFs. The font's
+// bounding box is the union of its subset's glyph outlines, and drawing every
+// outline again for every PDF was 5% of a letter's work. A simple TrueType
+// glyph's outline depends only on its bytes in `glyf`, which subsetting
+// copies unchanged, so its box is remembered by those bytes (the bytes
+// themselves are the key: no collisions). Composite glyphs name their parts
+// by the subset's own glyph IDs, so they are drawn every time, as are CFF
+// glyphs. See vendor/README.md.
+
+/// The `glyf` and `loca` tables of a TrueType font, for the bytes of its
+/// simple glyphs.
+struct SimpleGlyphData<'a> {
+    glyf: &'a [u8],
+    loca: skrifa::raw::tables::loca::Loca<'a>,
+}
+
+impl<'a> SimpleGlyphData<'a> {
+    fn new(font: &'a Font) -> Option<Self> {
+        let font_ref = font.font_ref();
+        let glyf = font_ref
+            .data_for_tag(skrifa::raw::types::Tag::new(b"glyf"))?
+            .as_bytes();
+        let loca = font_ref.loca(None).ok()?;
+        Some(Self { glyf, loca })
+    }
+
+    /// The glyph's bytes if it is a simple (or empty) glyph.
+    fn bytes(&self, glyph: skrifa::GlyphId) -> Option<&'a [u8]> {
+        let index = glyph.to_u32() as usize;
+        let start = self.loca.get_raw(index)? as usize;
+        let end = self.loca.get_raw(index + 1)? as usize;
+        let bytes = self.glyf.get(start..end)?;
+        // numberOfContours: negative for a composite glyph.
+        match bytes {
+            [high, low, ..] if i16::from_be_bytes([*high, *low]) < 0 => None,
+            _ => Some(bytes),
+        }
+    }
+}
+
+fn cached_bbox(bytes: &[u8], compute: impl FnOnce() -> Option<Rect>) -> Option<Rect> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    /// Enough for every glyph of several large fonts; past it, boxes are
+    /// computed without being remembered.
+    const LIMIT: usize = 1 << 16;
+    thread_local! {
+        static BBOXES: RefCell<HashMap<Box<[u8]>, Option<Rect>>> = RefCell::default();
+    }
+    if let Some(bbox) = BBOXES.with(|c| c.borrow().get(bytes).copied()) {
+        return bbox;
+    }
+    let bbox = compute();
+    BBOXES.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() < LIMIT {
+            c.insert(bytes.into(), bbox);
+        }
+    });
+    bbox
 }
 
 #[cfg_attr(feature = "comemo", comemo::memoize)]
