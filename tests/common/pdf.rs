@@ -7,7 +7,9 @@
 //! `bfchar` and `bfrange`, the text operators (`Tf Tm Td TD T* Tc Tw Tz TL Ts
 //! Tj TJ ' "`), `q Q cm`, form XObjects, and marked content with
 //! `/ActualText` (inline or through `/Properties`), where the actual text
-//! replaces the glyphs of the span in the copied text.
+//! replaces the glyphs of the span in the copied text. Besides text, it
+//! counts the curves a page draws and lists the file's raster images, for
+//! the tests that an emblem is vector artwork or the raster it was given.
 //!
 //! Coordinates are in points from the page's top-left corner, x to the
 //! right and y down, as in the library's `Pages`.
@@ -23,6 +25,10 @@ pub struct Pdf {
     pub pages: Vec<Page>,
     /// Every font a page shows text with, by its `/BaseFont`.
     pub fonts: BTreeMap<String, FontInfo>,
+    /// The pixel size (width, height) of every image XObject in the file,
+    /// drawn or not, in object order: so a test can tell that vector
+    /// artwork (an SVG emblem) stayed vector, or which raster went in.
+    pub images: Vec<(i64, i64)>,
 }
 
 /// What the tests check about a font.
@@ -72,6 +78,10 @@ pub struct Page {
     pub lines: Vec<Line>,
     /// Base names of the fonts this page shows text with.
     pub fonts: BTreeSet<String>,
+    /// Curve operators (`c`, `v`, `y`) the page draws, in the form XObjects
+    /// it draws too: vector artwork such as an SVG emblem, as text and
+    /// rules have none.
+    pub curves: usize,
 }
 
 impl Page {
@@ -84,6 +94,42 @@ impl Page {
     /// Lines that are content, not artifacts (page numbers).
     pub fn content_lines(&self) -> impl Iterator<Item = &Line> {
         self.lines.iter().filter(|l| !l.is_artifact())
+    }
+
+    /// The page's copied text as it is laid out, one string per row, top
+    /// to bottom: the lines on one baseline (within 0.5 pt) joined left to
+    /// right, with a tab where more than 1 pt separates two of them. A
+    /// two-column row (a bilingual letterhead, a signature's title and
+    /// name) is two [`Line`]s in content order; tests that look for a label
+    /// as it reads on the page need it as one row. Page numbers included,
+    /// lines that copy nothing left out.
+    pub fn rows(&self) -> Vec<String> {
+        let mut sorted: Vec<(&Line, String)> = self
+            .lines
+            .iter()
+            .map(|l| (l, l.text()))
+            .filter(|(_, text)| !text.is_empty())
+            .collect();
+        sorted.sort_by(|(a, _), (b, _)| {
+            a.baseline
+                .total_cmp(&b.baseline)
+                .then(a.x0().total_cmp(&b.x0()))
+        });
+        // (baseline of the row's first line, where the row ends, its text)
+        let mut rows: Vec<(f32, f32, String)> = Vec::new();
+        for (line, text) in sorted {
+            match rows.last_mut() {
+                Some((baseline, end, row)) if (line.baseline - *baseline).abs() < 0.5 => {
+                    if line.x0() - *end > 1.0 {
+                        row.push('\t');
+                    }
+                    row.push_str(&text);
+                    *end = line.x1();
+                }
+                _ => rows.push((line.baseline, line.x1(), text)),
+            }
+        }
+        rows.into_iter().map(|(_, _, text)| text).collect()
     }
 }
 
@@ -293,13 +339,32 @@ impl Pdf {
         for (number, id) in doc.get_pages() {
             pages.push(reader.page(id).map_err(|e| format!("page {number}: {e}"))?);
         }
+        let images = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .filter(|s| {
+                reader
+                    .dict_get(&s.dict, b"Subtype")
+                    .and_then(|o| o.as_name().ok())
+                    == Some(b"Image")
+            })
+            .filter_map(|s| {
+                let size = |key: &[u8]| reader.dict_get(&s.dict, key)?.as_i64().ok();
+                Some((size(b"Width")?, size(b"Height")?))
+            })
+            .collect();
         let mut fonts = BTreeMap::new();
         for font in reader.fonts.into_values() {
             if pages.iter().any(|p| p.fonts.contains(&font.info.base_font)) {
                 fonts.insert(font.info.base_font.clone(), font.info);
             }
         }
-        Ok(Pdf { pages, fonts })
+        Ok(Pdf {
+            pages,
+            fonts,
+            images,
+        })
     }
 
     /// All copied text: lines joined by [`join_lines`], artifacts left out.
@@ -434,6 +499,8 @@ struct Run<'r> {
     actual: Option<Actual>,
     glyphs: &'r mut Vec<Glyph>,
     page_top: f32,
+    /// Curve operators drawn so far.
+    curves: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -500,14 +567,17 @@ impl<'a> Reader<'a> {
             actual: None,
             glyphs: &mut glyphs,
             page_top: media[3],
+            curves: 0,
         };
         self.stream(&content, resources, &mut run, 0)?;
+        let curves = run.curves;
         let fonts = glyphs.iter().map(|g| g.font.clone()).collect();
         Ok(Page {
             width: media[2] - media[0],
             height: media[3] - media[1],
             lines: group_lines(glyphs),
             fonts,
+            curves,
         })
     }
 
@@ -531,6 +601,7 @@ impl<'a> Reader<'a> {
             let num = |i: usize| nums.get(i).copied().unwrap_or(0.0);
             match op.operator.as_str() {
                 "q" => run.stack.push(run.state.clone()),
+                "c" | "v" | "y" => run.curves += 1,
                 "Q" => {
                     if let Some(s) = run.stack.pop() {
                         run.state = s;
