@@ -2,7 +2,9 @@
 //! the rules ask) in four faces, and DejaVu Serif as a glyph-by-glyph
 //! fallback for what Liberation lacks, such as the tenge sign ₸.
 //!
-//! Both families are compiled into the binary and parsed once per process.
+//! Both families are compiled into the binary and parsed once per process;
+//! the PDF writer's handles to them are made once per thread
+//! ([`krilla_fonts`]).
 
 use std::rc::Rc;
 use std::sync::Arc;
