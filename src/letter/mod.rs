@@ -1,7 +1,7 @@
 //! The letter: a YAML file read and checked into typed data.
 //!
 //! The contract is `letter-format.md`. Reading happens in two steps: the YAML
-//! is parsed into a tree of positioned nodes ([`node`]), then [`validate`]
+//! is parsed into a tree of positioned nodes ([`node`]), then `validate`
 //! walks that tree, collecting every problem with its line and column before
 //! refusing, so a clerk fixes a letter in one pass.
 

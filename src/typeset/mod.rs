@@ -1,6 +1,6 @@
 //! Typesetting: the document tree becomes pages of positioned glyph runs.
 //!
-//! Stages, each in its own module: [`fonts`] and [`shape`] turn text into
+//! Stages, each in its own module: [`fonts`](mod@fonts) and [`shape`] turn text into
 //! glyphs; [`hyphenate`] finds break points; [`linebreak`] chooses the lines
 //! of a paragraph as a whole; [`paragraph`] builds the set lines; this module
 //! stacks the blocks by the page rules of `layout.md` and paginates them with
