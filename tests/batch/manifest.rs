@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::{batch, count, files_below, letter, letters, set, write, zhauap};
+use super::{batch, count, exits, files_below, letter, letters, set, write, zhauap};
 
 pub(crate) fn records(path: &Path) -> Vec<Value> {
     fs::read_to_string(path)
@@ -227,12 +227,7 @@ fn yml_letters_and_lists_of_letters_are_read() {
         .args(["batch", "--files-from", "list.txt", "-o", "listed", "-q"])
         .output()
         .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    exits(&o, 0);
     assert_eq!(
         files_below(&dir.join("listed")),
         set(&["a.pdf", "sub/c.pdf"])
