@@ -47,8 +47,7 @@ fn a_batch_killed_mid_run_leaves_no_partial_file_and_its_re_run_completes() {
         .args(["batch", "in", "-o", "out", "-q", "-j", "1"])
         .spawn()
         .unwrap();
-    // Killed once some letters are out and the journal has had time to
-    // record some (it is appended every second).
+    // Killed once some letters are out (each is journaled as it finishes).
     let start = Instant::now();
     loop {
         let done = dir.join("out").exists() && files_below(&dir.join("out")).len() >= 40;

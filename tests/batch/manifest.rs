@@ -241,6 +241,20 @@ fn yml_letters_and_lists_of_letters_are_read() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(files_below(&dir.join("stdin")), set(&["b.pdf"]));
 
+    // Two letters that differ only in extension would share an output.
+    write(&dir.join("in/sub/a.yaml"), &letter(4));
+    write(&dir.join("in/sub/a.yml"), &letter(5));
+    let o = zhauap(dir)
+        .args(["batch", "in/sub", "-o", "twice"])
+        .output()
+        .unwrap();
+    let stderr = exits(&o, 1);
+    assert!(
+        stderr.contains("in/sub/a.yaml and this letter would both be written to twice/a.pdf"),
+        "{stderr}"
+    );
+    assert!(!dir.join("twice").exists());
+
     // A listed letter that is missing is named.
     write(&dir.join("bad.txt"), "in/a.yml\nin/nowhere.yaml\n");
     let o = zhauap(dir)
