@@ -9,16 +9,15 @@
 //! fill the measure in the PDF, and every line set is checked to be the line
 //! read back (`Printed::lines`).
 //!
-//! Run `cargo test --release --test typography -- --nocapture report_figures` to
-//! print the figures of every letter.
-
-mod common;
+//! Run `cargo test --release --test main -- --nocapture typography::report_figures`
+//! to print the figures of every letter.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use common::pdf::join_lines;
-use common::{
+use crate::common;
+use crate::common::pdf::join_lines;
+use crate::common::{
     INDENT, LEFT_MARGIN, Matched, Printed, REFERENCE, RIGHT_EDGE, STRESS, engine, percentile,
     render, words_of,
 };
