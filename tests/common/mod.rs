@@ -24,7 +24,7 @@ pub fn zhauap() -> assert_cmd::Command {
     command
 }
 
-/// The page rules of `layout.md`, in points.
+/// The page rules of `docs/layout.md`, in points.
 pub const LEFT_MARGIN: f32 = 30.0 * MM;
 pub const RIGHT_EDGE: f32 = 195.0 * MM;
 pub const BOTTOM_EDGE: f32 = 277.0 * MM;

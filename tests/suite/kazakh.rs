@@ -24,7 +24,7 @@ use zhauap::{Options, Rendered};
 /// The widest inter-word gap a Kazakh letter may have, in natural spaces
 /// (issue 4; a Russian letter's limit is stricter).
 const WIDEST_GAP: f32 = 1.7;
-/// Hyphenated lines in a row, at most (layout.md, breaking rules).
+/// Hyphenated lines in a row, at most (`docs/layout.md`, breaking rules).
 const HYPHEN_RUN: usize = 2;
 
 fn render(path: &Path) -> (Letter, Rendered) {

@@ -1,6 +1,6 @@
 //! Issue 2: the reference letter end to end. It is rendered through the
 //! library, its PDF read back with the test reader (`common::pdf`), and the
-//! printed pages checked against `layout.md`: every paragraph present and in
+//! printed pages checked against `docs/layout.md`: every paragraph present and in
 //! order, the head on page 1, page numbers from page 2, the signature and the
 //! executor mark on the last page, embedded subset fonts, determinism. The
 //! error cases go through the binary: what a clerk sees.

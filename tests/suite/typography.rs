@@ -1,5 +1,5 @@
 //! Issue 3: typography measured from the PDF's word boxes, the way
-//! `peers.md` measured the peers, on the reference letter and the stress
+//! `docs/peers.md` measured the peers, on the reference letter and the stress
 //! corpus in `tests/letters/`.
 //!
 //! A gap is the space between two consecutive words on a justified line
@@ -456,7 +456,7 @@ fn the_named_pairs_stay_on_one_line() {
     assert_none("named pairs broken across lines", problems);
 }
 
-// The bindings of `letter-format.md`, checked at every line break between
+// The bindings of `docs/letter-format.md`, checked at every line break between
 // two words of a paragraph, from the printed text alone.
 
 fn strip_leading(t: &str) -> &str {
