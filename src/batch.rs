@@ -32,7 +32,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::document::Document;
 use crate::letter::Source;
 use crate::{Engine, Format, Options};
 
@@ -692,14 +691,16 @@ impl Context<'_> {
             return Ok(Checked::UpToDate(entry.clone()));
         }
 
-        let (source, letter, document) = self.engine.check_source(source)?;
-        // Hashed before typesetting reads them: if one changes in between,
-        // the key is the older content and the next run renders again.
-        let inputs = referenced_files(&source, &document);
+        let checked = self.engine.check_source(source)?;
+        // The files the letter's document refers to, as read (and hashed)
+        // once by the engine for this very rendering.
+        let inputs: Vec<(PathBuf, Hash)> = checked
+            .inputs()
+            .into_iter()
+            .map(|f| (f.path, Hash(f.sha256)))
+            .collect();
         let key = letter_key(&self.global, &letter_hash, &inputs);
-        let rendered = self
-            .engine
-            .render_checked(&source, &letter, document, self.options)?;
+        let rendered = self.engine.render_checked(checked, self.options)?;
         let entry = Entry {
             key: key.hex(),
             inputs: inputs
@@ -716,33 +717,6 @@ impl Context<'_> {
 enum Checked {
     UpToDate(Entry),
     Rendered(Vec<u8>, Entry),
-}
-
-/// The files besides the letter that its output depends on: the images its
-/// document names (an emblem), resolved as the typesetter resolves them,
-/// relative to the letter. Each with the hash of its content now. Kept
-/// absolute, so that a run from another folder finds the same files.
-fn referenced_files(source: &Source, document: &Document) -> Vec<(PathBuf, Hash)> {
-    let base = source.path.parent().unwrap_or(Path::new(""));
-    let mut files: Vec<PathBuf> = document
-        .blocks
-        .iter()
-        .filter_map(|b| b.attr("emblem"))
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let p = base.join(p);
-            std::path::absolute(&p).unwrap_or(p)
-        })
-        .collect();
-    files.sort();
-    files.dedup();
-    files
-        .into_iter()
-        .map(|p| {
-            let h = file_hash(&p);
-            (p, h)
-        })
-        .collect()
 }
 
 /// The hash of a file's content. What the typesetter would refuse to read
