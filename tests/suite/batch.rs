@@ -16,13 +16,13 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
-const REFERENCE: &str = include_str!("../examples/dz-83-reply.yaml");
+const REFERENCE: &str = include_str!("../../examples/dz-83-reply.yaml");
 const EMBLEM_RED: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9" fill="red"/></svg>"#;
 const EMBLEM_BLUE: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9" fill="blue"/></svg>"#;
 
 pub(crate) fn zhauap(dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_zhauap"));
-    c.current_dir(dir).env("NO_COLOR", "1");
+    let mut c = crate::common::zhauap();
+    c.current_dir(dir);
     c
 }
 
