@@ -133,6 +133,13 @@ impl Known {
     }
 }
 
+/// A record as a line of the manifest.
+pub(super) fn line(record: &Record) -> Vec<u8> {
+    let mut line = serde_json::to_vec(record).unwrap_or_default();
+    line.push(b'\n');
+    line
+}
+
 /// The manifest of one run, open and locked.
 pub(super) struct Manifest {
     path: PathBuf,
@@ -143,8 +150,9 @@ pub(super) struct Manifest {
     /// nothing else: if not, it is rewritten even when nothing changed.
     pub compact: bool,
     /// The file ends inside a line (a write cut short): the journal starts
-    /// on a new line.
-    ends_inside_line: bool,
+    /// on a new line. Behind a lock of its own: letters are journaled from
+    /// every thread, outside the sink's lock.
+    ends_inside_line: std::sync::Mutex<bool>,
 }
 
 impl Manifest {
@@ -200,7 +208,7 @@ impl Manifest {
             file,
             known: HashMap::new(),
             compact: true,
-            ends_inside_line: false,
+            ends_inside_line: std::sync::Mutex::new(false),
         };
         manifest.read().map_err(fail)?;
         Ok(manifest)
@@ -221,7 +229,10 @@ impl Manifest {
             if reader.read_line(&mut text)? == 0 {
                 break;
             }
-            self.ends_inside_line = !text.ends_with('\n');
+            *self
+                .ends_inside_line
+                .get_mut()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = !text.ends_with('\n');
             let record = serde_json::from_str::<Record>(&text)
                 .ok()
                 .filter(|r| r.record_version == RECORD_VERSION);
@@ -239,18 +250,20 @@ impl Manifest {
         Ok(())
     }
 
-    /// Appends a changed record, in one write: a killed run leaves whole
-    /// lines, or a last line cut short that the next run skips.
-    pub fn journal(&mut self, record: &Record) -> Result<()> {
-        let mut line = Vec::with_capacity(1024);
-        if self.ends_inside_line {
-            line.push(b'\n');
-        }
-        if serde_json::to_writer(&mut line, record).is_err() {
-            return Ok(());
-        }
-        line.push(b'\n');
-        self.file.write_all(&line).map_err(|e| {
+    /// Appends a changed record (a [`line`] of it), in one write: a killed
+    /// run leaves whole lines, or a last line cut short that the next run
+    /// skips.
+    pub fn journal(&self, line: &[u8]) -> Result<()> {
+        let mut torn = self
+            .ends_inside_line
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let written = if *torn {
+            (&self.file).write_all(&[b"\n", line].concat())
+        } else {
+            (&self.file).write_all(line)
+        };
+        written.map_err(|e| {
             Error::one(Diagnostic::new(
                 &self.path,
                 format!(
@@ -259,7 +272,7 @@ impl Manifest {
                 ),
             ))
         })?;
-        self.ends_inside_line = false;
+        *torn = false;
         Ok(())
     }
 
@@ -316,14 +329,14 @@ mod tests {
             line("a", 2)
         );
         std::fs::write(dir.join(MANIFEST), &text).unwrap();
-        let mut m = Manifest::open(&dir, MANIFEST).unwrap();
+        let m = Manifest::open(&dir, MANIFEST).unwrap();
         assert!(!m.compact);
         assert_eq!(m.known.len(), 2);
         assert_eq!((m.known["a"].pages, m.known["a"].line), (2, 2));
         assert_eq!(m.lines(&[1]).unwrap(), [line("b", 1)]);
         // The journal starts on a line of its own after the torn one.
-        m.journal(&serde_json::from_str(&line("c", 1)).unwrap())
-            .unwrap();
+        let record: Record = serde_json::from_str(&line("c", 1)).unwrap();
+        m.journal(&super::line(&record)).unwrap();
         let after = std::fs::read_to_string(dir.join(MANIFEST)).unwrap();
         assert!(
             after.ends_with(&format!("{{\"record_ver\n{}\n", line("c", 1))),
