@@ -17,6 +17,10 @@ pub(super) const HYPHEN_PENALTY: f32 = 50.0;
 const EXPLICIT_PENALTY: f32 = 50.0;
 const URL_PENALTY: f32 = 200.0;
 const EMERGENCY_PENALTY: f32 = 5_000.0;
+/// A tie (no-break space) in a tied run wider than the line: a last resort,
+/// dearer than any line within the tolerance, cheaper than breaking a word
+/// anywhere or than a line far past the tolerance.
+const TIE_PENALTY: f32 = 3_000.0;
 
 /// Per-item data the line breaker does not need but line building does.
 #[derive(Clone, Copy)]
@@ -71,6 +75,9 @@ pub(super) fn collect(
     let mut items: Vec<Item> = Vec::new();
     let mut sources: Vec<Source> = Vec::new();
     let mut natural_space = 0.0f32;
+    // The tied run being collected: its first item and its ties' penalties.
+    let mut run_start = 0;
+    let mut ties: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let (c, style) = chars[i];
@@ -94,7 +101,13 @@ pub(super) fn collect(
             let w = glyph.advance * s.size;
             natural_space = natural_space.max(w);
             if nobreak {
+                ties.push(items.len());
                 forbid_break(&mut items, &mut sources);
+            } else {
+                open_wide_run(&mut items[run_start..], &ties, run_start, s.width);
+                ties.clear();
+                // The run starts after the space pushed below.
+                run_start = items.len() + 1;
             }
             let (stretch, shrink) = match s.align {
                 Align::Justify => (w * SPACE_STRETCH, w * SPACE_SHRINK),
@@ -130,6 +143,7 @@ pub(super) fn collect(
     if words.is_empty() {
         return Ok(None);
     }
+    open_wide_run(&mut items[run_start..], &ties, run_start, s.width);
     if natural_space == 0.0 {
         natural_space = space_glyph(fonts, style_of(Style::default()))?.advance * s.size;
     }
@@ -153,6 +167,31 @@ pub(super) fn collect(
         sources,
         natural_space,
     }))
+}
+
+/// Opens the ties of a tied run (`run`, starting at item `offset`, ties at
+/// `ties`) wider than the line, at [`TIE_PENALTY`]: kept whole it would run
+/// past the margin (40 tied payment numbers). Every tie of it becomes a
+/// break, so the breaker, only where it must, picks the ones that cost least.
+fn open_wide_run(run: &mut [Item], ties: &[usize], offset: usize, width: f32) {
+    if ties.is_empty() {
+        return;
+    }
+    let natural: f32 = run
+        .iter()
+        .map(|item| match *item {
+            Item::Box { width } | Item::Glue { width, .. } => width,
+            Item::Penalty { .. } => 0.0,
+        })
+        .sum();
+    if natural <= width {
+        return;
+    }
+    for &t in ties {
+        if let Some(Item::Penalty { penalty, .. }) = run.get_mut(t - offset) {
+            *penalty = TIE_PENALTY;
+        }
+    }
 }
 
 /// Makes the next glue unbreakable: a glue is a legal break only right

@@ -265,3 +265,23 @@ fn an_overlong_token_breaks_instead_of_passing_the_margin() {
     }
     assert_eq!(copied_paragraph(&lines), url);
 }
+
+#[test]
+fn a_tied_run_wider_than_the_line_is_broken_at_its_ties() {
+    // 40 payment numbers the typographic pass ties into one run.
+    let numbers: Vec<String> = (0..40).map(|k| format!("{}", 101 + k * 7)).collect();
+    let text = format!("Платежи {} оплачены.", numbers.join("\u{a0}"));
+    for align in [Align::Justify, Align::Left] {
+        let lines = set_text(&text, &setting(align, Lang::Ru));
+        assert!(lines.len() >= 2, "{align:?}");
+        for (i, line) in lines.iter().enumerate() {
+            let measure = if i == 0 { WIDTH - INDENT } else { WIDTH };
+            assert!(line.width <= measure + 0.01, "{align:?}: line {i} overfull");
+        }
+        // Every number is printed, whole.
+        assert_eq!(copied_paragraph(&lines), normalised(&text), "{align:?}");
+    }
+    // A short tied run is still never broken.
+    let lines = set_text(RU, &setting(Align::Justify, Lang::Ru));
+    assert!(lines.iter().all(|l| !copied(l).trim_end().ends_with(" 30")));
+}
