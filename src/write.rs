@@ -1,16 +1,33 @@
 //! Writing output files safely: to a temporary file in the target folder,
 //! then renamed into place, so a failure never leaves a half-written file and
 //! never touches an existing one.
+//!
+//! The temporary file is created exclusively (`O_EXCL`: an existing file or
+//! a symbolic link planted under its name makes the open fail rather than be
+//! followed) under an unpredictable name, so someone who can write to a
+//! shared output folder cannot redirect the output. The target itself may
+//! only be a regular file or absent: a device, a FIFO or a folder is never
+//! replaced, and a symbolic link only when the user named it ([`atomic_named`]).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
 
 /// Writes `bytes` to `path` through a temporary file, flushed to disk
-/// before it is renamed into place.
+/// before it is renamed into place. `path` must not be a symbolic link: the
+/// outputs a program derives (a batch's files, its manifest) could be
+/// redirected by a link someone planted.
 pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    check_target(path, Links::Refuse)?;
     write_renamed(path, bytes, true)
+}
+
+/// [`atomic`] for a path the user typed (`-o`, `--report`): a symbolic link
+/// there is the user's choice, and the file it points to is replaced.
+pub fn atomic_named(path: &Path, bytes: &[u8]) -> Result<()> {
+    let target = check_target(path, Links::Follow)?;
+    write_renamed(&target, bytes, true)
 }
 
 /// Like [`atomic`], but the flush to disk is left to one
@@ -19,7 +36,131 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// letter. Renaming still means an interrupted run leaves no partial file.
 /// Where `syncfs` is not available, each file is flushed as by [`atomic`].
 pub fn atomic_deferred(path: &Path, bytes: &[u8]) -> Result<()> {
+    check_target(path, Links::Refuse)?;
     write_renamed(path, bytes, !CAN_SYNC_FILESYSTEM)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Links {
+    Refuse,
+    Follow,
+}
+
+/// What the output path holds now: nothing or a regular file may be
+/// replaced. Returns the path to write (a named link's target).
+fn check_target(path: &Path, links: Links) -> Result<PathBuf> {
+    let refuse = |what: &str, help: &str| {
+        Err(Error::one(
+            Diagnostic::new(path, format!("the output {what}; it is not replaced")).with_help(help),
+        ))
+    };
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        // Absent (or unreadable: the write will say why).
+        Err(_) => return Ok(path.to_path_buf()),
+    };
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        return match links {
+            Links::Refuse => refuse(
+                "is a symbolic link",
+                "remove the link, or name the file it points to with -o",
+            ),
+            Links::Follow => match std::fs::canonicalize(path) {
+                Ok(target) => check_target(&target, Links::Refuse).map(|_| target),
+                Err(_) => refuse(
+                    "is a symbolic link to nothing",
+                    "remove the link, or choose another output file with -o",
+                ),
+            },
+        };
+    }
+    if kind.is_dir() {
+        return refuse("is a folder", "choose a file name, not a folder, with -o");
+    }
+    if !kind.is_file() {
+        return refuse(
+            "is a device, a FIFO or another special file",
+            "choose a regular file with -o",
+        );
+    }
+    Ok(path.to_path_buf())
+}
+
+/// The prefix and suffix of every temporary file, so that a later run can
+/// tell its own strays (from a killed run) from the user's files.
+const TEMP_PREFIX: &str = ".zhauap-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// An unpredictable temporary name: the process id (a later run removes
+/// the temps of processes that are gone) and 64 random bits. Short, so an
+/// output name of 255 bytes still has a temp name that fits.
+fn temp_name() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    // RandomState is keyed from the operating system's random source.
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    if let Ok(t) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        h.write_u128(t.as_nanos());
+    }
+    format!(
+        "{TEMP_PREFIX}{}-{:016x}{TEMP_SUFFIX}",
+        std::process::id(),
+        h.finish()
+    )
+}
+
+/// Removes, from `dir`, the temporary files of runs that were killed
+/// (their process is gone); a live run's temps are left alone. Returns how
+/// many were removed. Linux only: elsewhere it cannot tell and removes none.
+pub fn remove_stale_temps(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TEMP_PREFIX))
+            .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+            .and_then(|n| n.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let gone = cfg!(target_os = "linux")
+            && !Path::new(&format!("/proc/{pid}")).exists()
+            && pid != std::process::id();
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if gone && regular && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Creates a new temporary file in `dir`, never opening an existing one.
+fn create_temp(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let mut last = None;
+    for _ in 0..16 {
+        let tmp = dir.join(temp_name());
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW);
+        }
+        match options.open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
 }
 
 const CAN_SYNC_FILESYSTEM: bool = cfg!(all(target_os = "linux", target_env = "gnu"));
@@ -77,14 +218,8 @@ fn write_renamed(path: &Path, bytes: &[u8], flush: bool) -> Result<()> {
                 .with_help("create the folder first, or choose another with -o"),
         ));
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let (tmp, mut f) = create_temp(dir).map_err(|e| fail("creating a temporary file", e))?;
     let result = (|| {
-        let mut f =
-            std::fs::File::create(&tmp).map_err(|e| fail("creating a temporary file", e))?;
         f.write_all(bytes).map_err(|e| fail("writing", e))?;
         if flush {
             f.sync_all().map_err(|e| fail("flushing", e))?;
@@ -116,6 +251,7 @@ pub fn not_the_input(input: &Path, output: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::FileTypeExt;
 
     #[test]
     fn deferred_writes_land_whole_and_flush_succeeds() {
@@ -132,6 +268,83 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["a.pdf"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("zhauap-write-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn special_files_and_unnamed_links_are_never_replaced() {
+        let dir = scratch("special");
+        let fifo = dir.join("fifo.pdf");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let e = atomic(&fifo, b"x").unwrap_err().render(false);
+        assert!(e.contains("special file"), "{e}");
+        let e = atomic_named(&fifo, b"x").unwrap_err().render(false);
+        assert!(e.contains("special file"), "{e}");
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+        let victim = dir.join("victim.txt");
+        std::fs::write(&victim, b"keep").unwrap();
+        let link = dir.join("out.pdf");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let e = atomic(&link, b"x").unwrap_err().render(false);
+        assert!(e.contains("symbolic link"), "{e}");
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+        // Named by the user: the file the link points to is replaced.
+        atomic_named(&link, b"new").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"new");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_255_byte_output_name_is_written() {
+        let dir = scratch("long");
+        let path = dir.join(format!("{}.pdf", "я".repeat(125)));
+        assert_eq!(path.file_name().unwrap().len(), 254);
+        atomic(&path, b"pdf").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"pdf");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn temp_names_are_unpredictable_and_stale_ones_are_removed() {
+        assert_ne!(temp_name(), temp_name());
+        let dir = scratch("stale");
+        let dead = dir.join(format!(
+            "{TEMP_PREFIX}4294967295-0123456789abcdef{TEMP_SUFFIX}"
+        ));
+        let live = dir.join(temp_name());
+        let mine = dir.join(".notes.tmp");
+        for f in [&dead, &live, &mine] {
+            std::fs::write(f, b"").unwrap();
+        }
+        assert_eq!(
+            remove_stale_temps(&dir),
+            usize::from(cfg!(target_os = "linux"))
+        );
+        assert!(live.exists() && mine.exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -944,3 +944,52 @@ mod random {
         }
     }
 }
+
+// --- issue 19: outputs that must never be replaced ----------------------------
+
+/// The derived output (`letter.pdf` beside the letter) is a symbolic link
+/// someone planted: the file it points to is never written.
+#[test]
+fn a_planted_link_at_the_output_is_refused_and_its_target_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let letter = write_letter(dir.path(), "letter.yaml", &letter_with_body("  - Текст.\n"));
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, b"keep").unwrap();
+    std::os::unix::fs::symlink(&victim, letter.with_extension("pdf")).unwrap();
+    let run = zhauap(render_args(&letter));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the output is a symbolic link"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("help:"), "{}", run.stderr);
+    assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+}
+
+/// `-o` on a FIFO: refused at once, the FIFO stays (and nothing blocks on it).
+#[test]
+fn a_fifo_named_as_output_is_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let letter = write_letter(dir.path(), "letter.yaml", &letter_with_body("  - Текст.\n"));
+    let fifo = dir.path().join("out.pdf");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut args = render_args(&letter);
+    args.extend(["-o".into(), fifo.display().to_string()]);
+    let run = zhauap(args);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("special file"), "{}", run.stderr);
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
