@@ -1,6 +1,6 @@
 //! Typographic pass over one paragraph of a reply letter.
 //!
-//! The letter-format spec asks for «ёлочки» (with „лапки“ inside them), a
+//! The letter format (`docs/letter-format.md`) asks for «ёлочки» (with „лапки“ inside them), a
 //! spaced em dash instead of a spaced hyphen, and non-breaking spaces that
 //! keep short words, numbers, initials, `№` and dashes attached to their
 //! neighbours. The words of the letter and their order never change.

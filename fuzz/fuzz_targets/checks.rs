@@ -1,5 +1,5 @@
 //! What each fuzz target asserts about one input. Shared by the cargo-fuzz
-//! targets and by `tests/fuzz_corpus.rs`, which replays the kept corpus on
+//! targets and by `tests/suite/fuzz_corpus.rs`, which replays the kept corpus on
 //! stable Rust.
 
 // Each target uses one of these.

@@ -1,4 +1,4 @@
-//! Measuring our own layout the way `peers.md` measured the peers: gaps on
+//! Measuring our own layout the way `docs/peers.md` measured the peers: gaps on
 //! justified lines relative to the natural space, hyphenated lines and runs
 //! of them, and lines that go into the margin.
 

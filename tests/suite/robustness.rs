@@ -87,9 +87,8 @@ where
     S: AsRef<std::ffi::OsStr>,
 {
     let started = Instant::now();
-    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_zhauap"))
+    let out = crate::common::zhauap()
         .args(args)
-        .env("NO_COLOR", "1")
         .timeout(HANG)
         .output()
         .expect("the binary runs");
