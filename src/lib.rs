@@ -12,6 +12,7 @@
 //! process-wide static) and runs the stages for one letter.
 
 pub mod batch;
+pub mod budget;
 pub mod compose;
 pub mod diagnostic;
 pub mod document;
@@ -104,10 +105,13 @@ impl Engine {
     /// the very text it renders, so it reads each letter once, and fuzzers
     /// hand in bytes via [`Source::from_bytes`].
     pub fn check_source(&self, source: Source) -> Result<(Source, Letter, Document)> {
+        let _budget = budget::Budget::letter();
         let letter = letter::parse(&source)?;
         check_lengths(&source, &letter)?;
         check_characters(&source, &letter)?;
+        budget::check(&source.path)?;
         let markup = self.templates.compose(&letter, &source)?;
+        budget::check(&source.path)?;
         let origin = self.template_path(&letter);
         let document = document::parse(&markup, &origin)?;
         Ok((source, letter, document))
@@ -128,6 +132,8 @@ impl Engine {
 
     /// [`Engine::render`] of a letter already in memory.
     pub fn render_source(&self, source: Source, options: &Options) -> Result<Rendered> {
+        // One budget for the whole letter (see [`budget`]).
+        let _budget = budget::Budget::letter();
         let (source, letter, document) = self.check_source(source)?;
         self.render_checked(&source, &letter, document, options)
     }
@@ -141,10 +147,13 @@ impl Engine {
         mut document: Document,
         options: &Options,
     ) -> Result<Rendered> {
+        let _budget = budget::Budget::letter();
         if options.typography {
             typography::apply_to_document(&mut document, letter.lang);
         }
+        budget::check(&source.path)?;
         let pages = self.typeset(source, letter, &document)?;
+        budget::check(&source.path)?;
         let bytes = match options.format {
             Format::Pdf => output::pdf::write(&pages).map_err(|e| {
                 Error::one(Diagnostic::new(&source.path, e).with_help(
