@@ -9,6 +9,10 @@
 //! - the lines after it, up to the next header, are its content;
 //! - `\` escapes the next character; `**bold**` and `*italic*` mark emphasis.
 
+pub mod list;
+pub mod raw;
+pub mod table;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
