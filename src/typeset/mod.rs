@@ -6,6 +6,8 @@
 //! stacks the blocks by the page rules of `layout.md` and paginates them with
 //! the keep rules; [`stats`] measures the result.
 
+pub mod blocks;
+pub mod draft;
 pub mod fonts;
 pub mod hyphenate;
 pub mod image;
