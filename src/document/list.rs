@@ -10,8 +10,8 @@
 use std::fmt;
 
 use super::Inline;
-use super::raw::RawBlock;
-use crate::letter::node::Pos;
+use super::markup::RawBlock;
+use crate::span::Pos;
 
 /// The deepest level: «2.1.1.».
 pub const MAX_LEVEL: u8 = 3;
@@ -110,10 +110,10 @@ struct Flat {
 
 /// Builds the list from consecutive `[item]` blocks (the caller has found
 /// the run: "any other block ends it").
-pub fn build(blocks: &[RawBlock]) -> Result<List, ListError> {
+pub(super) fn build(blocks: &[RawBlock]) -> Result<List, ListError> {
     let mut flat = Vec::with_capacity(blocks.len());
     for b in blocks {
-        let level = match b.attr("level") {
+        let level = match b.attrs.get("level").map(String::as_str) {
             Some(v) => match v.trim().parse::<u8>() {
                 Ok(n @ 1..=MAX_LEVEL) => n,
                 _ => {
@@ -139,7 +139,7 @@ pub fn build(blocks: &[RawBlock]) -> Result<List, ListError> {
         }
         flat.push(Flat {
             level,
-            number: b.attr("number").map(str::to_owned),
+            number: b.attrs.get("number").cloned(),
             text,
             pos: b.pos,
         });
@@ -202,6 +202,33 @@ fn close_to(open: &mut Vec<Item>, root: &mut List, depth: usize) {
 }
 
 impl List {
+    /// Every paragraph of every item, in reading order.
+    pub fn texts(&self) -> Vec<&Inline> {
+        let mut out = Vec::new();
+        for item in &self.items {
+            for part in &item.parts {
+                match part {
+                    Part::Paragraph(t) => out.push(t),
+                    Part::List(sub) => out.extend(sub.texts()),
+                }
+            }
+        }
+        out
+    }
+
+    pub fn texts_mut(&mut self) -> Vec<&mut Inline> {
+        let mut out = Vec::new();
+        for item in &mut self.items {
+            for part in &mut item.parts {
+                match part {
+                    Part::Paragraph(t) => out.push(t),
+                    Part::List(sub) => out.extend(sub.texts_mut()),
+                }
+            }
+        }
+        out
+    }
+
     /// Every item in reading order, depth first.
     pub fn walk(&self) -> Vec<&Item> {
         let mut out = Vec::new();
@@ -221,7 +248,11 @@ impl List {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::raw::tests::raw;
+    use crate::document::markup::{RawBlock, scan};
+
+    fn raw(markup: &str) -> Vec<RawBlock> {
+        scan(markup).0
+    }
 
     fn text(i: &Inline) -> String {
         i.iter().map(|r| r.text.as_str()).collect()

@@ -8,8 +8,8 @@
 use std::fmt;
 
 use super::Inline;
-use super::raw::RawBlock;
-use crate::letter::node::Pos;
+use super::markup::RawBlock;
+use crate::span::Pos;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -54,6 +54,21 @@ pub struct Row {
 impl Table {
     pub fn header(&self) -> impl Iterator<Item = &Row> {
         self.rows.iter().filter(|r| r.kind == RowKind::Header)
+    }
+
+    /// The caption and every cell, in reading order.
+    pub fn texts(&self) -> Vec<&Inline> {
+        self.caption
+            .iter()
+            .chain(self.rows.iter().flat_map(|r| &r.cells))
+            .collect()
+    }
+
+    pub fn texts_mut(&mut self) -> Vec<&mut Inline> {
+        self.caption
+            .iter_mut()
+            .chain(self.rows.iter_mut().flat_map(|r| &mut r.cells))
+            .collect()
     }
 }
 
@@ -142,7 +157,7 @@ impl TableError {
 
 /// How many blocks from `blocks[0]` (a `[table]`) belong to the table: it
 /// ends at the first block that is not `[caption]`, `[row]` or `[cell]`.
-pub fn run_len(blocks: &[RawBlock]) -> usize {
+pub(super) fn run_len(blocks: &[RawBlock]) -> usize {
     1 + blocks
         .iter()
         .skip(1)
@@ -151,7 +166,7 @@ pub fn run_len(blocks: &[RawBlock]) -> usize {
 }
 
 /// Builds the table from `blocks`: the `[table]` block and its run.
-pub fn build(blocks: &[RawBlock]) -> Result<Table, TableError> {
+pub(super) fn build(blocks: &[RawBlock]) -> Result<Table, TableError> {
     let Some((head, rest)) = blocks.split_first() else {
         return Err(TableError {
             pos: Pos::default(),
@@ -159,7 +174,7 @@ pub fn build(blocks: &[RawBlock]) -> Result<Table, TableError> {
         });
     };
     let err = |pos: Pos, problem| Err(TableError { pos, problem });
-    let widths = match head.attr("widths") {
+    let widths = match head.attrs.get("widths") {
         Some(list) => {
             let mut out = Vec::new();
             for w in list.split_whitespace() {
@@ -172,7 +187,7 @@ pub fn build(blocks: &[RawBlock]) -> Result<Table, TableError> {
         }
         None => None,
     };
-    let align = match head.attr("align") {
+    let align = match head.attrs.get("align") {
         Some(list) => {
             let mut out = Vec::new();
             for a in list.split_whitespace() {
@@ -210,9 +225,10 @@ pub fn build(blocks: &[RawBlock]) -> Result<Table, TableError> {
                 caption = Some(b.folded());
             }
             "row" => {
-                let kind = if b.flag("header") {
+                let flag = |key| b.attrs.get(key).is_some_and(|v| v == "true");
+                let kind = if flag("header") {
                     RowKind::Header
-                } else if b.flag("total") {
+                } else if flag("total") {
                     RowKind::Total
                 } else {
                     RowKind::Body
@@ -278,7 +294,11 @@ pub fn build(blocks: &[RawBlock]) -> Result<Table, TableError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::raw::tests::raw;
+    use crate::document::markup::{RawBlock, scan};
+
+    fn raw(markup: &str) -> Vec<RawBlock> {
+        scan(markup).0
+    }
 
     const GOOD: &str = "[table widths=\"3 1\" align=\"left right\"]\n\
         [caption]\nТаблица 1. Прием\n\

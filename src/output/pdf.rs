@@ -2,6 +2,8 @@
 //! that a broken word copies out whole, and deterministic: the same pages
 //! give the same bytes, also for many letters in one process.
 
+mod tags;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -10,14 +12,15 @@ use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::surface::Surface;
-use krilla::tagging::{Artifact, ArtifactType, ContentTag, Node, SpanTag, Tag, TagGroup, TagTree};
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, Node, SpanTag, TagTree};
 use krilla::text::GlyphId;
 use krilla::{Document, SerializeSettings};
 
 use crate::document::BlockKind;
+use crate::typeset::draft::{DraftMark, Segment};
 use crate::typeset::fonts::krilla_fonts;
 use crate::typeset::image::EmblemData;
-use crate::typeset::page::{Glyph, PAGE_HEIGHT, PAGE_WIDTH, Pages, TextRun};
+use crate::typeset::page::{Glyph, PAGE_HEIGHT, PAGE_WIDTH, Pages, Role, TextRun};
 
 /// PDF/A allows strings of at most 32,767 bytes (ISO 32000-1, annex C);
 /// krilla writes text as UTF-16, at most two bytes per byte of UTF-8. Text
@@ -66,8 +69,15 @@ impl krilla::text::Glyph for PdfGlyph<'_> {
 
 /// Writes the pages as a PDF/A-2b file. A validation failure names its cause.
 pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
-    let configuration = ConfigurationBuilder::new()
-        .with_archival_validator(Archival::A2_B)
+    write_as(
+        pages,
+        ConfigurationBuilder::new().with_archival_validator(Archival::A2_B),
+    )
+}
+
+/// Writes the pages validated as `configuration` says.
+fn write_as(pages: &Pages, configuration: ConfigurationBuilder) -> Result<Vec<u8>, String> {
+    let configuration = configuration
         .finish()
         .map_err(|e| format!("PDF configuration: {e:?}"))?;
     let settings = SerializeSettings {
@@ -80,13 +90,18 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
     let fonts = krilla_fonts();
 
     // The structure tree: one group per block, in reading order.
-    let mut groups: BTreeMap<usize, (BlockKind, Vec<Node>)> = BTreeMap::new();
+    let mut groups: BTreeMap<usize, (BlockKind, Vec<(Role, Node)>)> = BTreeMap::new();
     let mut order: Vec<usize> = Vec::new();
 
     let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("bad page size")?;
     for page in &pages.pages {
         let mut p = document.start_page_with(PageSettings::new(size));
         let mut surface = p.surface();
+        if let Some(mark) = &pages.draft {
+            artifact(&mut surface, ArtifactType::Watermark, |s| {
+                draw_mark(s, mark)
+            });
+        }
         for rule in &page.rules {
             artifact(&mut surface, ArtifactType::Layout, |s| {
                 let mut pb = PathBuilder::new();
@@ -95,6 +110,23 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
                     rule.y - rule.thickness / 2.0,
                     rule.x1 - rule.x0,
                     rule.thickness,
+                ) {
+                    pb.push_rect(rect);
+                }
+                if let Some(path) = pb.finish() {
+                    s.set_fill(Some(krilla::paint::Fill::default()));
+                    s.draw_path(&path);
+                }
+            });
+        }
+        for rule in &page.vrules {
+            artifact(&mut surface, ArtifactType::Layout, |s| {
+                let mut pb = PathBuilder::new();
+                if let Some(rect) = Rect::from_xywh(
+                    rule.x - rule.thickness / 2.0,
+                    rule.y0,
+                    rule.thickness,
+                    rule.y1 - rule.y0,
                 ) {
                     pb.push_rect(rect);
                 }
@@ -138,9 +170,16 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
             }
         }
         for run in &page.runs {
-            if run.block.index == usize::MAX {
+            if run.block.is_page_number() {
                 // Page numbers are pagination artifacts, not content.
                 artifact(&mut surface, ArtifactType::PageNumber, |s| {
+                    draw_run(s, run, &fonts)
+                });
+                continue;
+            }
+            if run.block.role == Role::RepeatedHeader {
+                // The header again on a continuation page: read once.
+                artifact(&mut surface, ArtifactType::PaginationOther, |s| {
                     draw_run(s, run, &fonts)
                 });
                 continue;
@@ -155,16 +194,16 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
                 order.push(run.block.index);
                 (run.block.kind, Vec::new())
             });
-            entry.1.push(Node::Leaf(id));
+            entry.1.push((run.block.role, Node::Leaf(id)));
         }
         surface.finish();
         p.finish();
     }
 
-    let mut tree = TagTree::new().with_lang(Some(clip(&pages.meta.lang)));
+    let mut tree = TagTree::new().with_lang(Some(pages.info.lang.code().to_owned()));
     for index in order {
-        if let Some((_, leaves)) = groups.remove(&index) {
-            tree.push(TagGroup::with_children(Tag::P, leaves));
+        if let Some((kind, leaves)) = groups.remove(&index) {
+            tree.push(tags::block(kind, leaves));
         }
     }
     document.set_tag_tree(tree);
@@ -209,6 +248,28 @@ fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) 
     }
 }
 
+/// The draft mark: the word's outlines filled in a light grey.
+fn draw_mark(surface: &mut Surface, mark: &DraftMark) {
+    let mut pb = PathBuilder::new();
+    for segment in &mark.path {
+        match *segment {
+            Segment::Move(p) => pb.move_to(p.x, p.y),
+            Segment::Line(p) => pb.line_to(p.x, p.y),
+            Segment::Quad(a, p) => pb.quad_to(a.x, a.y, p.x, p.y),
+            Segment::Cubic(a, b, p) => pb.cubic_to(a.x, a.y, b.x, b.y, p.x, p.y),
+            Segment::Close => pb.close(),
+        }
+    }
+    if let Some(path) = pb.finish() {
+        let grey = (mark.grey.clamp(0.0, 1.0) * 255.0).round() as u8;
+        surface.set_fill(Some(krilla::paint::Fill {
+            paint: krilla::color::luma::Color::new(grey).into(),
+            ..krilla::paint::Fill::default()
+        }));
+        surface.draw_path(&path);
+    }
+}
+
 fn artifact(surface: &mut Surface, kind: ArtifactType, draw: impl FnOnce(&mut Surface)) {
     surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
     draw(surface);
@@ -216,10 +277,10 @@ fn artifact(surface: &mut Surface, kind: ArtifactType, draw: impl FnOnce(&mut Su
 }
 
 fn metadata(pages: &Pages) -> Metadata {
-    let meta = &pages.meta;
+    let meta = &pages.info;
     let mut m = Metadata::new()
         .title(clip(&meta.title))
-        .language(clip(&meta.lang))
+        .language(meta.lang.code().to_owned())
         .creator(format!("zhauap {}", env!("CARGO_PKG_VERSION")));
     if !meta.author.is_empty() {
         m = m.authors(vec![clip(&meta.author)]);
@@ -229,8 +290,8 @@ fn metadata(pages: &Pages) -> Metadata {
     }
     // The creation date is the letter's own date, never the clock, so the
     // same letter always gives the same bytes.
-    if let Some(date) = parse_date(&meta.date) {
-        m = m.creation_date(date);
+    if let Some(date) = meta.date {
+        m = m.creation_date(pdf_date(date));
     }
     m
 }
@@ -243,10 +304,9 @@ fn clip(text: &str) -> String {
     format!("{}…", &text[..text.floor_char_boundary(MAX_PDF_TEXT_BYTES)])
 }
 
-fn parse_date(iso: &str) -> Option<DateTime> {
-    let date = crate::letter::date::parse_iso(iso).ok()?;
+fn pdf_date(date: chrono::NaiveDate) -> DateTime {
     use chrono::Datelike;
-    Some(
+    {
         DateTime::new(date.year().clamp(0, 9999) as u16)
             .month(date.month() as u8)
             .day(date.day() as u8)
@@ -254,8 +314,8 @@ fn parse_date(iso: &str) -> Option<DateTime> {
             .minute(0)
             .second(0)
             .utc_offset_hour(0)
-            .utc_offset_minute(0),
-    )
+            .utc_offset_minute(0)
+    }
 }
 
 fn describe_error(e: krilla::error::KrillaError) -> String {

@@ -9,11 +9,15 @@
 //! number never stands alone at a page foot), nor fewer than two lines of a
 //! paragraph.
 
+use super::Ctx;
 use crate::document::list::{Item, List, Part};
 use crate::document::{Run, Style};
+use crate::typeset::TypesetError;
+use crate::typeset::flow::{Drawn, VItem};
 use crate::typeset::fonts::FontSet;
-use crate::typeset::page::BlockRef;
+use crate::typeset::page::{BlockRef, Glyph, Role};
 use crate::typeset::paragraph::{self, Align, SetLine, Setting, Uncovered};
+use crate::typeset::shape::shape_in_face;
 
 /// What the list is set with: the body text's setting and the page's
 /// paragraph indent.
@@ -35,8 +39,11 @@ pub struct ListLine {
     pub x: f32,
     /// A page may break before this line.
     pub break_before: bool,
-    /// The item the line belongs to, as its index in [`List::walk`].
+    /// The item the line belongs to, as its index in [`List::walk`], its
+    /// level, and which of the item's paragraphs the line is in.
     pub item: usize,
+    pub level: u8,
+    pub part: usize,
 }
 
 /// The gap between a number and its text, in ems: a word space.
@@ -100,6 +107,28 @@ pub fn set(
     Ok(out)
 }
 
+/// The number with a space glyph reaching to its text: the gap then
+/// copies out as a space («1. По первому …»), in the PDF and the preview.
+fn spaced(fonts: &FontSet, mut label: SetLine, to: f32) -> SetLine {
+    let width = label.width;
+    if let Some(run) = label.runs.last_mut()
+        && let Some(space) = shape_in_face(fonts, run.face, " ").first()
+    {
+        let start = run.text.len();
+        run.text.push(' ');
+        let advance = (to - width).max(0.0);
+        run.glyphs.push(Glyph {
+            id: space.id,
+            advance,
+            x_offset: 0.0,
+            y_offset: 0.0,
+            text: start..start + 1,
+        });
+        label.width += advance;
+    }
+    label
+}
+
 fn level_slot(item: &Item) -> usize {
     usize::from(item.level.clamp(1, 3) - 1)
 }
@@ -121,16 +150,21 @@ fn set_items(
         let index = *next;
         *next += 1;
         let start = out.len();
-        let mut label = labels.next().and_then(|l| l.into_iter().next());
         let x = indent + hang[level_slot(item)];
+        let mut label = labels
+            .next()
+            .and_then(|l| l.into_iter().next())
+            .map(|l| spaced(fonts, l, x - indent));
         let setting = Setting {
             first_indent: 0.0,
             width: (s.text.width - x).max(s.text.size),
             ..s.text.clone()
         };
+        let mut paragraphs = 0;
         for part in &item.parts {
             match part {
                 Part::Paragraph(text) => {
+                    paragraphs += 1;
                     let lines = paragraph::set(fonts, std::slice::from_ref(text), &setting, block)?;
                     let n = lines.len();
                     for (k, line) in lines.into_iter().enumerate() {
@@ -141,6 +175,8 @@ fn set_items(
                             // Inside a paragraph: two lines on each side.
                             break_before: k == 0 || (k >= 2 && n - k >= 2),
                             item: index,
+                            level: item.level,
+                            part: paragraphs - 1,
                         });
                     }
                 }
@@ -154,13 +190,82 @@ fn set_items(
     Ok(())
 }
 
+impl Ctx<'_> {
+    /// The list's lines as the flow's items, one a line, each number drawn
+    /// beside the first line of its item.
+    pub(in crate::typeset) fn list(
+        &self,
+        list: &List,
+        at: BlockRef,
+        after_salutation: bool,
+        flow: &mut Vec<VItem>,
+    ) -> Result<(), TypesetError> {
+        let r = self.rules;
+        let lead = r.body_lead();
+        let setting = ListSetting {
+            text: self.setting(r.body_size, r.text_width(), r.indent, Align::Justify, false),
+        };
+        let lines = set(self.fonts, list, &setting, at).map_err(|u| TypesetError::Uncovered {
+            c: u.c,
+            block: at.index,
+        })?;
+        let baseline = r.baseline_in(r.body_size, lead);
+        for (g, l) in lines.into_iter().enumerate() {
+            let item = l.item as u32;
+            let mut draw = Vec::with_capacity(2);
+            if let Some((label, x)) = l.label {
+                draw.push(Drawn::Line {
+                    line: label,
+                    x: r.margin_left + x,
+                    baseline,
+                    block: BlockRef {
+                        role: Role::Label {
+                            item,
+                            level: l.level,
+                        },
+                        ..at
+                    },
+                });
+            }
+            draw.push(Drawn::Line {
+                line: l.line,
+                x: r.margin_left + l.x,
+                baseline,
+                block: BlockRef {
+                    role: Role::ItemText {
+                        item,
+                        level: l.level,
+                        part: l.part as u32,
+                    },
+                    ..at
+                },
+            });
+            flow.push(VItem {
+                // A list follows the salutation only with its first lines.
+                break_before: l.break_before && !(g == 0 && after_salutation),
+                text_line: true,
+                ..VItem::group(lead, draw)
+            });
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::BlockKind;
-    use crate::document::list::build;
-    use crate::document::raw::tests::raw;
-    use crate::letter::Lang;
+    use crate::document::{Content, parse};
+
+    /// The list the markup's first block is.
+    fn list_of(markup: &str) -> crate::document::list::List {
+        let doc = parse(markup, std::path::Path::new("t"), Lang::Ru).unwrap();
+        match doc.blocks.into_iter().next().map(|b| b.content) {
+            Some(Content::List(x)) => x,
+            other => panic!("not a list: {other:?}"),
+        }
+    }
+    use crate::lang::Lang;
     use crate::typeset::fonts::fonts;
 
     fn setting() -> ListSetting {
@@ -181,6 +286,7 @@ mod tests {
         BlockRef {
             kind: BlockKind::Paragraph,
             index: 0,
+            role: Role::Text,
         }
     }
 
@@ -201,7 +307,7 @@ mod tests {
     }
 
     fn set_markup(markup: &str) -> Vec<ListLine> {
-        let list = build(&raw(markup)).unwrap();
+        let list = list_of(markup);
         set(fonts(), &list, &setting(), block()).unwrap()
     }
 
@@ -220,9 +326,10 @@ mod tests {
             .iter()
             .filter_map(|l| l.label.as_ref().map(|(t, x)| (text(t), *x)))
             .collect();
+        // The number copies out with a space before its text.
         assert_eq!(
             labelled.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
-            ["1.", "2.", "2.1."]
+            ["1. ", "2. ", "2.1. "]
         );
         assert!(labelled.iter().all(|(_, x)| *x == s.text.first_indent));
         // Every line of an item, continuation or further paragraph, starts
@@ -236,8 +343,14 @@ mod tests {
             assert!(xs.windows(2).all(|w| (w[0] - w[1]).abs() < 0.01), "{xs:?}");
         }
         let first = &lines[0];
+        // The number's space glyph reaches exactly to the text.
         let (label, lx) = first.label.as_ref().unwrap();
-        assert!(first.x >= lx + label.width + 0.2 * 14.0);
+        assert!((first.x - (lx + label.width)).abs() < 0.01);
+        let digits = label.runs[0].glyphs[..2]
+            .iter()
+            .map(|g| g.advance)
+            .sum::<f32>();
+        assert!(first.x >= lx + digits + 0.2 * 14.0);
         // A sub-item's text stands right of the wider «2.1.».
         let sub = lines.iter().find(|l| l.item == 2).unwrap();
         assert!(sub.x > first.x);
@@ -261,7 +374,7 @@ mod tests {
             words(30)
         );
         let lines = set_markup(&m);
-        let list = build(&raw(&m)).unwrap();
+        let list = list_of(&m);
         let walk = list.walk();
         // An item's lines with its sub-items' run from its first line to
         // the last line of the last item deeper than it that follows.
@@ -311,7 +424,7 @@ mod tests {
         let mut s = setting();
         s.text.lang = Lang::Kk;
         let text = "Мемлекеттік органдардың ақпараттық қолдауы туралы ".repeat(12);
-        let list = build(&raw(&format!("[item number=\"1.\" level=\"1\"]\n{text}\n"))).unwrap();
+        let list = list_of(&format!("[item number=\"1.\" level=\"1\"]\n{text}\n"));
         let lines = set(fonts(), &list, &s, block()).unwrap();
         assert!(lines.len() > 3);
         for l in &lines {

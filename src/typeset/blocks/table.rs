@@ -9,7 +9,12 @@
 use crate::document::Inline;
 use crate::document::table::{CellAlign, RowKind, Table};
 use crate::typeset::fonts::FontSet;
-use crate::typeset::page::BlockRef;
+use std::rc::Rc;
+
+use super::Ctx;
+use crate::typeset::TypesetError;
+use crate::typeset::flow::{Drawn, VItem};
+use crate::typeset::page::{BlockRef, Role, Rule, VRule};
 use crate::typeset::paragraph::{self, Align, SetLine, Setting, Uncovered};
 
 #[derive(Debug, Clone)]
@@ -24,8 +29,6 @@ pub struct TableSetting {
     /// Space between a cell's rules and its text.
     pub pad_x: f32,
     pub pad_y: f32,
-    /// The rules' thickness.
-    pub rule: f32,
 }
 
 /// A set table: rows of set cells, positions relative to the text's left
@@ -179,13 +182,142 @@ impl SetTable {
     }
 }
 
+impl Ctx<'_> {
+    /// The table as the flow's items: its caption's lines, then one
+    /// unbreakable item a row; the header rows come back on top of every
+    /// page the rows continue on.
+    pub(in crate::typeset) fn table(
+        &self,
+        table: &Table,
+        at: BlockRef,
+        flow: &mut Vec<VItem>,
+    ) -> Result<(), TypesetError> {
+        let r = self.rules;
+        let body_lead = r.body_lead();
+        let lead = r.table_size * r.leading;
+        let width = r.text_width();
+        let role = |role| BlockRef { role, ..at };
+        flow.push(VItem::space(body_lead / 2.0));
+        // The caption stays with the header and the first row: the only
+        // break it allows is before it.
+        let captioned = table.caption.is_some();
+        if let Some(caption) = &table.caption {
+            let setting = self.setting(r.body_size, width, 0.0, Align::Left, false);
+            let lines = self.set(std::slice::from_ref(caption), &setting, role(Role::Caption))?;
+            for (k, line) in lines.into_iter().enumerate() {
+                flow.push(VItem {
+                    break_before: k == 0,
+                    ..self.body_line(line, false, role(Role::Caption))
+                });
+            }
+        }
+        let setting = TableSetting {
+            text: Setting {
+                hyphenate: true,
+                ..self.setting(r.table_size, width, 0.0, Align::Left, false)
+            },
+            lead,
+            baseline: r.baseline_in(r.table_size, lead),
+            pad_x: r.cell_pad_x,
+            pad_y: r.cell_pad_y,
+        };
+        let set = set(self.fonts, table, &setting, at).map_err(|u| TypesetError::Uncovered {
+            c: u.c,
+            block: at.index,
+        })?;
+        let row_item = |k: usize, cell_role: &dyn Fn(u32, u32) -> Role| {
+            let row = &set.rows[k];
+            let mut draw = Vec::new();
+            for s in set.strokes(row, r.table_rule) {
+                draw.push(if s.y0 == s.y1 {
+                    Drawn::Rule(Rule {
+                        x0: r.margin_left + s.x0 - s.thickness / 2.0,
+                        x1: r.margin_left + s.x1 + s.thickness / 2.0,
+                        y: s.y0,
+                        thickness: s.thickness,
+                    })
+                } else {
+                    Drawn::VRule(VRule {
+                        x: r.margin_left + s.x0,
+                        y0: s.y0,
+                        y1: s.y1,
+                        thickness: s.thickness,
+                    })
+                });
+            }
+            for (c, cell) in row.cells.iter().enumerate() {
+                for l in cell {
+                    draw.push(Drawn::Line {
+                        line: l.line.clone(),
+                        x: r.margin_left + l.x,
+                        baseline: l.baseline,
+                        block: role(cell_role(k as u32, c as u32)),
+                    });
+                }
+            }
+            VItem::group(row.height, draw)
+        };
+        let headers = set.header_rows();
+        // The header as drawn again on a continuation page: one group, an
+        // artifact there.
+        let repeat = (headers > 0).then(|| {
+            let mut group = VItem::group(0.0, Vec::new());
+            for k in 0..headers {
+                let row = row_item(k, &|_, _| Role::RepeatedHeader);
+                for mut d in row.draw {
+                    d.shift(group.height);
+                    group.draw.push(d);
+                }
+                group.height += row.height;
+            }
+            Rc::new(group)
+        });
+        let mut body_seen = false;
+        for (k, row) in set.rows.iter().enumerate() {
+            let header = row.kind == RowKind::Header;
+            let cols = row.cells.len() as u32;
+            let mut item = row_item(k, &|row, col| Role::Cell {
+                row,
+                col,
+                cols,
+                header,
+            });
+            item.break_before = if header {
+                k == 0 && !captioned
+            } else if !body_seen {
+                // The first row stays with the header (or the caption).
+                headers == 0 && !captioned
+            } else {
+                true
+            };
+            if !header {
+                if body_seen {
+                    item.repeat = repeat.clone();
+                }
+                body_seen = true;
+            }
+            flow.push(item);
+        }
+        flow.push(VItem::space(body_lead / 2.0));
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::BlockKind;
-    use crate::document::raw::tests::raw;
-    use crate::document::table::build;
-    use crate::letter::Lang;
+    use crate::document::{Content, parse};
+
+    /// The table the markup's first block is.
+    fn table_of(markup: &str) -> crate::document::table::Table {
+        let doc = parse(markup, std::path::Path::new("t"), Lang::Ru).unwrap();
+        match doc.blocks.into_iter().next().map(|b| b.content) {
+            Some(Content::Table(x)) => x,
+            other => panic!("not a table: {other:?}"),
+        }
+    }
+    use crate::lang::Lang;
     use crate::typeset::fonts::fonts;
 
     fn setting(lang: Lang) -> TableSetting {
@@ -203,7 +335,6 @@ mod tests {
             baseline: 10.9,
             pad_x: 4.0,
             pad_y: 2.0,
-            rule: 0.5,
         }
     }
 
@@ -211,6 +342,7 @@ mod tests {
         BlockRef {
             kind: BlockKind::Paragraph,
             index: 0,
+            role: Role::Text,
         }
     }
 
@@ -219,13 +351,7 @@ mod tests {
     }
 
     fn set_markup(markup: &str, lang: Lang) -> SetTable {
-        set(
-            fonts(),
-            &build(&raw(markup)).unwrap(),
-            &setting(lang),
-            block(),
-        )
-        .unwrap()
+        set(fonts(), &table_of(markup), &setting(lang), block()).unwrap()
     }
 
     const TABLE: &str = "[table widths=\"3 1 1\" align=\"left right center\"]\n\
