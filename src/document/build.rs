@@ -164,25 +164,25 @@ fn content(kind: BlockKind, block: &RawBlock, attrs: &mut Attrs) -> Content {
             attrs.finish(&["align", "bold"]);
             Content::Paragraph(text)
         }
-        BlockKind::Salutation => {
-            // Always centred (layout.md): an `align` here would be ignored.
+        BlockKind::Salutation | BlockKind::Heading => {
+            // Their place is fixed (layout.md): the salutation centred, the
+            // heading ragged right at the left; an `align` would be ignored.
+            let salutation = kind == BlockKind::Salutation;
             let text = Text {
-                align: Align::Center,
+                align: if salutation {
+                    Align::Center
+                } else {
+                    Align::Left
+                },
                 bold: attrs.flag("bold"),
                 text: folded(),
             };
             attrs.finish(&["bold"]);
-            Content::Salutation(text)
-        }
-        BlockKind::Heading => {
-            // Ragged right at the left (layout.md): no alignment to choose.
-            let text = Text {
-                align: Align::Left,
-                bold: attrs.flag("bold"),
-                text: folded(),
-            };
-            attrs.finish(&["bold"]);
-            Content::Heading(text)
+            if salutation {
+                Content::Salutation(text)
+            } else {
+                Content::Heading(text)
+            }
         }
         BlockKind::List | BlockKind::Table => {
             unreachable!("[item] and [table] runs are grouped before")

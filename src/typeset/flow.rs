@@ -160,8 +160,9 @@ pub(super) fn collect(doc: &Document, ctx: &Ctx) -> Result<Flow, TypesetError> {
                     flow.push(ctx.body_line(line, ok, at));
                 }
             }
-            Content::Attachments(l) => {
-                // After a blank line; the attachment mark stays with the signature.
+            Content::Attachments(l) | Content::Copies(l) => {
+                // After a blank line; the attachment mark and the copies
+                // list stay with the signature.
                 flow.push(VItem::space(body_lead));
                 let setting = ctx.setting(r.body_size, width, 0.0, SetAlign::Left, l.bold);
                 let lines = ctx.set(&l.lines, &setting, at)?;
@@ -188,14 +189,6 @@ pub(super) fn collect(doc: &Document, ctx: &Ctx) -> Result<Flow, TypesetError> {
                 let setting = ctx.setting(r.body_size, w, 0.0, set_align(t.align), t.bold);
                 let lines = ctx.set(t.lines(), &setting, at)?;
                 flow.extend(lines.into_iter().map(|l| ctx.body_line(l, false, at)));
-            }
-            Content::Copies(l) => {
-                // Like the attachment mark: after a blank line, kept with
-                // what comes before.
-                flow.push(VItem::space(body_lead));
-                let setting = ctx.setting(r.body_size, width, 0.0, SetAlign::Left, l.bold);
-                let lines = ctx.set(&l.lines, &setting, at)?;
-                flow.extend(lines.into_iter().map(|line| ctx.body_line(line, false, at)));
             }
             Content::List(list) => {
                 let after_salutation = i > 0 && blocks[i - 1].kind() == BlockKind::Salutation;

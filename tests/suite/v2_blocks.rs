@@ -33,21 +33,19 @@ fn render(markup: &str) -> Out {
     Out { pages, pdf, html }
 }
 
+/// `n` words of a reply's text, starting at a word chosen by `seed`.
 fn words(n: usize, seed: usize) -> String {
-    const W: [&str; 10] = [
-        "государственных",
-        "органов",
-        "работа",
-        "информационной",
-        "поддержки",
-        "граждан",
-        "в",
-        "регионах",
-        "медицинских",
-        "организаций",
-    ];
-    (0..n)
-        .map(|i| W[(i * 7 + seed) % W.len()])
+    const TEXT: &str = "в целях обеспечения сельских медицинских организаций \
+        квалифицированными кадрами государственными органами проводится работа \
+        по информационной поддержке граждан и выпускников медицинских вузов в \
+        регионах включая выплату подъемного пособия и предоставление жилья";
+    let words: Vec<&str> = TEXT.split_whitespace().collect();
+    words
+        .iter()
+        .cycle()
+        .skip(seed * 5)
+        .take(n)
+        .copied()
         .collect::<Vec<_>>()
         .join(" ")
 }

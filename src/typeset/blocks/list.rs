@@ -255,13 +255,11 @@ impl Ctx<'_> {
 mod tests {
     use super::*;
     use crate::document::BlockKind;
-    use crate::document::{Content, parse};
+    use crate::document::Content;
 
-    /// The list the markup's first block is.
     fn list_of(markup: &str) -> crate::document::list::List {
-        let doc = parse(markup, std::path::Path::new("t"), Lang::Ru).unwrap();
-        match doc.blocks.into_iter().next().map(|b| b.content) {
-            Some(Content::List(x)) => x,
+        match super::super::first_content(markup) {
+            Content::List(x) => x,
             other => panic!("not a list: {other:?}"),
         }
     }

@@ -105,6 +105,19 @@ impl Ctx<'_> {
     }
 }
 
+/// The content of the first block of `markup` (a Russian letter), for the
+/// tests of the blocks' settings.
+#[cfg(test)]
+fn first_content(markup: &str) -> crate::document::Content {
+    let doc = crate::document::parse(markup, std::path::Path::new("t"), Lang::Ru)
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    doc.blocks
+        .into_iter()
+        .next()
+        .map(|b| b.content)
+        .expect("a block")
+}
+
 /// Moves drawn lines down by `dy` (a column placed below another).
 pub(super) fn shift(lines: Vec<Drawn>, dy: f32) -> impl Iterator<Item = Drawn> {
     lines.into_iter().map(move |mut d| {

@@ -307,13 +307,11 @@ impl Ctx<'_> {
 mod tests {
     use super::*;
     use crate::document::BlockKind;
-    use crate::document::{Content, parse};
+    use crate::document::Content;
 
-    /// The table the markup's first block is.
     fn table_of(markup: &str) -> crate::document::table::Table {
-        let doc = parse(markup, std::path::Path::new("t"), Lang::Ru).unwrap();
-        match doc.blocks.into_iter().next().map(|b| b.content) {
-            Some(Content::Table(x)) => x,
+        match super::super::first_content(markup) {
+            Content::Table(x) => x,
             other => panic!("not a table: {other:?}"),
         }
     }
