@@ -12,6 +12,7 @@
 //! process-wide static) and runs the stages for one letter.
 
 pub mod batch;
+pub mod budget;
 pub mod compose;
 pub mod diagnostic;
 pub mod document;
@@ -110,12 +111,16 @@ impl Engine {
     /// the very text it renders, so it reads each letter once, and fuzzers
     /// hand in bytes via [`Source::from_bytes`].
     pub fn check_source(&self, source: Source) -> Result<Checked> {
+        let _budget = budget::Budget::letter();
         let letter = letter::parse(&source)?;
         check_lengths(&source, &letter)?;
         check_characters(&source, &letter)?;
+        budget::check(&source.path)?;
         let markup = self.templates.compose(&letter, &source)?;
+        budget::check(&source.path)?;
         let origin = self.template_path(&letter);
-        let mut document = document::parse(&markup, &origin, letter.lang)?;
+        let sources = self.template_sources(&letter);
+        let mut document = document::parse_composed(&markup, &origin, letter.lang, &sources)?;
         origin::attach(&mut document, &letter);
         let base = source.path.parent().unwrap_or(Path::new(""));
         let files =
@@ -130,12 +135,32 @@ impl Engine {
         })
     }
 
-    fn template_path(&self, letter: &Letter) -> PathBuf {
-        let name = format!("{}/{}.tera", letter.template, letter.lang.code());
+    /// The files of the letter's template, its language's file first, with
+    /// the paths messages name.
+    fn template_sources(&self, letter: &Letter) -> Vec<(PathBuf, &str)> {
+        let own = format!("{}/{}.tera", letter.template, letter.lang.code());
+        let prefix = format!("{}/", letter.template);
+        let mut files: Vec<(PathBuf, &str)> = self
+            .templates
+            .files()
+            .iter()
+            .filter(|(name, _)| name.starts_with(&prefix))
+            .map(|(name, text)| (self.template_file(name), text.as_str()))
+            .collect();
+        let own = self.template_file(&own);
+        files.sort_by_key(|(path, _)| *path != own);
+        files
+    }
+
+    fn template_file(&self, name: &str) -> PathBuf {
         match self.templates.origin() {
             compose::Origin::Builtin => PathBuf::from(format!("<built-in>/{name}")),
             compose::Origin::Dir(d) => d.join(name),
         }
+    }
+
+    fn template_path(&self, letter: &Letter) -> PathBuf {
+        self.template_file(&format!("{}/{}.tera", letter.template, letter.lang.code()))
     }
 
     /// Renders a letter file to pages and output bytes.
@@ -145,6 +170,8 @@ impl Engine {
 
     /// [`Engine::render`] of a letter already in memory.
     pub fn render_source(&self, source: Source, options: &Options) -> Result<Rendered> {
+        // One budget for the whole letter (see [`budget`]).
+        let _budget = budget::Budget::letter();
         let checked = self.check_source(source)?;
         self.render_checked(checked, options)
     }
@@ -152,6 +179,7 @@ impl Engine {
     /// The rest of [`Engine::render`] after [`Engine::check`]: `batch` looks at
     /// the files read (its cache key) in between.
     pub fn render_checked(&self, checked: Checked, options: &Options) -> Result<Rendered> {
+        let _budget = budget::Budget::letter();
         let Checked {
             source,
             letter,
@@ -162,8 +190,10 @@ impl Engine {
         if options.typography {
             typography::apply_to_document(&mut document, letter.lang);
         }
+        budget::check(&source.path)?;
         let pages = typeset::typeset(&document, &resources, &typeset::Rules::default())
             .map_err(|e| self.typeset_error(&source, &letter, &document, e))?;
+        budget::check(&source.path)?;
         let bytes = match options.format {
             Format::Pdf => output::pdf::write(&pages).map_err(|e| {
                 Error::one(Diagnostic::new(&source.path, e).with_help(
