@@ -238,6 +238,27 @@ fn content(kind: BlockKind, block: &RawBlock, attrs: &mut Attrs) -> Content {
     }
 }
 
+/// Where `needle` is first written in the template files: a mistake is
+/// shown where the template author can fix it.
+fn locate<'a>(
+    templates: &'a [(PathBuf, &'a str)],
+    needle: &str,
+) -> Option<(&'a Path, &'a str, Pos)> {
+    templates.iter().find_map(|(path, text)| {
+        text.lines().enumerate().find_map(|(i, line)| {
+            let at = line.find(needle)?;
+            Some((
+                path.as_path(),
+                *text,
+                Pos {
+                    line: i + 1,
+                    column: line[..at].chars().count() + 1,
+                },
+            ))
+        })
+    })
+}
+
 /// How many blocks from `raw[0]` make one grouped block: a run of
 /// `[item]`s, or a `[table]` with its `[caption]`, `[row]` and `[cell]`s
 /// (and a stray one of those, refused alone). `None` for other blocks.
@@ -278,23 +299,19 @@ fn group(run: &[RawBlock], problems: &mut Vec<Problem>) -> Option<Content> {
             pos: e.pos,
             message: e.to_string(),
             help: e.help().to_owned(),
-            // The values come from the letter: the composed markup's line
-            // is where they stand together.
             needle: None,
         }),
         "table" => table::build(run).map(Content::Table).map_err(|e| Problem {
             pos: e.pos,
             message: e.to_string(),
             help: e.help().to_owned(),
-            // The values come from the letter: the composed markup's line
-            // is where they stand together.
             needle: None,
         }),
         name => Err(Problem {
             pos: first.pos,
             message: format!("[{name}] outside a [table]"),
             help: "write [caption], [row] and [cell] after a [table] header".into(),
-            needle: Some(format!("[{name}")),
+            needle: None,
         }),
     };
     match content {
@@ -305,27 +322,6 @@ fn group(run: &[RawBlock], problems: &mut Vec<Problem>) -> Option<Content> {
             None
         }
     }
-}
-
-/// Where `needle` is first written in the template files: a mistake is
-/// shown where the template author can fix it.
-fn locate<'a>(
-    templates: &'a [(PathBuf, &'a str)],
-    needle: &str,
-) -> Option<(&'a Path, &'a str, Pos)> {
-    templates.iter().find_map(|(path, text)| {
-        text.lines().enumerate().find_map(|(i, line)| {
-            let at = line.find(needle)?;
-            Some((
-                path.as_path(),
-                *text,
-                Pos {
-                    line: i + 1,
-                    column: line[..at].chars().count() + 1,
-                },
-            ))
-        })
-    })
 }
 
 /// An attribute's text as one unstyled run: names are printed as written.

@@ -5,7 +5,6 @@
 use super::*;
 use crate::document::{BlockKind, Run, Style};
 use crate::typeset::fonts::fonts;
-use crate::typeset::page::Role;
 
 const SIZE: f32 = 14.0;
 const WIDTH: f32 = 467.0;
@@ -48,7 +47,7 @@ fn block() -> BlockRef {
     BlockRef {
         kind: BlockKind::Paragraph,
         index: 0,
-        role: Role::Text,
+        role: Default::default(),
     }
 }
 
