@@ -176,18 +176,11 @@ impl Engine {
                 .with_help("remove the character from the template"),
             ),
             typeset::TypesetError::Emblem { why, .. } => {
-                let pos = letter
-                    .letterhead
-                    .as_ref()
-                    .and_then(|h| h.emblem.as_ref())
-                    .map(|t| t.pos);
-                let d = match pos {
-                    Some(p) => Diagnostic::at(
-                        &source.path,
-                        &source.text,
-                        p,
-                        format!("letterhead.emblem: {why}"),
-                    ),
+                let emblem = letter.letterhead.as_ref().and_then(|h| h.emblem.as_ref());
+                let d = match emblem {
+                    Some(t) => {
+                        letter.diagnostic_at(source, t, t.pos, format!("letterhead.emblem: {why}"))
+                    }
                     None => Diagnostic::new(&source.path, format!("letterhead.emblem: {why}")),
                 };
                 Error::one(
@@ -195,11 +188,11 @@ impl Engine {
                 )
             }
             typeset::TypesetError::TooTall(kind) => {
-                let (field, pos) = block_field(letter, kind);
+                let (field, text) = block_field(letter, kind);
                 let message =
                     format!("{field} is taller than a page and cannot be broken across pages");
-                let d = match pos {
-                    Some(p) => Diagnostic::at(&source.path, &source.text, p, message),
+                let d = match text {
+                    Some(t) => letter.diagnostic_at(source, t, t.pos, message),
                     None => Diagnostic::new(&source.path, message),
                 };
                 Error::one(d.with_help("shorten it: no part of it may be left off the page"))
@@ -218,42 +211,40 @@ impl Engine {
     }
 }
 
-/// The letter field a block of the markup comes from, and where it stands.
+/// The letter field a block of the markup comes from, and the value that
+/// shows where it stands.
 fn block_field(
     letter: &Letter,
     kind: document::BlockKind,
-) -> (&'static str, Option<letter::node::Pos>) {
+) -> (&'static str, Option<&letter::Text>) {
     use document::BlockKind as K;
     match kind {
-        K::Addressee => ("the addressee", letter.addressee.first().map(|t| t.pos)),
+        K::Addressee => ("the addressee", letter.addressee.first()),
         K::Signature => (
             "the signature",
-            letter
-                .signature
-                .position
-                .first()
-                .map_or(Some(letter.signature.name.pos), |t| Some(t.pos)),
+            Some(
+                letter
+                    .signature
+                    .position
+                    .first()
+                    .unwrap_or(&letter.signature.name),
+            ),
         ),
         K::Executor => (
             "the executor mark",
             letter
                 .executor
                 .as_ref()
-                .and_then(|e| e.name.as_ref().or(e.phone.as_ref()))
-                .map(|t| t.pos),
+                .and_then(|e| e.name.as_ref().or(e.phone.as_ref())),
         ),
-        K::Outgoing => (
-            "the outgoing number",
-            letter.outgoing.number.as_ref().map(|t| t.pos),
-        ),
-        K::Reference => ("the inquiry reference", Some(letter.inquiry.number.pos)),
+        K::Outgoing => ("the outgoing number", letter.outgoing.number.as_ref()),
+        K::Reference => ("the inquiry reference", Some(&letter.inquiry.number)),
         _ => (
             "the letterhead",
             letter
                 .letterhead
                 .as_ref()
-                .and_then(|h| h.kk.as_ref().or(h.ru.as_ref()))
-                .map(|t| t.pos),
+                .and_then(|h| h.kk.as_ref().or(h.ru.as_ref())),
         ),
     }
 }
@@ -271,9 +262,9 @@ fn check_lengths(source: &Source, letter: &Letter) -> Result<()> {
         .filter_map(|text| {
             let n = text.value.chars().count();
             (n > MAX_VALUE_CHARS).then(|| {
-                Diagnostic::at(
-                    &source.path,
-                    &source.text,
+                letter.diagnostic_at(
+                    source,
+                    text,
                     text.pos,
                     format!(
                         "this value has {n} characters; one value may have at most {MAX_VALUE_CHARS} (about 30 pages)"
@@ -303,11 +294,11 @@ fn check_characters(source: &Source, letter: &Letter) -> Result<()> {
             if c.is_control() || fonts.covers(c) || !seen.insert(c) {
                 continue;
             }
-            let pos = letter::position_of_char(&source.text, text.pos, c);
+            let pos = letter.position_of_char(source, text, c);
             problems.push(
-                Diagnostic::at(
-                    &source.path,
-                    &source.text,
+                letter.diagnostic_at(
+                    source,
+                    text,
                     pos,
                     format!(
                         "the character '{c}' (U+{:04X}) cannot be printed: no shipped font has it",
