@@ -25,7 +25,7 @@ fn reference() -> PathBuf {
 
 fn stages(c: &mut Criterion<ThreadCpu>) {
     // As the command line does.
-    zhauap::batch::keep_freed_memory();
+    zhauap::process::keep_freed_memory();
     let engine = Engine::new(None).expect("built-in templates load");
     let path = reference();
     let bytes = std::fs::read(&path).expect("reference letter");

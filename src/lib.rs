@@ -18,6 +18,7 @@ pub mod document;
 pub mod letter;
 pub mod output;
 pub mod preview;
+pub mod process;
 pub mod typeset;
 pub mod typography;
 pub mod write;

@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+mod progress;
+use progress::{Console, Progress};
+
 use zhauap::diagnostic::Error;
 use zhauap::{Engine, Format, Options};
 
@@ -189,7 +192,7 @@ fn use_color() -> bool {
 }
 
 pub fn run() -> i32 {
-    zhauap::batch::keep_freed_memory();
+    zhauap::process::keep_freed_memory();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -449,9 +452,9 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
             return EXIT_REFUSED;
         }
     };
-    let progress = batch::Progress::new(
+    let progress = Progress::new(
         plan.jobs.len(),
-        batch::Console {
+        Console {
             quiet: ui.quiet,
             verbose: ui.verbose,
             color: ui.color,
