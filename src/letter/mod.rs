@@ -13,6 +13,9 @@ mod requisites;
 pub mod schema;
 mod validate;
 
+#[cfg(test)]
+mod v2_tests;
+
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
