@@ -72,6 +72,8 @@ pub struct Rendered {
 /// Loads templates once and renders any number of letters with them.
 pub struct Engine {
     templates: Templates,
+    /// `--draft`: every letter is composed as a draft.
+    draft: bool,
 }
 
 impl Engine {
@@ -81,7 +83,20 @@ impl Engine {
             Some(dir) => Templates::from_dir(dir)?,
             None => Templates::builtin()?,
         };
-        Ok(Engine { templates })
+        Ok(Engine {
+            templates,
+            draft: false,
+        })
+    }
+
+    /// Marks every letter as a draft (`--draft`), whatever its `draft` says.
+    pub fn with_draft(mut self, draft: bool) -> Engine {
+        self.draft = draft;
+        self
+    }
+
+    pub fn draft(&self) -> bool {
+        self.draft
     }
 
     pub fn templates(&self) -> &Templates {
@@ -105,6 +120,27 @@ impl Engine {
     /// hand in bytes via [`Source::from_bytes`].
     pub fn check_source(&self, source: Source) -> Result<(Source, Letter, Document)> {
         let letter = letter::parse(&source)?;
+        self.check_parsed(source, letter)
+    }
+
+    /// [`Engine::check_source`] with a mail merge's row laid over the letter
+    /// (see [`letter::parse_with_row`]).
+    pub fn check_source_with_row(
+        &self,
+        source: Source,
+        data: &Path,
+        row: letter::node::Node,
+    ) -> Result<(Source, Letter, Document)> {
+        let letter = letter::parse_with_row(&source, data, row)?;
+        self.check_parsed(source, letter)
+    }
+
+    fn check_parsed(
+        &self,
+        source: Source,
+        mut letter: Letter,
+    ) -> Result<(Source, Letter, Document)> {
+        letter.draft |= self.draft;
         check_lengths(&source, &letter)?;
         check_characters(&source, &letter)?;
         let markup = self.templates.compose(&letter, &source)?;

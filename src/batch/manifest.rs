@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::report::Outcome;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::document::Document;
-use crate::letter::Source;
+use crate::letter::{Letter, Source};
 use crate::{Engine, Options};
 
 /// The manifest file in the output folder.
@@ -20,21 +20,25 @@ pub const MANIFEST: &str = ".zhauap-batch.json";
 /// ignored rather than misread.
 const MANIFEST_VERSION: u32 = 1;
 
-/// The files besides the letter that its output depends on: the images its
-/// document names (an emblem), resolved as the typesetter resolves them,
-/// relative to the letter. Each with the hash of its content now. Kept
-/// absolute, so that a run from another folder finds the same files.
-pub(super) fn referenced_files(source: &Source, document: &Document) -> Vec<(PathBuf, Hash)> {
+/// The files besides the letter that its output depends on: the defaults
+/// files it was merged with and the images its document names (an emblem),
+/// resolved as the typesetter resolves them, relative to the letter. Each
+/// with the hash of its content now. Kept absolute, so that a run from
+/// another folder finds the same files.
+pub(super) fn referenced_files(
+    source: &Source,
+    letter: &Letter,
+    document: &Document,
+) -> Vec<(PathBuf, Hash)> {
     let base = source.path.parent().unwrap_or(Path::new(""));
     let mut files: Vec<PathBuf> = document
         .blocks
         .iter()
         .filter_map(|b| b.attr("emblem"))
         .filter(|p| !p.is_empty())
-        .map(|p| {
-            let p = base.join(p);
-            std::path::absolute(&p).unwrap_or(p)
-        })
+        .map(|p| base.join(p))
+        .chain(letter.defaults.iter().map(|d| d.path.clone()))
+        .map(|p| std::path::absolute(&p).unwrap_or(p))
         .collect();
     files.sort();
     files.dedup();
@@ -90,6 +94,10 @@ pub(super) fn global_key(engine: &Engine, options: &Options) -> Hash {
     }
     field(options.format.extension().as_bytes());
     field(&[u8::from(options.typography)]);
+    // Only a draft run adds to the key, so keys of earlier runs stay valid.
+    if engine.draft() {
+        field(b"draft");
+    }
     Hash(h.finalize().into())
 }
 

@@ -16,10 +16,17 @@
 //!   output on disk is the one written. Every doubt (no manifest, a damaged
 //!   one, a missing file) re-renders: the manifest can only save work, never
 //!   leave a stale output.
+//! - **Defaults files** (`defaults: FILE` of letter format v2) found among
+//!   the letters are not letters: a file another file of the batch names as
+//!   its defaults is left out, and [`Plan::defaults`] lists it. A defaults
+//!   file is an input of every letter merged with it: changing it renders
+//!   exactly those letters again.
 //! - **Shards:** `--shard K/N` takes the letters whose path hashes to K, so
 //!   N machines share a regeneration without talking to each other.
 
+mod defaults;
 mod manifest;
+pub mod merge;
 mod plan;
 mod report;
 mod run;

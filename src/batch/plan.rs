@@ -62,6 +62,8 @@ pub struct Job {
     pub relative: String,
     /// Where its output goes.
     pub output: PathBuf,
+    /// In a mail merge, the data row laid over the letter.
+    pub row: Option<super::merge::RowRef>,
 }
 
 /// The letters of a batch, in the order of their relative paths.
@@ -73,6 +75,8 @@ pub struct Plan {
     pub out_dir: PathBuf,
     /// Letters found but left to other shards.
     pub other_shards: usize,
+    /// Files found but left out as defaults files of other letters.
+    pub defaults: Vec<PathBuf>,
 }
 
 /// Finds the letters of `inputs` and where each output goes. Refuses inputs
@@ -142,6 +146,7 @@ pub fn plan(
         }
     }
     let root = common_ancestor(&roots).unwrap_or_else(|| cwd.clone());
+    let (letters, defaults) = super::defaults::split(letters);
 
     let mut jobs = Vec::new();
     let mut by_output: HashMap<PathBuf, PathBuf> = HashMap::new();
@@ -177,6 +182,7 @@ pub fn plan(
             letter,
             relative,
             output,
+            row: None,
         });
     }
     if !problems.is_empty() {
@@ -190,6 +196,7 @@ pub fn plan(
         root,
         out_dir: out_dir.to_path_buf(),
         other_shards,
+        defaults,
     })
 }
 

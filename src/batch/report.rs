@@ -39,6 +39,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Letters left to other shards.
     pub other_shards: usize,
+    /// Files left out as defaults files of other letters.
+    pub skipped_defaults: Vec<PathBuf>,
     /// Problems that cost no letter, such as a manifest that could not be
     /// saved (the next run then renders again).
     pub warnings: Vec<Error>,
@@ -86,6 +88,7 @@ impl Summary {
             unchanged: usize,
             failed: usize,
             other_shards: usize,
+            skipped_defaults: Vec<String>,
             letters: Vec<Letter>,
         }
         #[derive(Serialize)]
@@ -108,6 +111,11 @@ impl Summary {
             unchanged: self.count(Status::Unchanged),
             failed: self.count(Status::Failed),
             other_shards: self.other_shards,
+            skipped_defaults: self
+                .skipped_defaults
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
             letters: self
                 .outcomes
                 .iter()

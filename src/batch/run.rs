@@ -128,6 +128,7 @@ pub fn run(
         outcomes,
         elapsed: started.elapsed(),
         other_shards: plan.other_shards,
+        skipped_defaults: plan.defaults.clone(),
         warnings,
     })
 }
@@ -222,17 +223,25 @@ impl Context<'_> {
 
     fn up_to_date_or_render(&self, job: &Job) -> Result<Checked> {
         let source = Source::read(&job.letter)?;
-        let letter_hash = Hash::of(source.text.as_bytes());
+        let letter_hash = match &job.row {
+            None => Hash::of(source.text.as_bytes()),
+            Some(row) => Hash::of(&[source.text.as_bytes(), &row.fingerprint()].concat()),
+        };
         if let Some(entry) = self.manifest.entries.get(&job.relative)
             && entry.is_current(&self.global, &letter_hash, &job.output)
         {
             return Ok(Checked::UpToDate(entry.clone()));
         }
 
-        let (source, letter, document) = self.engine.check_source(source)?;
+        let (source, letter, document) = match &job.row {
+            None => self.engine.check_source(source)?,
+            Some(row) => self
+                .engine
+                .check_source_with_row(source, row.data_path(), row.node())?,
+        };
         // Hashed before typesetting reads them: if one changes in between,
         // the key is the older content and the next run renders again.
-        let inputs = referenced_files(&source, &document);
+        let inputs = referenced_files(&source, &letter, &document);
         let key = letter_key(&self.global, &letter_hash, &inputs);
         let rendered = self
             .engine

@@ -77,6 +77,9 @@ pub enum Command {
         /// Print measurements of the layout: gaps, hyphenation, overfull lines.
         #[arg(long)]
         stats: bool,
+        /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
+        #[arg(long)]
+        draft: bool,
     },
     /// Check letters without writing anything.
     #[command(after_help = "Example:\n  zhauap check examples/dz-83-reply.yaml")]
@@ -84,6 +87,9 @@ pub enum Command {
         /// Letter files (YAML).
         #[arg(required = true)]
         letters: Vec<PathBuf>,
+        /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
+        #[arg(long)]
+        draft: bool,
     },
     /// Write a starter letter that renders as it is, with every field explained.
     #[command(
@@ -128,6 +134,9 @@ pub enum Command {
         /// Leave quotes, dashes and spaces exactly as written.
         #[arg(long)]
         no_typography: bool,
+        /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
+        #[arg(long)]
+        draft: bool,
     },
     /// Render many letters in parallel into a folder, skipping those already up to date.
     #[command(
@@ -158,6 +167,13 @@ pub enum Command {
         /// Leave quotes, dashes and spaces exactly as written.
         #[arg(long)]
         no_typography: bool,
+        /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
+        #[arg(long)]
+        draft: bool,
+        /// Mail merge: render the one letter given once per row of this CSV or
+        /// XLSX file; the first row names the fields, a `file` column the outputs.
+        #[arg(long, value_name = "ROWS.csv|ROWS.xlsx")]
+        data: Option<PathBuf>,
     },
 }
 
@@ -234,8 +250,17 @@ pub fn run() -> i32 {
         }
         _ => {}
     }
+    let draft = match &cli.command {
+        Command::Render { draft, .. }
+        | Command::Check { draft, .. }
+        | Command::Batch { draft, .. }
+        | Command::Preview { draft, .. } => *draft,
+        Command::Init { .. } | Command::Schema | Command::Completions { .. } | Command::Man => {
+            false
+        }
+    };
     let engine = match Engine::new(cli.templates.as_deref()) {
-        Ok(e) => e,
+        Ok(e) => e.with_draft(draft),
         Err(e) => {
             ui.error(&e);
             return EXIT_REFUSED;
@@ -248,6 +273,7 @@ pub fn run() -> i32 {
             format,
             no_typography,
             stats,
+            draft: _,
         } => render(
             &engine,
             &ui,
@@ -257,7 +283,7 @@ pub fn run() -> i32 {
             !no_typography,
             stats,
         ),
-        Command::Check { letters } => check(&engine, &ui, &letters),
+        Command::Check { letters, draft: _ } => check(&engine, &ui, &letters),
         Command::Batch {
             inputs,
             output,
@@ -267,9 +293,12 @@ pub fn run() -> i32 {
             force,
             shard,
             no_typography,
+            draft: _,
+            data,
         } => {
             let request = BatchRequest {
                 inputs,
+                data,
                 out_dir: output,
                 report,
                 shard,
@@ -292,6 +321,7 @@ pub fn run() -> i32 {
             port,
             open,
             no_typography,
+            draft,
         } => preview(
             &ui,
             zhauap::preview::Config {
@@ -299,6 +329,7 @@ pub fn run() -> i32 {
                 templates: cli.templates,
                 port,
                 typography: !no_typography,
+                draft,
                 quiet: ui.quiet,
             },
             open,
@@ -437,6 +468,8 @@ fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
 
 struct BatchRequest {
     inputs: Vec<PathBuf>,
+    /// `--data`: a mail merge of the one letter in `inputs`.
+    data: Option<PathBuf>,
     out_dir: PathBuf,
     report: Option<PathBuf>,
     shard: Option<zhauap::batch::Shard>,
@@ -445,13 +478,38 @@ struct BatchRequest {
 
 fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
     use zhauap::batch;
-    let plan = match batch::plan(&r.inputs, &r.out_dir, r.settings.options.format, r.shard) {
+    let planned = match (&r.data, r.inputs.as_slice()) {
+        (None, _) => batch::plan(&r.inputs, &r.out_dir, r.settings.options.format, r.shard),
+        (Some(data), [letter]) => batch::merge::read(data).and_then(|rows| {
+            batch::merge::plan(letter, rows, &r.out_dir, r.settings.options.format, r.shard)
+        }),
+        (Some(_), _) => {
+            eprintln!(
+                "error: with --data, give exactly one letter file: zhauap batch LETTER.yaml --data ROWS.csv -o OUT"
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let plan = match planned {
         Ok(p) => p,
         Err(e) => {
             ui.error(&e);
             return EXIT_REFUSED;
         }
     };
+    if !plan.defaults.is_empty() {
+        let names: Vec<String> = plan
+            .defaults
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        ui.info(&format!(
+            "skipped {} defaults file{} (named by `defaults:` of other letters): {}",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        ));
+    }
     let progress = Progress::new(
         plan.jobs.len(),
         Console {

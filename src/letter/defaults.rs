@@ -190,3 +190,37 @@ impl<'a> Files<'a> {
         }
     }
 }
+
+/// The defaults files a letter draws on, nearest first, as far as they can
+/// be read: what `preview` watches and what `batch` leaves out of a folder
+/// of letters. Unlike [`load`] it refuses nothing; it stops where the chain
+/// breaks (a missing or unreadable file, a cycle, the depth limit).
+pub fn defaults_named(source: &Source) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut chain = vec![identity(&source.path)];
+    let mut current = source.clone();
+    while out.len() < MAX_DEFAULTS_DEPTH {
+        let Ok(node) = parse_yaml(&current) else {
+            break;
+        };
+        let Some(Value::Text(name)) = defaults_entry(&node).map(|n| &n.value) else {
+            break;
+        };
+        let path = current
+            .path
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(name.trim());
+        let id = identity(&path);
+        if !path.is_file() || chain.contains(&id) {
+            break;
+        }
+        let Ok(next) = Source::read(&path) else {
+            break;
+        };
+        chain.push(id);
+        out.push(path);
+        current = next;
+    }
+    out
+}

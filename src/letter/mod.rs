@@ -9,6 +9,7 @@ pub mod blocks;
 pub mod date;
 mod defaults;
 pub mod node;
+pub mod paths;
 mod requisites;
 pub mod schema;
 mod validate;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
 pub use date::Date;
+pub use defaults::{MAX_DEFAULTS_DEPTH, defaults_named};
 pub use node::FileId;
 use node::{Node, Pos};
 
