@@ -15,10 +15,15 @@ pub mod batch;
 pub mod compose;
 pub mod diagnostic;
 pub mod document;
+pub mod input;
+pub mod lang;
 pub mod letter;
+pub mod origin;
 pub mod output;
 pub mod preview;
 pub mod process;
+pub mod resolve;
+pub mod span;
 pub mod typeset;
 pub mod typography;
 pub mod write;
@@ -110,15 +115,16 @@ impl Engine {
         Ok((source, letter))
     }
 
-    /// Everything short of typesetting: parse, check characters, compose.
-    pub fn check(&self, path: &Path) -> Result<(Source, Letter, Document)> {
+    /// Everything short of typesetting: parse, check characters, compose,
+    /// resolve the files the document refers to.
+    pub fn check(&self, path: &Path) -> Result<Checked> {
         self.check_source(Source::read(path)?)
     }
 
     /// [`Engine::check`] of a letter already read: `batch` keys its cache on
     /// the very text it renders, so it reads each letter once, and fuzzers
     /// hand in bytes via [`Source::from_bytes`].
-    pub fn check_source(&self, source: Source) -> Result<(Source, Letter, Document)> {
+    pub fn check_source(&self, source: Source) -> Result<Checked> {
         let letter = letter::parse(&source)?;
         self.check_parsed(source, letter)
     }
@@ -130,23 +136,30 @@ impl Engine {
         source: Source,
         data: &Path,
         row: letter::node::Node,
-    ) -> Result<(Source, Letter, Document)> {
+    ) -> Result<Checked> {
         let letter = letter::parse_with_row(&source, data, row)?;
         self.check_parsed(source, letter)
     }
 
-    fn check_parsed(
-        &self,
-        source: Source,
-        mut letter: Letter,
-    ) -> Result<(Source, Letter, Document)> {
+    fn check_parsed(&self, source: Source, mut letter: Letter) -> Result<Checked> {
         letter.draft |= self.draft;
         check_lengths(&source, &letter)?;
         check_characters(&source, &letter)?;
         let markup = self.templates.compose(&letter, &source)?;
         let origin = self.template_path(&letter);
-        let document = document::parse(&markup, &origin)?;
-        Ok((source, letter, document))
+        let mut document = document::parse(&markup, &origin, letter.lang)?;
+        origin::attach(&mut document, &letter);
+        let base = source.path.parent().unwrap_or(Path::new(""));
+        let files =
+            resolve::read(&document, base).map_err(|e| emblem_error(&source, &letter, &e))?;
+        let resources = resolve::decode(&files).map_err(|e| emblem_error(&source, &letter, &e))?;
+        Ok(Checked {
+            source,
+            letter,
+            document,
+            files,
+            resources,
+        })
     }
 
     fn template_path(&self, letter: &Letter) -> PathBuf {
@@ -164,23 +177,25 @@ impl Engine {
 
     /// [`Engine::render`] of a letter already in memory.
     pub fn render_source(&self, source: Source, options: &Options) -> Result<Rendered> {
-        let (source, letter, document) = self.check_source(source)?;
-        self.render_checked(&source, &letter, document, options)
+        let checked = self.check_source(source)?;
+        self.render_checked(checked, options)
     }
 
     /// The rest of [`Engine::render`] after [`Engine::check`]: `batch` looks at
-    /// the document (the files it refers to) in between.
-    pub fn render_checked(
-        &self,
-        source: &Source,
-        letter: &Letter,
-        mut document: Document,
-        options: &Options,
-    ) -> Result<Rendered> {
+    /// the files read (its cache key) in between.
+    pub fn render_checked(&self, checked: Checked, options: &Options) -> Result<Rendered> {
+        let Checked {
+            source,
+            letter,
+            mut document,
+            resources,
+            ..
+        } = checked;
         if options.typography {
             typography::apply_to_document(&mut document, letter.lang);
         }
-        let pages = self.typeset(source, letter, &document)?;
+        let pages = typeset::typeset(&document, &resources, &typeset::Rules::default())
+            .map_err(|e| self.typeset_error(&source, &letter, &document, e))?;
         let bytes = match options.format {
             Format::Pdf => output::pdf::write(&pages).map_err(|e| {
                 Error::one(Diagnostic::new(&source.path, e).with_help(
@@ -192,16 +207,14 @@ impl Engine {
         Ok(Rendered { pages, bytes })
     }
 
-    fn typeset(&self, source: &Source, letter: &Letter, document: &Document) -> Result<Pages> {
-        let options = typeset::Options {
-            base_dir: source
-                .path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
-            rules: typeset::Rules::default(),
-        };
-        typeset::typeset(document, &options).map_err(|e| match e {
+    fn typeset_error(
+        &self,
+        source: &Source,
+        letter: &Letter,
+        document: &Document,
+        e: typeset::TypesetError,
+    ) -> Error {
+        match e {
             typeset::TypesetError::Uncovered { c, .. } => Error::one(
                 Diagnostic::new(
                     &self.template_path(letter),
@@ -212,22 +225,34 @@ impl Engine {
                 )
                 .with_help("remove the character from the template"),
             ),
-            typeset::TypesetError::Emblem { why, .. } => {
-                let emblem = letter.letterhead.as_ref().and_then(|h| h.emblem.as_ref());
-                let d = match emblem {
-                    Some(t) => {
-                        letter.diagnostic_at(source, t, t.pos, format!("letterhead.emblem: {why}"))
-                    }
-                    None => Diagnostic::new(&source.path, format!("letterhead.emblem: {why}")),
-                };
-                Error::one(
-                    d.with_help("give the path of a PNG or SVG file, relative to the letter"),
+            typeset::TypesetError::Unresolved(written) => Error::one(
+                Diagnostic::new(
+                    &source.path,
+                    format!("the image '{written}' was not read before typesetting"),
                 )
-            }
-            typeset::TypesetError::TooTall(kind) => {
-                let (field, text) = block_field(letter, kind);
+                .with_help(
+                    "this is a fault of zhauap, not of the letter; please report it with the letter",
+                ),
+            ),
+            typeset::TypesetError::TooTall(kind, index) => {
+                let field = document
+                    .blocks
+                    .get(index)
+                    .and_then(|b| b.origin.fields.first());
+                let what = match field {
+                    Some(f) => format!("'{}'", f.name),
+                    None => format!("the [{}] block of the template", kind.name()),
+                };
                 let message =
-                    format!("{field} is taller than a page and cannot be broken across pages");
+                    format!("{what} is taller than a page and cannot be broken across pages");
+                // The field may be written in a defaults file: say it there.
+                let fields = letter::fields(letter);
+                let text = field.and_then(|f| {
+                    fields
+                        .iter()
+                        .find(|(name, t)| *name == f.name && t.pos == f.pos)
+                        .map(|(_, t)| *t)
+                });
                 let d = match text {
                     Some(t) => letter.diagnostic_at(source, t, t.pos, message),
                     None => Diagnostic::new(&source.path, message),
@@ -244,46 +269,48 @@ impl Engine {
                 )
                 .with_help("a reply letter this long is almost certainly a mistake; split it"),
             ),
-        })
+        }
     }
 }
 
-/// The letter field a block of the markup comes from, and the value that
-/// shows where it stands.
-fn block_field(
-    letter: &Letter,
-    kind: document::BlockKind,
-) -> (&'static str, Option<&letter::Text>) {
-    use document::BlockKind as K;
-    match kind {
-        K::Addressee => ("the addressee", letter.addressee.first()),
-        K::Signature => (
-            "the signature",
-            Some(
-                letter
-                    .signature
-                    .position
-                    .first()
-                    .unwrap_or(&letter.signature.name),
-            ),
-        ),
-        K::Executor => (
-            "the executor mark",
-            letter
-                .executor
-                .as_ref()
-                .and_then(|e| e.name.as_ref().or(e.phone.as_ref())),
-        ),
-        K::Outgoing => ("the outgoing number", letter.outgoing.number.as_ref()),
-        K::Reference => ("the inquiry reference", Some(&letter.inquiry.number)),
-        _ => (
-            "the letterhead",
-            letter
-                .letterhead
-                .as_ref()
-                .and_then(|h| h.kk.as_ref().or(h.ru.as_ref())),
-        ),
+/// A letter read, checked, composed and resolved: everything short of
+/// typesetting.
+pub struct Checked {
+    pub source: Source,
+    pub letter: Letter,
+    pub document: Document,
+    /// The files the document refers to, read and hashed.
+    pub files: resolve::Files,
+    resources: typeset::Resources,
+}
+
+impl Checked {
+    /// Every file the output depends on besides the program and its
+    /// templates: the defaults files the letter was merged with and the
+    /// files the document refers to (the letter itself is `source`). `batch` keys its manifest on them, `preview` watches them.
+    pub fn inputs(&self) -> Vec<input::InputFile> {
+        let mut inputs: Vec<input::InputFile> = self
+            .files
+            .inputs()
+            .chain(&self.letter.defaults_read)
+            .cloned()
+            .collect();
+        inputs.sort();
+        inputs.dedup();
+        inputs
     }
+}
+
+/// A file the document refers to could not be used: said at the letter's
+/// `letterhead.emblem`, where the path is written.
+fn emblem_error(source: &Source, letter: &Letter, e: &resolve::ResolveError) -> Error {
+    let emblem = letter.letterhead.as_ref().and_then(|h| h.emblem.as_ref());
+    let message = format!("letterhead.emblem: {}", e.why);
+    let d = match emblem {
+        Some(t) => letter.diagnostic_at(source, t, t.pos, message),
+        None => Diagnostic::new(&source.path, message),
+    };
+    Error::one(d.with_help("give the path of a PNG or SVG file, relative to the letter"))
 }
 
 /// The most characters one value (a paragraph, a line) may have: about 30

@@ -1,5 +1,5 @@
 //! What each fuzz target asserts about one input. Shared by the cargo-fuzz
-//! targets and by `tests/fuzz_corpus.rs`, which replays the kept corpus on
+//! targets and by `tests/suite/fuzz_corpus.rs`, which replays the kept corpus on
 //! stable Rust.
 
 // Each target uses one of these.
@@ -27,7 +27,8 @@ pub fn markup_parse(data: &[u8]) {
     let Ok(markup) = std::str::from_utf8(data) else {
         return;
     };
-    if let Err(e) = zhauap::document::parse(markup, Path::new("fuzz.tera")) {
+    if let Err(e) = zhauap::document::parse(markup, Path::new("fuzz.tera"), zhauap::lang::Lang::Ru)
+    {
         assert!(!e.diagnostics.is_empty());
         let _ = e.render(false);
     }

@@ -9,11 +9,13 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-use super::plan::{Job, Plan, Shard};
+use super::key::Hash;
+use super::plan::{Job, Plan};
+use super::shard::Shard;
+use super::source::{Files, LetterSource, Loaded};
 use crate::Format;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::letter::node::{FileId, Key, Node, Pos, Value};
@@ -49,25 +51,45 @@ struct Row {
     cells: Vec<String>,
 }
 
-/// One row of a mail merge, as a batch job carries it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowRef {
-    data: Arc<Data>,
+/// The letters of a mail merge: the one letter file, with each job's row.
+pub struct Rows {
+    data: Data,
+    /// The row of each job, by the job's relative path.
+    by_job: HashMap<String, usize>,
+}
+
+impl LetterSource for Rows {
+    fn load(&self, job: &Job) -> Result<Loaded> {
+        let letter = Files.load(job)?;
+        let row = self.by_job.get(&job.relative).map(|&index| RowRef {
+            data: &self.data,
+            index,
+        });
+        let Some(row) = row else {
+            return Ok(letter);
+        };
+        Ok(Loaded {
+            data_row: Some(Hash::of(&row.fingerprint())),
+            row: Some((self.data.path.clone(), row.node())),
+            ..letter
+        })
+    }
+}
+
+/// One row of a mail merge.
+struct RowRef<'d> {
+    data: &'d Data,
     index: usize,
 }
 
-impl RowRef {
-    pub fn data_path(&self) -> &Path {
-        &self.data.path
-    }
-
+impl RowRef<'_> {
     fn row(&self) -> &Row {
         &self.data.rows[self.index]
     }
 
     /// The row as a tree of fields laid over the letter, each value placed
     /// at its row and column of the data file. Empty cells set nothing.
-    pub fn node(&self) -> Node {
+    fn node(&self) -> Node {
         let row = self.row();
         let at = |column: usize| Pos {
             line: row.number,
@@ -96,7 +118,7 @@ impl RowRef {
 
     /// The row's content, for the manifest: a row renders again only when
     /// its own cells (or the letter) change.
-    pub fn fingerprint(&self) -> Vec<u8> {
+    fn fingerprint(&self) -> Vec<u8> {
         let mut h = Sha256::new();
         for (column, cell) in self.data.columns.iter().zip(&self.row().cells) {
             for part in [column.name.as_bytes(), cell.as_bytes()] {
@@ -393,13 +415,12 @@ pub fn plan(
     out_dir: &Path,
     format: Format,
     shard: Option<Shard>,
-) -> Result<Plan> {
+) -> Result<(Plan, Rows)> {
     if !letter.is_file() {
         return Err(Diagnostic::new(letter, "no such letter file")
             .with_help("with --data, give one letter file: zhauap batch LETTER.yaml --data ROWS.csv -o OUT")
             .into());
     }
-    let data = Arc::new(data);
     let stem = letter
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -408,7 +429,8 @@ pub fn plan(
     let mut problems = Vec::new();
     let mut by_output: HashMap<String, usize> = HashMap::new();
     let mut jobs = Vec::new();
-    let mut other_shards = 0;
+    let mut found = Vec::new();
+    let mut by_job = HashMap::new();
     for (index, row) in data.rows.iter().enumerate() {
         let named = file_column
             .map(|c| row.cells[c].trim())
@@ -453,18 +475,15 @@ pub fn plan(
             "{}#{name}",
             letter.file_name().unwrap_or_default().to_string_lossy()
         );
+        found.push(relative.clone());
         if shard.is_some_and(|s| !s.takes(&relative)) {
-            other_shards += 1;
             continue;
         }
+        by_job.insert(relative.clone(), index);
         jobs.push(Job {
             letter: letter.to_path_buf(),
             relative,
             output: out_dir.join(format!("{name}.{}", format.extension())),
-            row: Some(RowRef {
-                data: Arc::clone(&data),
-                index,
-            }),
         });
     }
     if !problems.is_empty() {
@@ -472,13 +491,8 @@ pub fn plan(
             diagnostics: problems,
         });
     }
-    Ok(Plan {
-        jobs,
-        root: letter.parent().unwrap_or(Path::new("")).to_path_buf(),
-        out_dir: out_dir.to_path_buf(),
-        other_shards,
-        defaults: Vec::new(),
-    })
+    let plan = Plan::of_rows(jobs, letter, out_dir, format, shard, &found)?;
+    Ok((plan, Rows { data, by_job }))
 }
 
 /// A `file` cell must name a file in the output folder, not a path.
@@ -513,10 +527,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.rows.len(), 1, "an empty row is no letter");
-        let row = RowRef {
-            data: Arc::new(d),
-            index: 0,
-        };
+        let row = RowRef { data: &d, index: 0 };
         let node = row.node();
         let Value::Map(entries) = &node.value else {
             panic!()

@@ -1,21 +1,14 @@
 //! What became of each letter of a batch: the outcomes, the summary line
-//! and the `--report` file.
+//! and the `--report` file, written record by record as letters finish (its
+//! size in memory does not grow with the number of letters).
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::Serialize;
-
-use super::manifest::Entry;
-use crate::diagnostic::{Diagnostic, Error};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Rendered,
-    Unchanged,
-    Failed,
-}
+use super::record::Record;
+pub use super::record::Status;
+use crate::diagnostic::{Diagnostic, Error, Result};
 
 /// What became of one letter.
 #[derive(Debug, Clone)]
@@ -26,16 +19,21 @@ pub struct Outcome {
     pub error: Option<Error>,
     pub pages: Option<usize>,
     pub time: Duration,
-    /// The manifest entry to keep for the output (none for a failure).
-    pub(super) entry: Option<Entry>,
-    pub(super) relative: String,
+    /// Its record for the manifest and the report.
+    pub record: Record,
 }
 
 /// The outcome of a batch.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Summary {
-    /// One per letter, in the plan's order.
-    pub outcomes: Vec<Outcome>,
+    pub rendered: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    /// Outputs removed by `--prune`: their letters are gone.
+    pub pruned: Vec<PathBuf>,
+    /// Outputs whose letters are gone, left in place (without `--prune`,
+    /// or changed since they were written).
+    pub orphans: usize,
     pub elapsed: Duration,
     /// Letters left to other shards.
     pub other_shards: usize,
@@ -48,24 +46,40 @@ pub struct Summary {
 
 impl Summary {
     pub fn count(&self, status: Status) -> usize {
-        self.outcomes.iter().filter(|o| o.status == status).count()
+        match status {
+            Status::Rendered => self.rendered,
+            Status::Unchanged => self.unchanged,
+            Status::Failed => self.failed,
+        }
+    }
+
+    pub fn letters(&self) -> usize {
+        self.rendered + self.unchanged + self.failed
     }
 
     pub fn failed(&self) -> bool {
-        self.count(Status::Failed) > 0
+        self.failed > 0
+    }
+
+    pub(super) fn add(&mut self, status: Status) {
+        match status {
+            Status::Rendered => self.rendered += 1,
+            Status::Unchanged => self.unchanged += 1,
+            Status::Failed => self.failed += 1,
+        }
     }
 
     /// One line: how many letters were rendered, unchanged and failed, and
     /// how long it took.
     pub fn line(&self) -> String {
         let secs = self.elapsed.as_secs_f64();
-        let n = self.outcomes.len();
+        let n = self.letters();
         let mut line = format!(
             "{n} letter{}: {} rendered, {} unchanged, {} failed in {secs:.2} s",
             if n == 1 { "" } else { "s" },
-            self.count(Status::Rendered),
-            self.count(Status::Unchanged),
-            self.count(Status::Failed),
+            self.rendered,
+            self.unchanged,
+            self.failed,
         );
         if n > 0 && secs > 0.0 {
             line.push_str(&format!(" ({:.0} letters/s)", n as f64 / secs));
@@ -73,73 +87,101 @@ impl Summary {
         if self.other_shards > 0 {
             line.push_str(&format!("; {} left to other shards", self.other_shards));
         }
+        if !self.pruned.is_empty() {
+            line.push_str(&format!(
+                "; {} output{} of deleted letters removed",
+                self.pruned.len(),
+                if self.pruned.len() == 1 { "" } else { "s" }
+            ));
+        }
+        if self.orphans > 0 {
+            line.push_str(&format!(
+                "; {} output{} of deleted letters kept (--prune removes them)",
+                self.orphans,
+                if self.orphans == 1 { "" } else { "s" }
+            ));
+        }
         line
-    }
-
-    /// The `--report` file: one entry per letter with its status, output,
-    /// error and time.
-    pub fn report_json(&self) -> String {
-        #[derive(Serialize)]
-        struct Report {
-            program: &'static str,
-            version: &'static str,
-            elapsed_ms: f64,
-            rendered: usize,
-            unchanged: usize,
-            failed: usize,
-            other_shards: usize,
-            skipped_defaults: Vec<String>,
-            letters: Vec<Letter>,
-        }
-        #[derive(Serialize)]
-        struct Letter {
-            letter: String,
-            status: Status,
-            output: Option<String>,
-            pages: Option<usize>,
-            /// The first problem's `file:line:col`.
-            location: Option<String>,
-            /// Every problem, as printed (without colour).
-            error: Option<String>,
-            ms: f64,
-        }
-        let report = Report {
-            program: "zhauap",
-            version: env!("CARGO_PKG_VERSION"),
-            elapsed_ms: ms(self.elapsed),
-            rendered: self.count(Status::Rendered),
-            unchanged: self.count(Status::Unchanged),
-            failed: self.count(Status::Failed),
-            other_shards: self.other_shards,
-            skipped_defaults: self
-                .skipped_defaults
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect(),
-            letters: self
-                .outcomes
-                .iter()
-                .map(|o| Letter {
-                    letter: o.letter.display().to_string(),
-                    status: o.status,
-                    output: (o.status != Status::Failed).then(|| o.output.display().to_string()),
-                    pages: o.pages,
-                    location: o
-                        .error
-                        .as_ref()
-                        .and_then(|e| e.diagnostics.first())
-                        .map(Diagnostic::location),
-                    error: o.error.as_ref().map(|e| e.render(false)),
-                    ms: ms(o.time),
-                })
-                .collect(),
-        };
-        let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
-        json.push('\n');
-        json
     }
 }
 
-fn ms(d: Duration) -> f64 {
+pub(super) fn ms(d: Duration) -> f64 {
     (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
+/// The `--report` file, written as letters finish: `{"program", "version",
+/// "letters": [records…], then the counts}`. Put in place only when the
+/// batch ends; a killed batch leaves none.
+pub(super) struct Report {
+    file: crate::write::Staged,
+    path: PathBuf,
+    first: bool,
+    error: Option<std::io::Error>,
+}
+
+impl Report {
+    pub fn create(path: &Path) -> Result<Report> {
+        let mut report = Report {
+            file: crate::write::Staged::new(path)?,
+            path: path.to_path_buf(),
+            first: true,
+            error: None,
+        };
+        let head = format!(
+            "{{\"program\":\"zhauap\",\"version\":\"{}\",\"letters\":[",
+            env!("CARGO_PKG_VERSION")
+        );
+        report.put(head.as_bytes());
+        Ok(report)
+    }
+
+    fn put(&mut self, bytes: &[u8]) {
+        if self.error.is_none()
+            && let Err(e) = self.file.write_all(bytes)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    pub fn record(&mut self, record: &Record) {
+        let mut line = Vec::with_capacity(1024);
+        line.extend_from_slice(if self.first { b"\n" } else { b",\n" });
+        self.first = false;
+        if serde_json::to_writer(&mut line, record).is_ok() {
+            self.put(&line);
+        }
+    }
+
+    pub fn finish(mut self, summary: &Summary) -> Result<()> {
+        let pruned: Vec<String> = summary
+            .pruned
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let tail = serde_json::json!({
+            "rendered": summary.rendered,
+            "unchanged": summary.unchanged,
+            "failed": summary.failed,
+            "pruned": pruned,
+            "orphans": summary.orphans,
+            "other_shards": summary.other_shards,
+            "skipped_defaults": summary
+                .skipped_defaults
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>(),
+            "elapsed_ms": ms(summary.elapsed),
+        });
+        // The counts follow the letters: they are known only at the end.
+        let tail = tail.to_string();
+        let tail = format!("\n],{}\n", tail.strip_prefix('{').unwrap_or(&tail));
+        self.put(tail.as_bytes());
+        if let Some(e) = self.error.take() {
+            return Err(Error::one(Diagnostic::new(
+                &self.path,
+                format!("cannot write the report: {}", crate::input::io_reason(&e)),
+            )));
+        }
+        self.file.commit(true)
+    }
 }

@@ -106,9 +106,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print the JSON Schema of the letter format, for editors.
-    #[command(after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json")]
-    Schema,
+    /// Print the JSON Schema of the letter format, for editors (or of the batch manifest).
+    #[command(
+        after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json\n  zhauap schema --manifest > zhauap-manifest.schema.json"
+    )]
+    Schema {
+        /// The schema of a batch manifest record instead.
+        #[arg(long)]
+        manifest: bool,
+    },
     /// Print shell completions.
     #[command(after_help = "Example:\n  zhauap completions bash > /etc/bash_completion.d/zhauap")]
     Completions {
@@ -140,12 +146,18 @@ pub enum Command {
     },
     /// Render many letters in parallel into a folder, skipping those already up to date.
     #[command(
-        after_help = "Example:\n  zhauap batch letters/ -o out/\n  zhauap batch 'in/**/*.yaml' -o out --report report.json --shard 1/4"
+        after_help = "The output folder gets manifest.jsonl (manifest.shard-K-of-N.jsonl with --shard): one JSON \
+record per letter (see zhauap schema --manifest). A re-run renders only what changed and, if nothing did, \
+writes nothing.\n\nExample:\n  zhauap batch letters/ -o out/\n  zhauap batch 'in/**/*.yaml' -o out --report report.json --shard 1/4\n  \
+JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
     )]
     Batch {
-        /// Letter files, folders (searched for *.yaml) or globs.
-        #[arg(required = true, value_name = "INPUT")]
+        /// Letter files, folders (searched for *.yaml and *.yml) or globs.
+        #[arg(value_name = "INPUT", required_unless_present = "files_from")]
         inputs: Vec<PathBuf>,
+        /// Also the letters listed in FILE, one path a line (- reads the standard input).
+        #[arg(long, value_name = "FILE")]
+        files_from: Option<PathBuf>,
         /// The output folder; it mirrors the input folders.
         #[arg(short, long, value_name = "OUTDIR")]
         output: PathBuf,
@@ -153,17 +165,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "pdf")]
         format: FormatArg,
         /// Worker threads (default: one per core).
-        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=zhauap::batch::MAX_JOBS as i64))]
         jobs: Option<u16>,
-        /// Write a JSON report: per letter its status, output, error and time.
+        /// Write a JSON report: the manifest record of each letter, with its time.
         #[arg(long, value_name = "FILE.json")]
         report: Option<PathBuf>,
         /// Render every letter, even those whose output is up to date.
         #[arg(long)]
         force: bool,
-        /// Take the K-th of N shares of the letters (by a hash of their path).
-        #[arg(long, value_name = "K/N")]
-        shard: Option<zhauap::batch::Shard>,
+        /// Check up-to-date outputs by their content, not only size and time.
+        #[arg(long)]
+        verify: bool,
+        /// Remove outputs whose letters are gone (they are listed in the summary).
+        #[arg(long)]
+        prune: bool,
+        /// Take the K-th of N shares of the letters (by a hash of their path), or
+        /// `auto`: the share from JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or
+        /// CLOUD_RUN_TASK_INDEX.
+        #[arg(long, value_name = "K/N|auto")]
+        shard: Option<zhauap::batch::ShardSpec>,
+        /// With --shard auto: how many workers there are (else JOB_COMPLETIONS etc.).
+        #[arg(long, value_name = "N", requires = "shard", value_parser = clap::value_parser!(u32).range(1..))]
+        shards: Option<u32>,
         /// Leave quotes, dashes and spaces exactly as written.
         #[arg(long)]
         no_typography: bool,
@@ -225,8 +248,12 @@ pub fn run() -> i32 {
     // Commands that need no letter engine.
     match &cli.command {
         Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
-        Command::Schema => {
-            print!("{}", zhauap::letter::schema::json());
+        Command::Schema { manifest } => {
+            if *manifest {
+                print!("{}", zhauap::batch::schema_json());
+            } else {
+                print!("{}", zhauap::letter::schema::json());
+            }
             return EXIT_OK;
         }
         Command::Completions { shell } => {
@@ -255,9 +282,10 @@ pub fn run() -> i32 {
         | Command::Check { draft, .. }
         | Command::Batch { draft, .. }
         | Command::Preview { draft, .. } => *draft,
-        Command::Init { .. } | Command::Schema | Command::Completions { .. } | Command::Man => {
-            false
-        }
+        Command::Init { .. }
+        | Command::Schema { .. }
+        | Command::Completions { .. }
+        | Command::Man => false,
     };
     let engine = match Engine::new(cli.templates.as_deref()) {
         Ok(e) => e.with_draft(draft),
@@ -286,21 +314,39 @@ pub fn run() -> i32 {
         Command::Check { letters, draft: _ } => check(&engine, &ui, &letters),
         Command::Batch {
             inputs,
+            files_from,
             output,
             format,
             jobs,
             report,
             force,
+            verify,
+            prune,
             shard,
+            shards,
             no_typography,
             draft: _,
             data,
         } => {
+            let shard = match shard {
+                None => None,
+                Some(zhauap::batch::ShardSpec::Fixed(s)) => Some(s),
+                Some(zhauap::batch::ShardSpec::Auto) => {
+                    match zhauap::batch::Shard::from_orchestrator(shards, |k| std::env::var(k).ok())
+                    {
+                        Ok(s) => Some(s),
+                        Err(why) => {
+                            eprintln!("error: {why}");
+                            return EXIT_USAGE;
+                        }
+                    }
+                }
+            };
             let request = BatchRequest {
                 inputs,
                 data,
+                files_from,
                 out_dir: output,
-                report,
                 shard,
                 settings: zhauap::batch::Settings {
                     options: Options {
@@ -308,14 +354,18 @@ pub fn run() -> i32 {
                         format: format.into(),
                     },
                     force,
+                    verify,
+                    prune,
                     jobs: jobs.map(usize::from),
+                    report,
                 },
             };
             batch(&engine, &ui, &request)
         }
-        Command::Init { .. } | Command::Schema | Command::Completions { .. } | Command::Man => {
-            EXIT_OK
-        }
+        Command::Init { .. }
+        | Command::Schema { .. }
+        | Command::Completions { .. }
+        | Command::Man => EXIT_OK,
         Command::Preview {
             letter,
             port,
@@ -470,19 +520,38 @@ struct BatchRequest {
     inputs: Vec<PathBuf>,
     /// `--data`: a mail merge of the one letter in `inputs`.
     data: Option<PathBuf>,
+    files_from: Option<PathBuf>,
     out_dir: PathBuf,
-    report: Option<PathBuf>,
     shard: Option<zhauap::batch::Shard>,
     settings: zhauap::batch::Settings,
 }
 
 fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
     use zhauap::batch;
+    let listed = match &r.files_from {
+        Some(list) => match batch::read_list(list) {
+            Ok(l) => l,
+            Err(e) => {
+                ui.error(&e);
+                return EXIT_REFUSED;
+            }
+        },
+        None => Vec::new(),
+    };
     let planned = match (&r.data, r.inputs.as_slice()) {
-        (None, _) => batch::plan(&r.inputs, &r.out_dir, r.settings.options.format, r.shard),
-        (Some(data), [letter]) => batch::merge::read(data).and_then(|rows| {
-            batch::merge::plan(letter, rows, &r.out_dir, r.settings.options.format, r.shard)
-        }),
+        (None, _) => batch::plan(
+            &r.inputs,
+            &listed,
+            &r.out_dir,
+            r.settings.options.format,
+            r.shard,
+        )
+        .map(|p| (p, None)),
+        (Some(data), [letter]) if listed.is_empty() => batch::merge::read(data)
+            .and_then(|rows| {
+                batch::merge::plan(letter, rows, &r.out_dir, r.settings.options.format, r.shard)
+            })
+            .map(|(p, rows)| (p, Some(rows))),
         (Some(_), _) => {
             eprintln!(
                 "error: with --data, give exactly one letter file: zhauap batch LETTER.yaml --data ROWS.csv -o OUT"
@@ -490,13 +559,14 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let plan = match planned {
+    let (plan, rows) = match planned {
         Ok(p) => p,
         Err(e) => {
             ui.error(&e);
             return EXIT_REFUSED;
         }
     };
+    drop(listed);
     if !plan.defaults.is_empty() {
         let names: Vec<String> = plan
             .defaults
@@ -518,7 +588,13 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
             color: ui.color,
         },
     );
-    let summary = match batch::run(engine, &plan, &r.settings, &|o| progress.letter_done(o)) {
+    let source: &dyn batch::LetterSource = match &rows {
+        Some(rows) => rows,
+        None => &batch::Files,
+    };
+    let summary = match batch::run_from(engine, &plan, source, &r.settings, &|o| {
+        progress.letter_done(o)
+    }) {
         Ok(s) => s,
         Err(e) => {
             ui.error(&e);
@@ -526,12 +602,6 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
         }
     };
     progress.finish(&summary);
-    if let Some(path) = &r.report
-        && let Err(e) = zhauap::write::atomic(path, summary.report_json().as_bytes())
-    {
-        ui.error(&e);
-        return EXIT_REFUSED;
-    }
     if summary.failed() {
         EXIT_REFUSED
     } else {

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use super::node::{At, FileId, Node, Value};
 use super::{Source, parse_yaml};
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::input::InputFile;
 
 /// How many defaults files may stand behind one letter, one naming the next.
 /// Real use is one or two (a ministry's, a department's); more is a mistake.
@@ -18,9 +19,11 @@ pub const MAX_DEFAULTS_DEPTH: usize = 8;
 
 /// Reads the letter and the defaults files it names, and merges them: the
 /// letter's own fields win. Returns the merged tree and the defaults files
-/// read, nearest first (their [`FileId`]s count into this list).
-pub(super) fn load(source: &Source) -> Result<(Node, Vec<Source>)> {
+/// read, nearest first (their [`FileId`]s count into this list), with the
+/// hash of each as read.
+pub(super) fn load(source: &Source) -> Result<(Node, Vec<Source>, Vec<InputFile>)> {
     let mut nodes = vec![parse_yaml(source)?];
+    let mut read = Vec::new();
     let mut files: Vec<Source> = Vec::new();
     let mut chain = vec![identity(&source.path)];
     while let Some(reference) = nodes.last().and_then(defaults_entry) {
@@ -77,7 +80,16 @@ pub(super) fn load(source: &Source) -> Result<(Node, Vec<Source>)> {
                 "a defaults file must not name, directly or through others, a file that names it",
             ));
         }
-        let defaults = Source::read(&path)?;
+        // Read once: the hash recorded is of the very bytes merged.
+        let defaults = match crate::input::read_bounded(&path, super::MAX_LETTER_BYTES as u64) {
+            Ok(bytes) => {
+                let file = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+                read.push(InputFile::new(&file, &bytes));
+                Source::from_bytes(&path, bytes)?
+            }
+            // Source::read words the reason for the clerk.
+            Err(_) => Source::read(&path)?,
+        };
         let mut node = parse_yaml(&defaults)?;
         if !matches!(node.value, Value::Map(_)) {
             return Err(Diagnostic::at(
@@ -101,7 +113,7 @@ pub(super) fn load(source: &Source) -> Result<(Node, Vec<Source>)> {
     while let Some(own) = nodes.pop() {
         merged = merge(own, merged);
     }
-    Ok((merged, files))
+    Ok((merged, files, read))
 }
 
 /// The `defaults` value of a file's top mapping, if it has one.

@@ -8,6 +8,7 @@
 pub mod blocks;
 pub mod date;
 mod defaults;
+mod fields;
 pub mod node;
 pub mod paths;
 mod requisites;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Error, Result};
 pub use date::Date;
 pub use defaults::{MAX_DEFAULTS_DEPTH, defaults_named};
+pub use fields::fields;
 pub use node::FileId;
 use node::{Node, Pos};
 
@@ -46,21 +48,7 @@ pub const MAX_YAML_ALIASES: usize = 10_000;
 /// letter hold more text than the file limit allows.
 pub const MAX_TEXT_BYTES: usize = MAX_LETTER_BYTES;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ru,
-    Kk,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ru => "ru",
-            Lang::Kk => "kk",
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// A text value of the letter, with where it starts: the file it is
 /// written in (the letter or one of its defaults files) and the place there.
@@ -200,6 +188,10 @@ pub struct Letter {
     /// [`Text`]'s `file` counts into this list.
     #[serde(skip)]
     pub defaults: Vec<Source>,
+    /// The defaults files as read (absolute path, sha256 of the bytes):
+    /// inputs of the output, as `batch` and `preview` need them.
+    #[serde(skip)]
+    pub defaults_read: Vec<crate::input::InputFile>,
     /// A mail merge's data file, when a row was laid over the letter.
     #[serde(skip)]
     pub data: Option<PathBuf>,
@@ -355,29 +347,27 @@ fn too_large(path: &Path, len: usize) -> Error {
     .into()
 }
 
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
+pub(crate) use crate::input::io_reason;
 
 /// Parses and checks a letter, merged with its defaults files (read from
 /// disk, relative to `source.path`). Every problem found is reported
 /// together.
 pub fn parse(source: &Source) -> Result<Letter> {
-    let (node, defaults) = defaults::load(source)?;
-    validate::letter(&node, source, defaults, None)
+    let (node, defaults, read) = defaults::load(source)?;
+    let mut letter = validate::letter(&node, source, defaults, None)?;
+    letter.defaults_read = read;
+    Ok(letter)
 }
 
 /// [`parse`] with a mail merge's row laid over the letter: the row's fields
 /// (nodes of [`FileId::DATA`], placed at their row and column of `data`)
 /// win over the letter's, which win over its defaults.
 pub fn parse_with_row(source: &Source, data: &Path, row: Node) -> Result<Letter> {
-    let (node, defaults) = defaults::load(source)?;
+    let (node, defaults, read) = defaults::load(source)?;
     let node = defaults::merge(row, node);
-    validate::letter(&node, source, defaults, Some(data))
+    let mut letter = validate::letter(&node, source, defaults, Some(data))?;
+    letter.defaults_read = read;
+    Ok(letter)
 }
 
 fn parse_yaml(source: &Source) -> Result<Node> {
@@ -540,52 +530,7 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
 /// Every text value of the letter with its position, for checks that need
 /// to point back into the file (such as characters no font has).
 pub fn texts(letter: &Letter) -> Vec<&Text> {
-    let mut out: Vec<&Text> = Vec::new();
-    if let Some(h) = &letter.letterhead {
-        out.extend(
-            [&h.kk, &h.ru, &h.contacts_kk, &h.contacts_ru]
-                .into_iter()
-                .flatten(),
-        );
-    }
-    out.extend(&letter.outgoing.number);
-    out.push(&letter.inquiry.number);
-    out.extend(&letter.inquiry.subject);
-    out.extend(&letter.addressee);
-    out.push(&letter.salutation);
-    out.extend(&letter.opening);
-    out.extend(&letter.heading);
-    for block in &letter.body {
-        block_texts(block, &mut out);
-    }
-    out.extend(&letter.closing);
-    out.extend(letter.attachments.iter().map(|a| &a.name));
-    for s in &letter.signatures {
-        out.extend(&s.position);
-        out.push(&s.name);
-    }
-    out.extend(&letter.copies);
-    if let Some(e) = &letter.executor {
-        out.extend([&e.name, &e.phone].into_iter().flatten());
-    }
-    out
-}
-
-fn block_texts<'l>(block: &'l Block, out: &mut Vec<&'l Text>) {
-    fn item_texts<'l>(item: &'l Item, out: &mut Vec<&'l Text>) {
-        out.extend(&item.paragraphs);
-        item.items.iter().for_each(|i| item_texts(i, out));
-    }
-    match block {
-        Block::Paragraph { text } => out.push(text),
-        Block::Items { items } => items.iter().for_each(|i| item_texts(i, out)),
-        Block::Table(t) => {
-            out.extend(&t.caption);
-            out.extend(&t.columns);
-            out.extend(t.rows.iter().flatten());
-            out.extend(t.total.iter().flatten());
-        }
-    }
+    fields(letter).into_iter().map(|(_, t)| t).collect()
 }
 
 /// The position of the first `c` in the file at or after `from`: where a

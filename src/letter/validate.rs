@@ -594,6 +594,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
         draft: draft?,
         executor: executor?,
         defaults: Vec::new(),
+        defaults_read: Vec::new(),
         data: None,
     })
 }

@@ -4,13 +4,11 @@
 //! letters are skipped, and changing one re-renders exactly the letters that
 //! use it. PDFs are read back with the test reader.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-use common::pdf::Pdf;
+use crate::common::pdf::Pdf;
+use crate::common::zhauap as command;
 use serde_json::Value;
 
 const SHARED: &str = "lang: ru
@@ -47,12 +45,7 @@ fn write(path: &Path, text: &str) {
 }
 
 fn zhauap(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhauap"))
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
+    let out = command().current_dir(dir).args(args).output().unwrap();
     (
         out.status.code().unwrap(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -79,7 +72,7 @@ fn statuses(report: &Value) -> Vec<(String, String)> {
         .unwrap()
         .iter()
         .filter_map(|l| {
-            let out = l["output"].as_str()?;
+            let out = l["output"]["path"].as_str()?;
             let name = Path::new(out).file_name()?.to_string_lossy().into_owned();
             Some((name, l["status"].as_str()?.to_owned()))
         })
@@ -260,21 +253,24 @@ fn changing_a_defaults_file_re_renders_exactly_the_letters_that_use_it() {
 }
 
 #[test]
-fn draft_flag_changes_the_batch_key_and_check_accepts_it() {
+#[ignore = "needs the document parser to take [document draft=…] (helper H6's side of issue 14)"]
+fn draft_flag_marks_pages_and_has_its_own_batch_key() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
     write(&dir.join("in/one.yaml"), &letter(None, "ДЗ-1"));
     let (code, stderr) = zhauap(dir, &["check", "--draft", "in/one.yaml"]);
     assert_eq!(code, 0, "{stderr}");
-    let (code, _) = zhauap(
-        dir,
-        &["batch", "in", "-o", "out", "--report", "report.json"],
-    );
+    let args = ["batch", "in", "-o", "out", "--report", "report.json"];
+    let (code, _) = zhauap(dir, &args);
     assert_eq!(code, 0);
-    let (code, _) = zhauap(
-        dir,
-        &["batch", "in", "-o", "out", "--report", "report.json"],
-    );
-    assert_eq!(code, 0);
-    assert_eq!(statuses(&report(dir)), pairs(&[("one.pdf", "unchanged")]));
+    let plain = fs::read(dir.join("out/one.pdf")).unwrap();
+    // A draft run does not take the plain output for its own.
+    let (code, stderr) = zhauap(dir, &[&args[..], &["--draft"]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(statuses(&report(dir)), pairs(&[("one.pdf", "rendered")]));
+    let draft = fs::read(dir.join("out/one.pdf")).unwrap();
+    assert_ne!(plain, draft);
+    // The mark copies out as nothing.
+    let text = text_of(&dir.join("out/one.pdf"));
+    assert!(!text.contains("ПРОЕКТ"), "{text}");
 }

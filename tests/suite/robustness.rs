@@ -87,9 +87,8 @@ where
     S: AsRef<std::ffi::OsStr>,
 {
     let started = Instant::now();
-    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_zhauap"))
+    let out = crate::common::zhauap()
         .args(args)
-        .env("NO_COLOR", "1")
         .timeout(HANG)
         .output()
         .expect("the binary runs");
@@ -671,7 +670,7 @@ fn a_block_taller_than_a_page_is_refused_not_cut() {
         "an addressee of 200 lines",
         dir.path(),
         &letter,
-        "the addressee is taller than a page",
+        "'addressee' is taller than a page",
         Some("6:3"),
     );
 }
