@@ -389,3 +389,42 @@ fn draft_heading_and_copies() {
         .render(false);
     assert!(text.contains("'draft' must be true or false"), "{text}");
 }
+
+/// The starters show the v2 blocks commented out; uncommented, they are
+/// valid letters (all but `defaults`, which names a file of the reader's).
+#[test]
+fn the_starters_v2_examples_are_valid_once_uncommented() {
+    for (name, text) in [
+        ("starter-ru", include_str!("../../examples/starter-ru.yaml")),
+        ("starter-kk", include_str!("../../examples/starter-kk.yaml")),
+    ] {
+        let uncommented: String = text
+            .lines()
+            .map(|l| {
+                let yaml = [
+                    "  # - ",
+                    "  #     ",
+                    "  #       ",
+                    "  #   ",
+                    "  # acting:",
+                    "# copies:",
+                    "#   - ",
+                    "# draft:",
+                ];
+                match yaml.iter().find(|p| l.starts_with(*p)) {
+                    Some(_) => l.replacen("# ", "", 1).replacen("#", " ", 1),
+                    None => l.to_owned(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let l = parse_text(&uncommented)
+            .unwrap_or_else(|e| panic!("{name}:\n{}\n{uncommented}", e.render(false)));
+        assert!(
+            l.draft && l.signature.acting && l.copies.len() == 1,
+            "{name}"
+        );
+        let kinds: Vec<bool> = l.body.iter().map(|b| b.paragraph().is_some()).collect();
+        assert_eq!(kinds, [true, true, false, false], "{name}");
+    }
+}
