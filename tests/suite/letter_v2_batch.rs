@@ -81,6 +81,14 @@ fn statuses(report: &Value) -> Vec<(String, String)> {
     v
 }
 
+/// Runs `args` in `dir`, which must succeed, and checks the status of every
+/// output of the report.
+fn run_expecting(dir: &Path, args: &[&str], expected: &[(&str, &str)]) {
+    let (code, stderr) = zhauap(dir, args);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(statuses(&report(dir)), pairs(expected), "{stderr}");
+}
+
 fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
     items
         .iter()
@@ -142,30 +150,28 @@ fn a_mail_merge_renders_a_letter_per_row_and_reports_a_bad_cell() {
         &dir.join("rows.csv"),
         &ROWS.replace("2026-02-30", "2026-02-27"),
     );
-    let (code, stderr) = zhauap(dir, &args);
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(
-        statuses(&report(dir)),
-        pairs(&[
+    run_expecting(
+        dir,
+        &args,
+        &[
             ("abenov.pdf", "unchanged"),
             ("bad.pdf", "rendered"),
-            ("sarsenova.pdf", "unchanged")
-        ])
+            ("sarsenova.pdf", "unchanged"),
+        ],
     );
     // Changing one row's cell renders that row again, and no other.
     let changed = ROWS
         .replace("2026-02-30", "2026-02-27")
         .replace("Толеуовна!", "Толеуовна!!");
     write(&dir.join("rows.csv"), &changed);
-    let (code, stderr) = zhauap(dir, &args);
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(
-        statuses(&report(dir)),
-        pairs(&[
+    run_expecting(
+        dir,
+        &args,
+        &[
             ("abenov.pdf", "unchanged"),
             ("bad.pdf", "unchanged"),
-            ("sarsenova.pdf", "rendered")
-        ])
+            ("sarsenova.pdf", "rendered"),
+        ],
     );
 }
 
@@ -235,15 +241,14 @@ fn changing_a_defaults_file_re_renders_exactly_the_letters_that_use_it() {
         &dir.join("in/shared/ministry.yaml"),
         &SHARED.replace("А. Ғиният", "Т. Султангазиев"),
     );
-    let (code, stderr) = zhauap(dir, &args);
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(
-        statuses(&report(dir)),
-        pairs(&[
+    run_expecting(
+        dir,
+        &args,
+        &[
             ("one.pdf", "rendered"),
             ("own.pdf", "unchanged"),
-            ("two.pdf", "rendered")
-        ])
+            ("two.pdf", "rendered"),
+        ],
     );
     let one = text_of(&dir.join("out/a/one.pdf"));
     assert!(
