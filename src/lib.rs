@@ -147,7 +147,8 @@ impl Engine {
         check_characters(&source, &letter)?;
         let markup = self.templates.compose(&letter, &source)?;
         let origin = self.template_path(&letter);
-        let mut document = document::parse(&markup, &origin, letter.lang)?;
+        let sources = self.template_sources(&letter);
+        let mut document = document::parse_composed(&markup, &origin, letter.lang, &sources)?;
         origin::attach(&mut document, &letter);
         let base = source.path.parent().unwrap_or(Path::new(""));
         let files =
@@ -162,12 +163,32 @@ impl Engine {
         })
     }
 
-    fn template_path(&self, letter: &Letter) -> PathBuf {
-        let name = format!("{}/{}.tera", letter.template, letter.lang.code());
+    /// The files of the letter's template, its language's file first, with
+    /// the paths messages name.
+    fn template_sources(&self, letter: &Letter) -> Vec<(PathBuf, &str)> {
+        let own = format!("{}/{}.tera", letter.template, letter.lang.code());
+        let prefix = format!("{}/", letter.template);
+        let mut files: Vec<(PathBuf, &str)> = self
+            .templates
+            .files()
+            .iter()
+            .filter(|(name, _)| name.starts_with(&prefix))
+            .map(|(name, text)| (self.template_file(name), text.as_str()))
+            .collect();
+        let own = self.template_file(&own);
+        files.sort_by_key(|(path, _)| *path != own);
+        files
+    }
+
+    fn template_file(&self, name: &str) -> PathBuf {
         match self.templates.origin() {
             compose::Origin::Builtin => PathBuf::from(format!("<built-in>/{name}")),
             compose::Origin::Dir(d) => d.join(name),
         }
+    }
+
+    fn template_path(&self, letter: &Letter) -> PathBuf {
+        self.template_file(&format!("{}/{}.tera", letter.template, letter.lang.code()))
     }
 
     /// Renders a letter file to pages and output bytes.

@@ -18,6 +18,7 @@ mod suite {
     mod fuzz_corpus;
     mod kazakh;
     mod letter_v2_batch;
+    mod markup;
     mod options;
     mod preview_server;
     mod reference_letter;

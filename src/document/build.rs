@@ -1,7 +1,7 @@
 //! Raw blocks become typed blocks: each kind's attributes are checked here,
 //! once, so that no later stage reads an attribute string.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::markup::{RawBlock, scan};
 use super::{
@@ -17,9 +17,18 @@ struct Problem {
     pos: Pos,
     message: String,
     help: String,
+    /// Text that stands in the template where the mistake is written (an
+    /// attribute `key="value"`, a header `[name`), to point there rather
+    /// than at the composed markup.
+    needle: Option<String>,
 }
 
-pub(super) fn document(markup: &str, origin: &Path, lang: Lang) -> Result<Document> {
+pub(super) fn document(
+    markup: &str,
+    origin: &Path,
+    lang: Lang,
+    templates: &[(PathBuf, &str)],
+) -> Result<Document> {
     let (raw, syntax) = scan(markup);
     let mut problems: Vec<Problem> = syntax
         .into_iter()
@@ -27,6 +36,7 @@ pub(super) fn document(markup: &str, origin: &Path, lang: Lang) -> Result<Docume
             pos: p.pos,
             message: p.message,
             help: p.help.to_owned(),
+            needle: None,
         })
         .collect();
     let mut doc = Document {
@@ -47,6 +57,7 @@ pub(super) fn document(markup: &str, origin: &Path, lang: Lang) -> Result<Docume
                 pos: block.pos,
                 message: format!("unknown block [{}]", block.name),
                 help: format!("blocks are: document, {}", names.join(", ")),
+                needle: Some(format!("[{}", block.name)),
             });
             continue;
         };
@@ -67,7 +78,14 @@ pub(super) fn document(markup: &str, origin: &Path, lang: Lang) -> Result<Docume
     Err(Error {
         diagnostics: problems
             .into_iter()
-            .map(|p| Diagnostic::at(origin, markup, p.pos, p.message).with_help(p.help))
+            .map(|p| {
+                let found = p.needle.as_deref().and_then(|n| locate(templates, n));
+                match found {
+                    Some((file, text, pos)) => Diagnostic::at(file, text, pos, p.message),
+                    None => Diagnostic::at(origin, markup, p.pos, p.message),
+                }
+                .with_help(p.help)
+            })
             .collect(),
     })
 }
@@ -77,7 +95,8 @@ fn info(attrs: &mut Attrs, lang: Lang) -> Info {
     if let Some(code) = attrs.take("lang") {
         match crate::lang::Lang::parse(code) {
             Some(l) if l == lang => {}
-            Some(l) => attrs.problem(
+            Some(l) => attrs.problem_at(
+                "lang",
                 format!(
                     "[document lang=\"{}\"] does not match the letter's language, '{}'",
                     l.code(),
@@ -85,7 +104,8 @@ fn info(attrs: &mut Attrs, lang: Lang) -> Info {
                 ),
                 "write the letter's language, lang=\"{{ lang }}\": a template must not print one language's labels around another's text".into(),
             ),
-            None => attrs.problem(
+            None => attrs.problem_at(
+                "lang",
                 format!("[document lang=\"{code}\"] is not a language zhauap sets"),
                 "write lang=\"ru\" or lang=\"kk\" (the ISO 639-1 codes), or lang=\"{{ lang }}\"".into(),
             ),
@@ -97,7 +117,8 @@ fn info(attrs: &mut Attrs, lang: Lang) -> Info {
     if let Some(date) = attrs.take("date").filter(|d| !d.is_empty()) {
         match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
             Ok(d) if date.len() == 10 => info.date = Some(d),
-            Ok(_) | Err(_) => attrs.problem(
+            Ok(_) | Err(_) => attrs.problem_at(
+                "date",
                 format!("[document date=\"{date}\"] is not a date in the form YYYY-MM-DD"),
                 "write the date as the letter gives it: date=\"{{ outgoing.date }}\"".into(),
             ),
@@ -180,6 +201,27 @@ fn content(kind: BlockKind, block: &RawBlock, attrs: &mut Attrs) -> Content {
     }
 }
 
+/// Where `needle` is first written in the template files: a mistake is
+/// shown where the template author can fix it.
+fn locate<'a>(
+    templates: &'a [(PathBuf, &'a str)],
+    needle: &str,
+) -> Option<(&'a Path, &'a str, Pos)> {
+    templates.iter().find_map(|(path, text)| {
+        text.lines().enumerate().find_map(|(i, line)| {
+            let at = line.find(needle)?;
+            Some((
+                path.as_path(),
+                *text,
+                Pos {
+                    line: i + 1,
+                    column: line[..at].chars().count() + 1,
+                },
+            ))
+        })
+    })
+}
+
 /// An attribute's text as one unstyled run: names are printed as written.
 fn plain(text: &str) -> Inline {
     vec![super::Run {
@@ -210,11 +252,17 @@ impl<'a> Attrs<'a> {
         Some(v.as_str())
     }
 
-    fn problem(&mut self, message: String, help: String) {
+    /// A problem with attribute `key` of this block.
+    fn problem_at(&mut self, key: &str, message: String, help: String) {
+        let needle = match self.block.attrs.get(key) {
+            Some(value) => format!("{key}=\"{value}\""),
+            None => format!("{key}="),
+        };
         self.problems.push(Problem {
             pos: self.block.pos,
             message,
             help,
+            needle: Some(needle),
         });
     }
 
@@ -224,7 +272,8 @@ impl<'a> Attrs<'a> {
             Some("true") => true,
             Some(other) => {
                 let name = &self.block.name;
-                self.problem(
+                self.problem_at(
+                    key,
                     format!("[{name} {key}=\"{other}\"]: {key} is true or false"),
                     format!("write {key}=\"true\" or leave the attribute out"),
                 );
@@ -241,7 +290,8 @@ impl<'a> Attrs<'a> {
             Some("right") => Align::Right,
             Some(other) => {
                 let name = &self.block.name;
-                self.problem(
+                self.problem_at(
+                    "align",
                     format!("[{name} align=\"{other}\"] is not an alignment"),
                     "align is one of left, center, right, justify".into(),
                 );
@@ -261,7 +311,8 @@ impl<'a> Attrs<'a> {
             .collect();
         for key in unknown {
             let name = &self.block.name;
-            self.problem(
+            self.problem_at(
+                &key,
                 format!("unknown attribute '{key}' on [{name}]"),
                 format!("[{name}] takes: {}", allowed.join(", ")),
             );

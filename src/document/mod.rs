@@ -19,7 +19,7 @@ mod markup;
 mod tests;
 
 use chrono::NaiveDate;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Result;
 use crate::lang::Lang;
@@ -316,5 +316,17 @@ impl Document {
 /// for messages. A `[document lang]` other than `lang` is refused: a
 /// template must not print one language's labels around another's text.
 pub fn parse(markup: &str, origin: &Path, lang: Lang) -> Result<Document> {
-    build::document(markup, origin, lang)
+    build::document(markup, origin, lang, &[])
+}
+
+/// [`parse`] of markup composed from `templates` (each file's path and
+/// text): a mistake written in a template is reported at its place there,
+/// not in the composed markup.
+pub fn parse_composed(
+    markup: &str,
+    origin: &Path,
+    lang: Lang,
+    templates: &[(PathBuf, &str)],
+) -> Result<Document> {
+    build::document(markup, origin, lang, templates)
 }
