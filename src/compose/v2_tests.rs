@@ -203,3 +203,27 @@ fn a_russian_draft_is_marked_in_russian() {
         assert!(!m.contains(kazakh), "{kazakh} in a Russian letter:\n{m}");
     }
 }
+
+#[test]
+fn the_kazakh_v2_example_over_a_russian_defaults_file_is_all_kazakh() {
+    let m = compose_file(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/v2/kk-items-reply.yaml"),
+    );
+    assert!(lines(&m)[0].starts_with("[document lang=\"kk\""), "{m}");
+    assert_eq!(after(&m, "[copies]", 1)[1], "Көшірмесі:");
+    assert_eq!(
+        after(&m, "[signature", 4),
+        [
+            "[signature name=\"А. Ғиният\"]",
+            "Вице-министрдің м.а.",
+            "[signature name=\"Б. Сейітов\"]",
+            "Департамент директоры",
+            "[executor]"
+        ]
+    );
+    assert!(m.contains("[item number=\"2.2.\" level=\"2\"]"), "{m}");
+    assert!(m.contains("Орынд.: Сейтказина Д.М."), "{m}");
+    for russian in ["Копия", "И.о.", "Исп.", "На №"] {
+        assert!(!m.contains(russian), "{russian} in a Kazakh letter:\n{m}");
+    }
+}
