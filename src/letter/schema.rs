@@ -339,4 +339,27 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn schema_accepts_the_v2_examples_and_refuses_a_bad_block() {
+        let schema: Value = serde_json::from_str(&json()).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/v2");
+        for name in ["dz-517-reply.yaml", "kk-items-reply.yaml"] {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            let letter: Value = serde_saphyr::from_str(&text).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&letter)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{name}: {errors:?}");
+        }
+        let text = std::fs::read_to_string(dir.join("dz-517-reply.yaml")).unwrap();
+        let mut bad: Value = serde_saphyr::from_str(&text).unwrap();
+        bad["body"][1]["table"]["align"][0] = "middle".into();
+        assert!(!validator.is_valid(&bad));
+        let mut bad: Value = serde_saphyr::from_str(&text).unwrap();
+        bad["body"][0]["itms"] = bad["body"][0]["items"].take();
+        assert!(!validator.is_valid(&bad));
+    }
 }
