@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 
 use crate::letter::{Source, defaults_named};
 
-/// Splits found files into letters and defaults files. `files` holds each
-/// file as given and as an absolute path; the order is kept.
-pub(super) fn split(files: Vec<(PathBuf, PathBuf)>) -> (Vec<(PathBuf, PathBuf)>, Vec<PathBuf>) {
+/// Splits found files into letters and defaults files (paths relative to
+/// `cwd` as found); the order is kept.
+pub(super) fn split(cwd: &Path, files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let named: HashSet<PathBuf> = files
         .iter()
-        .filter_map(|(path, _)| Source::read(path).ok())
+        .filter_map(|path| Source::read(path).ok())
         .flat_map(|source| defaults_named(&source))
         .map(|p| identity(&p))
         .collect();
@@ -23,8 +23,8 @@ pub(super) fn split(files: Vec<(PathBuf, PathBuf)>) -> (Vec<(PathBuf, PathBuf)>,
     }
     let (defaults, letters): (Vec<_>, Vec<_>) = files
         .into_iter()
-        .partition(|(_, abs)| named.contains(&identity(abs)));
-    (letters, defaults.into_iter().map(|(p, _)| p).collect())
+        .partition(|path| named.contains(&identity(&cwd.join(path))));
+    (letters, defaults)
 }
 
 fn identity(path: &Path) -> PathBuf {

@@ -58,6 +58,13 @@ impl<'a> Sink<'a> {
     }
 
     pub fn arrive(&mut self, index: usize, outcome: Outcome) {
+        // Journaled at once, whatever its place in the plan: a run that dies
+        // (killed, or aborted by a fault) keeps every letter it finished.
+        if outcome.status != Status::Unchanged
+            && let Err(e) = self.manifest.journal(&outcome.record)
+        {
+            self.summary.warnings.push(e);
+        }
         self.waiting.insert(index, outcome);
         while let Some(outcome) = self.waiting.remove(&self.emitted) {
             self.emit(outcome);
@@ -73,13 +80,8 @@ impl<'a> Sink<'a> {
             report.record(&record);
             record.ms = None;
         }
-        if outcome.status != Status::Unchanged {
-            if let Err(e) = self.manifest.journal(&record) {
-                self.summary.warnings.push(e);
-            }
-            if self.compacted.is_none() {
-                self.start_compacting();
-            }
+        if outcome.status != Status::Unchanged && self.compacted.is_none() {
+            self.start_compacting();
         }
         if let Some(file) = &mut self.compacted {
             let mut line = serde_json::to_vec(&record).unwrap_or_default();
@@ -114,8 +116,7 @@ impl<'a> Sink<'a> {
         self.compacted = Some(file);
     }
 
-    /// Ends the run: outputs flushed to disk before the manifest says they
-    /// are there, the journal's last records appended, the compacted
+    /// Ends the run: outputs flushed to disk before the compacted
     /// manifest (with the kept records of gone letters, by line) and the
     /// report put in place.
     pub fn finish(&mut self, kept_lines: &[u32], started: Instant) -> Summary {
@@ -123,9 +124,6 @@ impl<'a> Sink<'a> {
         if summary.rendered > 0
             && let Err(e) = crate::write::flush_filesystem(&self.plan.out_dir)
         {
-            summary.warnings.push(e);
-        }
-        if let Err(e) = self.manifest.append() {
             summary.warnings.push(e);
         }
         if let Some(mut file) = self.compacted.take() {

@@ -258,7 +258,6 @@ fn changing_a_defaults_file_re_renders_exactly_the_letters_that_use_it() {
 }
 
 #[test]
-#[ignore = "needs the document parser to take [document draft=…] (helper H6's side of issue 14)"]
 fn draft_flag_marks_pages_and_has_its_own_batch_key() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
