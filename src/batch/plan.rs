@@ -43,7 +43,8 @@ pub struct Plan {
     found: Vec<u64>,
     /// The letter files, by file identity, sorted: no output may be one of
     /// them.
-    letter_ids: Vec<FileId>,    /// Files found but left out as defaults files of other letters.
+    letter_ids: Vec<FileId>,
+    /// Files found but left out as defaults files of other letters.
     pub defaults: Vec<PathBuf>,
 }
 
