@@ -44,6 +44,8 @@ pub struct Plan {
     /// The letter files, by file identity, sorted: no output may be one of
     /// them.
     letter_ids: Vec<FileId>,
+    /// Files found but left out as defaults files of other letters.
+    pub defaults: Vec<PathBuf>,
 }
 
 impl Plan {
@@ -162,6 +164,7 @@ pub fn plan(
     letter_ids.sort_unstable();
     letter_ids.dedup();
     let root = root.unwrap_or_else(|| cwd.clone());
+    let (found, defaults) = super::defaults::split(&cwd, found);
 
     let mut jobs = Vec::new();
     let mut all = Vec::with_capacity(found.len());
@@ -234,7 +237,50 @@ pub fn plan(
         other_shards,
         found: all,
         letter_ids,
+        defaults,
     })
+}
+
+impl Plan {
+    /// The plan of a mail merge: `jobs` render rows of one letter; `found`
+    /// names every row's relative path, in any shard.
+    pub(super) fn of_rows(
+        jobs: Vec<Job>,
+        letter: &Path,
+        out_dir: &Path,
+        format: Format,
+        shard: Option<Shard>,
+        found: &[String],
+    ) -> Result<Plan> {
+        let letter_ids: Vec<FileId> = std::fs::metadata(letter)
+            .ok()
+            .as_ref()
+            .and_then(FileId::of)
+            .into_iter()
+            .collect();
+        let problems: Vec<Diagnostic> = jobs
+            .iter()
+            .filter_map(|j| output_problem(&j.output, &letter_ids))
+            .collect();
+        if !problems.is_empty() {
+            return Err(Error {
+                diagnostics: problems,
+            });
+        }
+        let mut all: Vec<u64> = found.iter().map(|r| path_hash(r)).collect();
+        all.sort_unstable();
+        Ok(Plan {
+            other_shards: found.len() - jobs.len(),
+            jobs,
+            root: letter.parent().unwrap_or(Path::new("")).to_path_buf(),
+            out_dir: out_dir.to_path_buf(),
+            format,
+            shard,
+            found: all,
+            letter_ids,
+            defaults: Vec::new(),
+        })
+    }
 }
 
 /// Narrows `root` to the folders it shares with `path`.

@@ -112,6 +112,7 @@ pub fn run_from(
         orphans: gone.kept_lines.len(),
         pruned: gone.pruned,
         other_shards: plan.other_shards,
+        skipped_defaults: plan.defaults.clone(),
         ..Summary::default()
     };
     let mut sink = Sink::new(plan, &known, global, &manifest, report, summary);
@@ -401,7 +402,12 @@ impl Context<'_> {
             return Ok(None);
         }
 
-        let checked = self.engine.check_source(loaded.source)?;
+        let checked = match loaded.row {
+            None => self.engine.check_source(loaded.source)?,
+            Some((data, row)) => self
+                .engine
+                .check_source_with_row(loaded.source, &data, row)?,
+        };
         // The files the document refers to, as the engine read and hashed
         // them for this very rendering (absolute paths).
         let files: Vec<FileHash> = checked
@@ -419,6 +425,11 @@ impl Context<'_> {
                 sha256: (f.sha256 != Hash([0; 32])).then(|| f.sha256.into()),
             })
             .collect();
+        record.defaults = checked
+            .letter
+            .defaults_read
+            .first()
+            .map(|f| Hash(f.sha256).into());
         let key = letter_key(
             &self.global.key,
             &letter_hash,
