@@ -36,7 +36,7 @@ pub fn flush_filesystem(dir: &Path) -> Result<()> {
                     dir,
                     format!(
                         "cannot flush the outputs to disk: {}",
-                        crate::letter::io_reason(&e)
+                        crate::input::io_reason(&e)
                     ),
                 )
                 .with_help("check the disk; the files are written but may not survive a power cut"),
@@ -55,46 +55,127 @@ pub fn flush_filesystem(dir: &Path) -> Result<()> {
 }
 
 fn write_renamed(path: &Path, bytes: &[u8], flush: bool) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let fail = |what: &str, e: std::io::Error| -> Error {
-        Error::one(
-            Diagnostic::new(
-                path,
-                format!(
-                    "cannot write the output: {what}: {}",
-                    crate::letter::io_reason(&e)
-                ),
-            )
-            .with_help("check that the output folder exists and is writable"),
+    let mut staged = Staged::new(path)?;
+    staged
+        .write_all(bytes)
+        .map_err(|e| write_failure(path, "writing", &e))?;
+    staged.commit(flush)
+}
+
+fn write_failure(path: &Path, what: &str, e: &std::io::Error) -> Error {
+    Error::one(
+        Diagnostic::new(
+            path,
+            format!(
+                "cannot write the output: {what}: {}",
+                crate::input::io_reason(e)
+            ),
         )
-    };
-    if !dir.is_dir() {
-        return Err(Error::one(
-            Diagnostic::new(path, "cannot write the output: the folder does not exist")
-                .with_help("create the folder first, or choose another with -o"),
-        ));
+        .with_help("check that the output folder exists and is writable"),
+    )
+}
+
+/// A file being written through a temporary file in its target folder:
+/// [`Staged::commit`] renames it into place; dropped uncommitted, the
+/// temporary file is removed. For files written piece by piece, such as a
+/// batch's manifest and report.
+pub struct Staged {
+    path: std::path::PathBuf,
+    tmp: std::path::PathBuf,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl Staged {
+    pub fn new(path: &Path) -> Result<Staged> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            return Err(Error::one(
+                Diagnostic::new(path, "cannot write the output: the folder does not exist")
+                    .with_help("create the folder first, or choose another with -o"),
+            ));
+        }
+        let tmp = temp_path(dir, path);
+        let file = std::fs::File::create(&tmp)
+            .map_err(|e| write_failure(path, "creating a temporary file", &e))?;
+        Ok(Staged {
+            path: path.to_path_buf(),
+            tmp,
+            file: Some(std::io::BufWriter::new(file)),
+        })
     }
+
+    /// Puts the file in place, flushed to disk first when `flush`.
+    pub fn commit(mut self, flush: bool) -> Result<()> {
+        let Some(file) = self.file.take() else {
+            return Ok(());
+        };
+        let result = (|| {
+            let file = file
+                .into_inner()
+                .map_err(|e| write_failure(&self.path, "writing", e.error()))?;
+            if flush {
+                file.sync_all()
+                    .map_err(|e| write_failure(&self.path, "flushing", &e))?;
+            }
+            std::fs::rename(&self.tmp, &self.path)
+                .map_err(|e| write_failure(&self.path, "renaming into place", &e))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        result
+    }
+}
+
+impl Write for Staged {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.file {
+            Some(f) => f.write(buf),
+            None => Ok(0),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// The temporary file for `path` in `dir`: hidden, named after the target,
+/// ending in `.tmp` (see [`is_temp_of`]).
+fn temp_path(dir: &Path, path: &Path) -> std::path::PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f =
-            std::fs::File::create(&tmp).map_err(|e| fail("creating a temporary file", e))?;
-        f.write_all(bytes).map_err(|e| fail("writing", e))?;
-        if flush {
-            f.sync_all().map_err(|e| fail("flushing", e))?;
-        }
-        std::fs::rename(&tmp, path).map_err(|e| fail("renaming into place", e))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// Whether `candidate` (a file name in the same folder) is a temporary file
+/// made for `target` (a file name) by this module: what a killed run leaves.
+pub fn is_temp_of(target: &std::ffi::OsStr, candidate: &std::ffi::OsStr) -> bool {
+    let (Some(target), Some(candidate)) = (target.to_str(), candidate.to_str()) else {
+        return false;
+    };
+    candidate
+        .strip_prefix('.')
+        .and_then(|c| c.strip_prefix(target))
+        .and_then(|c| c.strip_prefix('.'))
+        .and_then(|c| c.strip_suffix(".tmp"))
+        .is_some_and(|middle| !middle.is_empty() && !middle.contains('.'))
 }
 
 /// Refuses an output path that is the input file itself (`-o letter.yaml`,
@@ -132,6 +213,32 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["a.pdf"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn temp_files_are_recognised_by_their_target() {
+        let dir = std::env::temp_dir().join(format!("zhauap-staged-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("b.pdf");
+        let mut staged = Staged::new(&path).unwrap();
+        staged.write_all(b"part").unwrap();
+        let tmp_name = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .next()
+            .unwrap();
+        assert!(is_temp_of("b.pdf".as_ref(), &tmp_name));
+        assert!(!is_temp_of("a.pdf".as_ref(), &tmp_name));
+        assert!(!is_temp_of("b".as_ref(), &tmp_name));
+        assert!(!is_temp_of("b.pdf".as_ref(), "b.pdf".as_ref()));
+        // Dropped uncommitted: nothing is left.
+        drop(staged);
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+        let mut staged = Staged::new(&path).unwrap();
+        staged.write_all(b"whole").unwrap();
+        staged.commit(false).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"whole");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
