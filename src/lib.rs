@@ -12,6 +12,7 @@
 //! process-wide static) and runs the stages for one letter.
 
 pub mod batch;
+pub mod budget;
 pub mod compose;
 pub mod diagnostic;
 pub mod document;
@@ -110,10 +111,13 @@ impl Engine {
     /// the very text it renders, so it reads each letter once, and fuzzers
     /// hand in bytes via [`Source::from_bytes`].
     pub fn check_source(&self, source: Source) -> Result<Checked> {
+        let _budget = budget::Budget::letter();
         let letter = letter::parse(&source)?;
         check_lengths(&source, &letter)?;
         check_characters(&source, &letter)?;
+        budget::check(&source.path)?;
         let markup = self.templates.compose(&letter, &source)?;
+        budget::check(&source.path)?;
         let origin = self.template_path(&letter);
         let sources = self.template_sources(&letter);
         let mut document = document::parse_composed(&markup, &origin, letter.lang, &sources)?;
@@ -166,6 +170,8 @@ impl Engine {
 
     /// [`Engine::render`] of a letter already in memory.
     pub fn render_source(&self, source: Source, options: &Options) -> Result<Rendered> {
+        // One budget for the whole letter (see [`budget`]).
+        let _budget = budget::Budget::letter();
         let checked = self.check_source(source)?;
         self.render_checked(checked, options)
     }
@@ -173,6 +179,7 @@ impl Engine {
     /// The rest of [`Engine::render`] after [`Engine::check`]: `batch` looks at
     /// the files read (its cache key) in between.
     pub fn render_checked(&self, checked: Checked, options: &Options) -> Result<Rendered> {
+        let _budget = budget::Budget::letter();
         let Checked {
             source,
             letter,
@@ -183,8 +190,10 @@ impl Engine {
         if options.typography {
             typography::apply_to_document(&mut document, letter.lang);
         }
+        budget::check(&source.path)?;
         let pages = typeset::typeset(&document, &resources, &typeset::Rules::default())
             .map_err(|e| self.typeset_error(&source, &letter, &document, e))?;
+        budget::check(&source.path)?;
         let bytes = match options.format {
             Format::Pdf => output::pdf::write(&pages).map_err(|e| {
                 Error::one(Diagnostic::new(&source.path, e).with_help(

@@ -410,6 +410,11 @@ fn render(
 ) -> i32 {
     let options = Options { typography, format };
     let started = std::time::Instant::now();
+    // A link at a path the user typed is followed; at a derived one, refused.
+    let write = match output {
+        Some(_) => zhauap::write::atomic_named,
+        None => zhauap::write::atomic,
+    };
     let out = output.unwrap_or_else(|| default_output(letter, format));
     if let Err(e) = zhauap::write::not_the_input(letter, &out) {
         ui.error(&e);
@@ -422,7 +427,7 @@ fn render(
             return EXIT_REFUSED;
         }
     };
-    if let Err(e) = zhauap::write::atomic(&out, &rendered.bytes) {
+    if let Err(e) = write(&out, &rendered.bytes) {
         ui.error(&e);
         return EXIT_REFUSED;
     }

@@ -417,18 +417,5 @@ pub fn texts(letter: &Letter) -> Vec<&Text> {
 /// The position of the first `c` in the file at or after `from`: where a
 /// character of a value physically stands.
 pub fn position_of_char(source: &str, from: Pos, c: char) -> Pos {
-    let mut line = 1;
-    let mut column = 1;
-    for ch in source.chars() {
-        if (line, column) >= (from.line, from.column) && ch == c {
-            return Pos { line, column };
-        }
-        if ch == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
-        }
-    }
-    from
+    crate::diagnostic::lines::position_of_char(source, from, c)
 }
