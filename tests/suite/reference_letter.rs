@@ -161,7 +161,7 @@ fn the_reference_and_the_addressee_head_page_one() {
     }
     let reference_right = reference.iter().map(|l| l.x1()).fold(0.0, f32::max);
     assert!(addressee[0].x0() > reference_right);
-    // `layout.md`: the addressee's top is level with the reference block.
+    // `docs/layout.md`: the addressee's top is level with the reference block.
     // The two are set in different sizes (12 and 14 pt), so their tops, not
     // their baselines, are compared.
     let (a, r) = (top(pdf, addressee[0]), top(pdf, reference[0]));
