@@ -62,7 +62,6 @@ pub(super) fn document(
                     content,
                     origin: Origin {
                         markup: block.pos,
-                        fields: Vec::new(),
                     },
                 }),
                 None => continue,
@@ -85,7 +84,6 @@ pub(super) fn document(
             content,
             origin: Origin {
                 markup: block.pos,
-                fields: Vec::new(),
             },
         });
     }
