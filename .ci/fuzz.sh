@@ -4,7 +4,7 @@
 # hand or nightly: `FUZZ_SECONDS=600 .ci/fuzz.sh`. A finding stops the run with
 # the failing input in fuzz/artifacts/TARGET/; add it to fuzz/regressions/ as
 # TARGET-what.ext once fixed. The corpus replay on stable is part of
-# `cargo test` (tests/fuzz_corpus.rs).
+# `cargo test` (tests/suite/fuzz_corpus.rs).
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds="${FUZZ_SECONDS:-60}"

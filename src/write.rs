@@ -1,16 +1,32 @@
 //! Writing output files safely: to a temporary file in the target folder,
 //! then renamed into place, so a failure never leaves a half-written file and
 //! never touches an existing one.
+//!
+//! The temporary file is created exclusively (`O_EXCL`: an existing file or
+//! a symbolic link planted under its name makes the open fail rather than be
+//! followed) under an unpredictable name, so someone who can write to a
+//! shared output folder cannot redirect the output. The target itself may
+//! only be a regular file or absent: a device, a FIFO or a folder is never
+//! replaced, and a symbolic link only when the user named it ([`atomic_named`]).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
 
 /// Writes `bytes` to `path` through a temporary file, flushed to disk
-/// before it is renamed into place.
+/// before it is renamed into place. `path` must not be a symbolic link: the
+/// outputs a program derives (a batch's files, its manifest) could be
+/// redirected by a link someone planted.
 pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_renamed(path, bytes, true)
+}
+
+/// [`atomic`] for a path the user typed (`-o`, `--report`): a symbolic link
+/// there is the user's choice, and the file it points to is replaced.
+pub fn atomic_named(path: &Path, bytes: &[u8]) -> Result<()> {
+    let target = check_target(path, Links::Follow)?;
+    write_renamed(&target, bytes, true)
 }
 
 /// Like [`atomic`], but the flush to disk is left to one
@@ -20,6 +36,148 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Where `syncfs` is not available, each file is flushed as by [`atomic`].
 pub fn atomic_deferred(path: &Path, bytes: &[u8]) -> Result<()> {
     write_renamed(path, bytes, !CAN_SYNC_FILESYSTEM)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Links {
+    Refuse,
+    Follow,
+}
+
+/// What the output path holds now: nothing or a regular file may be
+/// replaced. Returns the path to write (a named link's target).
+fn check_target(path: &Path, links: Links) -> Result<PathBuf> {
+    let refuse = |what: &str, help: &str| {
+        Err(Error::one(
+            Diagnostic::new(path, format!("the output {what}; it is not replaced")).with_help(help),
+        ))
+    };
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        // Absent (or unreadable: the write will say why).
+        Err(_) => return Ok(path.to_path_buf()),
+    };
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        return match links {
+            Links::Refuse => refuse(
+                "is a symbolic link",
+                "remove the link, or name the file it points to with -o",
+            ),
+            Links::Follow => match std::fs::canonicalize(path) {
+                Ok(target) => check_target(&target, Links::Refuse).map(|_| target),
+                Err(_) => refuse(
+                    "is a symbolic link to nothing",
+                    "remove the link, or choose another output file with -o",
+                ),
+            },
+        };
+    }
+    if kind.is_dir() {
+        return refuse("is a folder", "choose a file name, not a folder, with -o");
+    }
+    if !kind.is_file() {
+        return refuse(
+            "is a device, a FIFO or another special file",
+            "choose a regular file with -o",
+        );
+    }
+    Ok(path.to_path_buf())
+}
+
+/// The prefix and suffix of every temporary file, so that a later run can
+/// tell its own strays (from a killed run) from the user's files.
+const TEMP_PREFIX: &str = ".";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// An unpredictable temporary name for the file `target`:
+/// `.TARGET.PID-RANDOM.tmp`, with the process id (a later run removes the
+/// temps of processes that are gone) and 64 random bits. The target's name
+/// is cut, at a character, so that the whole fits in 255 bytes.
+fn temp_name(target: &std::ffi::OsStr) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    // RandomState is keyed from the operating system's random source.
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    if let Ok(t) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        h.write_u128(t.as_nanos());
+    }
+    let middle = format!("{}-{:016x}", std::process::id(), h.finish());
+    let name = target.to_string_lossy();
+    let room = MAX_NAME_BYTES - (TEMP_PREFIX.len() + 1 + middle.len() + TEMP_SUFFIX.len());
+    let mut cut = name.len().min(room);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{TEMP_PREFIX}{}.{middle}{TEMP_SUFFIX}", &name[..cut])
+}
+
+/// The longest file name most filesystems take.
+const MAX_NAME_BYTES: usize = 255;
+
+/// The process id and random part of a temporary file's name, and the
+/// (possibly cut) target name before them.
+fn temp_parts(candidate: &str) -> Option<(&str, u32)> {
+    let inner = candidate
+        .strip_prefix(TEMP_PREFIX)?
+        .strip_suffix(TEMP_SUFFIX)?;
+    let (target, middle) = inner.rsplit_once('.')?;
+    // Versions before the random part wrote `.TARGET.PID.tmp`: their strays
+    // are recognised too.
+    let (pid, random) = middle
+        .split_once('-')
+        .unwrap_or((middle, "0123456789abcdef"));
+    (random.len() == 16 && random.bytes().all(|b| b.is_ascii_hexdigit())).then_some(())?;
+    Some((target, pid.parse().ok()?))
+}
+
+/// Removes, from `dir`, the temporary files of runs that were killed
+/// (their process is gone); a live run's temps are left alone. Returns how
+/// many were removed. Linux only: elsewhere it cannot tell and removes none.
+pub fn remove_stale_temps(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some((_, pid)) = name.to_str().and_then(temp_parts) else {
+            continue;
+        };
+        let gone = cfg!(target_os = "linux")
+            && !Path::new(&format!("/proc/{pid}")).exists()
+            && pid != std::process::id();
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if gone && regular && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Creates a new temporary file in `dir` for `target`, never opening an
+/// existing one.
+fn create_temp(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let name = target.file_name().unwrap_or(std::ffi::OsStr::new("out"));
+    let mut last = None;
+    for _ in 0..16 {
+        let tmp = dir.join(temp_name(name));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW);
+        }
+        match options.open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
 }
 
 const CAN_SYNC_FILESYSTEM: bool = cfg!(all(target_os = "linux", target_env = "gnu"));
@@ -36,7 +194,7 @@ pub fn flush_filesystem(dir: &Path) -> Result<()> {
                     dir,
                     format!(
                         "cannot flush the outputs to disk: {}",
-                        crate::letter::io_reason(&e)
+                        crate::input::io_reason(&e)
                     ),
                 )
                 .with_help("check the disk; the files are written but may not survive a power cut"),
@@ -55,46 +213,118 @@ pub fn flush_filesystem(dir: &Path) -> Result<()> {
 }
 
 fn write_renamed(path: &Path, bytes: &[u8], flush: bool) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let fail = |what: &str, e: std::io::Error| -> Error {
-        Error::one(
-            Diagnostic::new(
-                path,
-                format!(
-                    "cannot write the output: {what}: {}",
-                    crate::letter::io_reason(&e)
-                ),
-            )
-            .with_help("check that the output folder exists and is writable"),
+    let mut staged = Staged::new(path)?;
+    staged
+        .write_all(bytes)
+        .map_err(|e| write_failure(path, "writing", &e))?;
+    staged.commit(flush)
+}
+
+fn write_failure(path: &Path, what: &str, e: &std::io::Error) -> Error {
+    Error::one(
+        Diagnostic::new(
+            path,
+            format!(
+                "cannot write the output: {what}: {}",
+                crate::input::io_reason(e)
+            ),
         )
-    };
-    if !dir.is_dir() {
-        return Err(Error::one(
-            Diagnostic::new(path, "cannot write the output: the folder does not exist")
-                .with_help("create the folder first, or choose another with -o"),
-        ));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f =
-            std::fs::File::create(&tmp).map_err(|e| fail("creating a temporary file", e))?;
-        f.write_all(bytes).map_err(|e| fail("writing", e))?;
-        if flush {
-            f.sync_all().map_err(|e| fail("flushing", e))?;
+        .with_help("check that the output folder exists and is writable"),
+    )
+}
+
+/// A file being written through a temporary file in its target folder:
+/// [`Staged::commit`] renames it into place; dropped uncommitted, the
+/// temporary file is removed. For files written piece by piece, such as a
+/// batch's manifest and report.
+pub struct Staged {
+    path: std::path::PathBuf,
+    tmp: std::path::PathBuf,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl Staged {
+    pub fn new(path: &Path) -> Result<Staged> {
+        check_target(path, Links::Refuse)?;
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            return Err(Error::one(
+                Diagnostic::new(path, "cannot write the output: the folder does not exist")
+                    .with_help("create the folder first, or choose another with -o"),
+            ));
         }
-        std::fs::rename(&tmp, path).map_err(|e| fail("renaming into place", e))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let (tmp, file) = create_temp(dir, path)
+            .map_err(|e| write_failure(path, "creating a temporary file", &e))?;
+        Ok(Staged {
+            path: path.to_path_buf(),
+            tmp,
+            file: Some(std::io::BufWriter::new(file)),
+        })
     }
-    result
+
+    /// Puts the file in place, flushed to disk first when `flush`.
+    pub fn commit(mut self, flush: bool) -> Result<()> {
+        let Some(file) = self.file.take() else {
+            return Ok(());
+        };
+        let result = (|| {
+            let file = file
+                .into_inner()
+                .map_err(|e| write_failure(&self.path, "writing", e.error()))?;
+            if flush {
+                file.sync_all()
+                    .map_err(|e| write_failure(&self.path, "flushing", &e))?;
+            }
+            std::fs::rename(&self.tmp, &self.path)
+                .map_err(|e| write_failure(&self.path, "renaming into place", &e))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        result
+    }
+}
+
+impl Write for Staged {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.file {
+            Some(f) => f.write(buf),
+            None => Ok(0),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Whether `candidate` (a file name in the same folder) is a temporary file
+/// made for `target` (a file name) by this module: what a killed run leaves.
+pub fn is_temp_of(target: &std::ffi::OsStr, candidate: &std::ffi::OsStr) -> bool {
+    let (Some(target), Some(candidate)) = (target.to_str(), candidate.to_str()) else {
+        return false;
+    };
+    // A cut name is a prefix of its target and fills the name to its limit.
+    temp_parts(candidate).is_some_and(|(name, _)| {
+        name == target
+            || (target.starts_with(name)
+                && candidate.len() + 4 > MAX_NAME_BYTES
+                && !name.is_empty())
+    })
 }
 
 /// Refuses an output path that is the input file itself (`-o letter.yaml`,
@@ -116,6 +346,7 @@ pub fn not_the_input(input: &Path, output: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::FileTypeExt;
 
     #[test]
     fn deferred_writes_land_whole_and_flush_succeeds() {
@@ -132,6 +363,115 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["a.pdf"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("zhauap-write-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn special_files_and_unnamed_links_are_never_replaced() {
+        let dir = scratch("special");
+        let fifo = dir.join("fifo.pdf");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let e = atomic(&fifo, b"x").unwrap_err().render(false);
+        assert!(e.contains("special file"), "{e}");
+        let e = atomic_named(&fifo, b"x").unwrap_err().render(false);
+        assert!(e.contains("special file"), "{e}");
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+        let victim = dir.join("victim.txt");
+        std::fs::write(&victim, b"keep").unwrap();
+        let link = dir.join("out.pdf");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let e = atomic(&link, b"x").unwrap_err().render(false);
+        assert!(e.contains("symbolic link"), "{e}");
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+        // Named by the user: the file the link points to is replaced.
+        atomic_named(&link, b"new").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"new");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_255_byte_output_name_is_written() {
+        let dir = scratch("long");
+        let path = dir.join(format!("{}.pdf", "я".repeat(125)));
+        assert_eq!(path.file_name().unwrap().len(), 254);
+        atomic(&path, b"pdf").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"pdf");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn temp_names_are_unpredictable_and_stale_ones_are_removed() {
+        let n = std::ffi::OsStr::new("a.pdf");
+        assert_ne!(temp_name(n), temp_name(n));
+        assert!(is_temp_of(n, temp_name(n).as_ref()));
+        let long = "я".repeat(127);
+        let cut = temp_name(long.as_ref());
+        assert!(
+            cut.len() <= MAX_NAME_BYTES && is_temp_of(long.as_ref(), cut.as_ref()),
+            "{cut}"
+        );
+        let dir = scratch("stale");
+        let dead = dir.join(".a.pdf.4294967295-0123456789abcdef.tmp");
+        let live = dir.join(temp_name(n));
+        let mine = dir.join(".notes.tmp");
+        for f in [&dead, &live, &mine] {
+            std::fs::write(f, b"").unwrap();
+        }
+        assert_eq!(
+            remove_stale_temps(&dir),
+            usize::from(cfg!(target_os = "linux"))
+        );
+        assert!(live.exists() && mine.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn temp_files_are_recognised_by_their_target() {
+        let dir = std::env::temp_dir().join(format!("zhauap-staged-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("b.pdf");
+        let mut staged = Staged::new(&path).unwrap();
+        staged.write_all(b"part").unwrap();
+        let tmp_name = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .next()
+            .unwrap();
+        assert!(is_temp_of("b.pdf".as_ref(), &tmp_name));
+        assert!(!is_temp_of("a.pdf".as_ref(), &tmp_name));
+        assert!(!is_temp_of("b".as_ref(), &tmp_name));
+        assert!(!is_temp_of("b.pdf".as_ref(), "b.pdf".as_ref()));
+        // Dropped uncommitted: nothing is left.
+        drop(staged);
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+        let mut staged = Staged::new(&path).unwrap();
+        staged.write_all(b"whole").unwrap();
+        staged.commit(false).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"whole");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -1,5 +1,5 @@
 //! What each fuzz target asserts about one input. Shared by the cargo-fuzz
-//! targets and by `tests/fuzz_corpus.rs`, which replays the kept corpus on
+//! targets and by `tests/suite/fuzz_corpus.rs`, which replays the kept corpus on
 //! stable Rust.
 
 // Each target uses one of these.
@@ -27,7 +27,8 @@ pub fn markup_parse(data: &[u8]) {
     let Ok(markup) = std::str::from_utf8(data) else {
         return;
     };
-    if let Err(e) = zhauap::document::parse(markup, Path::new("fuzz.tera")) {
+    if let Err(e) = zhauap::document::parse(markup, Path::new("fuzz.tera"), zhauap::lang::Lang::Ru)
+    {
         assert!(!e.diagnostics.is_empty());
         let _ = e.render(false);
     }
@@ -57,5 +58,52 @@ pub fn render(data: &[u8]) {
             let text = e.render(false);
             assert!(!text.contains("fault of zhauap"), "{text}");
         }
+    }
+}
+
+/// The emblem path on arbitrary bytes, as a PNG or an SVG file would reach
+/// it: refused with a message, or decoded within the limits. An accepted
+/// emblem is then drawn into a PDF, where krilla decodes every picture and
+/// resvg draws every filter: that must neither fail nor blow up (the
+/// fuzzer's -rss_limit_mb and -timeout catch the latter).
+pub fn emblem(data: &[u8]) {
+    match zhauap::typeset::image::decode(data.to_vec()) {
+        Ok(emblem) => {
+            assert!(emblem.width > 0.0 && emblem.height > 0.0);
+            let letter = "lang: ru\nletterhead:\n  ru: РЕСПУБЛИКА КАЗАХСТАН\n  emblem: emblem.bin\n\
+                          inquiry:\n  number: ДЗ-1\n  date: 2020-04-22\naddressee: А\n\
+                          salutation: Б\nbody: [В]\nsignature:\n  name: Г\n";
+            let dir =
+                std::env::temp_dir().join(format!("zhauap-fuzz-emblem-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("emblem.bin"), data).unwrap();
+            let source =
+                Source::from_bytes(&dir.join("letter.yaml"), letter.as_bytes().to_vec()).unwrap();
+            if let Err(e) = engine().render_source(source, &Options::default()) {
+                let text = e.render(false);
+                assert!(!text.contains("fault of zhauap"), "{text}");
+            }
+        }
+        Err(why) => assert!(!why.is_empty()),
+    }
+}
+
+/// A template on arbitrary text, rendered for a fixed letter: loads or is
+/// refused with a message, and composes within the template budget.
+pub fn template(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let letter = "lang: ru\ninquiry:\n  number: ДЗ-1\n  date: 2020-04-22\naddressee: А\n\
+                  salutation: Б\nbody: [В, Г]\nsignature:\n  name: Д\n";
+    let files = vec![("deputy-reply/ru.tera".to_owned(), text.to_owned())];
+    let Ok(templates) = zhauap::compose::Templates::from_sources(files) else {
+        return;
+    };
+    let source = Source::from_bytes(Path::new("fuzz.yaml"), letter.as_bytes().to_vec()).unwrap();
+    let parsed = letter::parse(&source).unwrap();
+    if let Err(e) = templates.compose(&parsed, &source) {
+        assert!(!e.diagnostics.is_empty());
+        let _ = e.render(false);
     }
 }

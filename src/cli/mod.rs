@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+mod progress;
+use progress::{Console, Progress};
+
 use zhauap::diagnostic::Error;
 use zhauap::{Engine, Format, Options};
 
@@ -97,9 +100,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print the JSON Schema of the letter format, for editors.
-    #[command(after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json")]
-    Schema,
+    /// Print the JSON Schema of the letter format, for editors (or of the batch manifest).
+    #[command(
+        after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json\n  zhauap schema --manifest > zhauap-manifest.schema.json"
+    )]
+    Schema {
+        /// The schema of a batch manifest record instead.
+        #[arg(long)]
+        manifest: bool,
+    },
     /// Print shell completions.
     #[command(after_help = "Example:\n  zhauap completions bash > /etc/bash_completion.d/zhauap")]
     Completions {
@@ -128,12 +137,18 @@ pub enum Command {
     },
     /// Render many letters in parallel into a folder, skipping those already up to date.
     #[command(
-        after_help = "Example:\n  zhauap batch letters/ -o out/\n  zhauap batch 'in/**/*.yaml' -o out --report report.json --shard 1/4"
+        after_help = "The output folder gets manifest.jsonl (manifest.shard-K-of-N.jsonl with --shard): one JSON \
+record per letter (see zhauap schema --manifest). A re-run renders only what changed and, if nothing did, \
+writes nothing.\n\nExample:\n  zhauap batch letters/ -o out/\n  zhauap batch 'in/**/*.yaml' -o out --report report.json --shard 1/4\n  \
+JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
     )]
     Batch {
-        /// Letter files, folders (searched for *.yaml) or globs.
-        #[arg(required = true, value_name = "INPUT")]
+        /// Letter files, folders (searched for *.yaml and *.yml) or globs.
+        #[arg(value_name = "INPUT", required_unless_present = "files_from")]
         inputs: Vec<PathBuf>,
+        /// Also the letters listed in FILE, one path a line (- reads the standard input).
+        #[arg(long, value_name = "FILE")]
+        files_from: Option<PathBuf>,
         /// The output folder; it mirrors the input folders.
         #[arg(short, long, value_name = "OUTDIR")]
         output: PathBuf,
@@ -141,17 +156,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "pdf")]
         format: FormatArg,
         /// Worker threads (default: one per core).
-        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=zhauap::batch::MAX_JOBS as i64))]
         jobs: Option<u16>,
-        /// Write a JSON report: per letter its status, output, error and time.
+        /// Write a JSON report: the manifest record of each letter, with its time.
         #[arg(long, value_name = "FILE.json")]
         report: Option<PathBuf>,
         /// Render every letter, even those whose output is up to date.
         #[arg(long)]
         force: bool,
-        /// Take the K-th of N shares of the letters (by a hash of their path).
-        #[arg(long, value_name = "K/N")]
-        shard: Option<zhauap::batch::Shard>,
+        /// Check up-to-date outputs by their content, not only size and time.
+        #[arg(long)]
+        verify: bool,
+        /// Remove outputs whose letters are gone (they are listed in the summary).
+        #[arg(long)]
+        prune: bool,
+        /// Take the K-th of N shares of the letters (by a hash of their path), or
+        /// `auto`: the share from JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or
+        /// CLOUD_RUN_TASK_INDEX.
+        #[arg(long, value_name = "K/N|auto")]
+        shard: Option<zhauap::batch::ShardSpec>,
+        /// With --shard auto: how many workers there are (else JOB_COMPLETIONS etc.).
+        #[arg(long, value_name = "N", requires = "shard", value_parser = clap::value_parser!(u32).range(1..))]
+        shards: Option<u32>,
         /// Leave quotes, dashes and spaces exactly as written.
         #[arg(long)]
         no_typography: bool,
@@ -189,7 +215,7 @@ fn use_color() -> bool {
 }
 
 pub fn run() -> i32 {
-    zhauap::batch::keep_freed_memory();
+    zhauap::process::keep_freed_memory();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -206,8 +232,12 @@ pub fn run() -> i32 {
     // Commands that need no letter engine.
     match &cli.command {
         Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
-        Command::Schema => {
-            print!("{}", zhauap::letter::schema::json());
+        Command::Schema { manifest } => {
+            if *manifest {
+                print!("{}", zhauap::batch::schema_json());
+            } else {
+                print!("{}", zhauap::letter::schema::json());
+            }
             return EXIT_OK;
         }
         Command::Completions { shell } => {
@@ -257,18 +287,36 @@ pub fn run() -> i32 {
         Command::Check { letters } => check(&engine, &ui, &letters),
         Command::Batch {
             inputs,
+            files_from,
             output,
             format,
             jobs,
             report,
             force,
+            verify,
+            prune,
             shard,
+            shards,
             no_typography,
         } => {
+            let shard = match shard {
+                None => None,
+                Some(zhauap::batch::ShardSpec::Fixed(s)) => Some(s),
+                Some(zhauap::batch::ShardSpec::Auto) => {
+                    match zhauap::batch::Shard::from_orchestrator(shards, |k| std::env::var(k).ok())
+                    {
+                        Ok(s) => Some(s),
+                        Err(why) => {
+                            eprintln!("error: {why}");
+                            return EXIT_USAGE;
+                        }
+                    }
+                }
+            };
             let request = BatchRequest {
                 inputs,
+                files_from,
                 out_dir: output,
-                report,
                 shard,
                 settings: zhauap::batch::Settings {
                     options: Options {
@@ -276,14 +324,18 @@ pub fn run() -> i32 {
                         format: format.into(),
                     },
                     force,
+                    verify,
+                    prune,
                     jobs: jobs.map(usize::from),
+                    report,
                 },
             };
             batch(&engine, &ui, &request)
         }
-        Command::Init { .. } | Command::Schema | Command::Completions { .. } | Command::Man => {
-            EXIT_OK
-        }
+        Command::Init { .. }
+        | Command::Schema { .. }
+        | Command::Completions { .. }
+        | Command::Man => EXIT_OK,
         Command::Preview {
             letter,
             port,
@@ -358,6 +410,11 @@ fn render(
 ) -> i32 {
     let options = Options { typography, format };
     let started = std::time::Instant::now();
+    // A link at a path the user typed is followed; at a derived one, refused.
+    let write = match output {
+        Some(_) => zhauap::write::atomic_named,
+        None => zhauap::write::atomic,
+    };
     let out = output.unwrap_or_else(|| default_output(letter, format));
     if let Err(e) = zhauap::write::not_the_input(letter, &out) {
         ui.error(&e);
@@ -370,7 +427,7 @@ fn render(
             return EXIT_REFUSED;
         }
     };
-    if let Err(e) = zhauap::write::atomic(&out, &rendered.bytes) {
+    if let Err(e) = write(&out, &rendered.bytes) {
         ui.error(&e);
         return EXIT_REFUSED;
     }
@@ -434,24 +491,41 @@ fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
 
 struct BatchRequest {
     inputs: Vec<PathBuf>,
+    files_from: Option<PathBuf>,
     out_dir: PathBuf,
-    report: Option<PathBuf>,
     shard: Option<zhauap::batch::Shard>,
     settings: zhauap::batch::Settings,
 }
 
 fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
     use zhauap::batch;
-    let plan = match batch::plan(&r.inputs, &r.out_dir, r.settings.options.format, r.shard) {
+    let listed = match &r.files_from {
+        Some(list) => match batch::read_list(list) {
+            Ok(l) => l,
+            Err(e) => {
+                ui.error(&e);
+                return EXIT_REFUSED;
+            }
+        },
+        None => Vec::new(),
+    };
+    let plan = match batch::plan(
+        &r.inputs,
+        &listed,
+        &r.out_dir,
+        r.settings.options.format,
+        r.shard,
+    ) {
         Ok(p) => p,
         Err(e) => {
             ui.error(&e);
             return EXIT_REFUSED;
         }
     };
-    let progress = batch::Progress::new(
+    drop(listed);
+    let progress = Progress::new(
         plan.jobs.len(),
-        batch::Console {
+        Console {
             quiet: ui.quiet,
             verbose: ui.verbose,
             color: ui.color,
@@ -465,12 +539,6 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
         }
     };
     progress.finish(&summary);
-    if let Some(path) = &r.report
-        && let Err(e) = zhauap::write::atomic(path, summary.report_json().as_bytes())
-    {
-        ui.error(&e);
-        return EXIT_REFUSED;
-    }
     if summary.failed() {
         EXIT_REFUSED
     } else {

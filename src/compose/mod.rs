@@ -69,6 +69,19 @@ impl Templates {
         Templates::from_files(files, Origin::Dir(dir.to_path_buf()))
     }
 
+    /// Templates given as (name, content) pairs, over the built-in ones of
+    /// the same name: for fuzzing and tests of a single template.
+    pub fn from_sources(sources: Vec<(String, String)>) -> Result<Templates> {
+        let mut files: Vec<(String, String)> = BUILTIN
+            .iter()
+            .filter(|(n, _)| !sources.iter().any(|(s, _)| s == n))
+            .map(|(n, c)| (n.to_string(), c.to_string()))
+            .collect();
+        files.extend(sources);
+        files.sort();
+        Templates::from_files(files, Origin::Builtin)
+    }
+
     fn from_files(files: Vec<(String, String)>, origin: Origin) -> Result<Templates> {
         let mut tera = Tera::new();
         tera.set_escape_fn(escape_markup);
@@ -137,58 +150,216 @@ impl Templates {
         }
         let context = Context::from_serialize(letter)
             .map_err(|e| Error::one(Diagnostic::new(&source.path, format!("internal: {e}"))))?;
-        self.tera
-            .render(&name, &context)
-            .map_err(|e| template_error(&self.origin, &name, &self.files, &e))
+        let mut out = Budgeted {
+            bytes: Vec::new(),
+            over: None,
+        };
+        let rendered = self.tera.render_to(&name, &context, &mut out);
+        if rendered.is_err() && crate::budget::spent() {
+            out.over = Some(Over::Time);
+        }
+        match (rendered, out.over) {
+            (_, Some(Over::Time)) => Err(crate::budget::over(&source.path)),
+            (_, Some(Over::Size)) => Err(Error::one(
+                Diagnostic::new(
+                    &self.path_of(&name),
+                    format!(
+                        "the template wrote more than {} MiB for one letter and was stopped",
+                        MAX_MARKUP_BYTES / (1024 * 1024)
+                    ),
+                )
+                .with_help("look for a loop or a component that calls itself in the template"),
+            )),
+            (Err(e), None) => Err(template_error(&self.origin, &name, &self.files, &e)),
+            (Ok(()), None) => String::from_utf8(out.bytes).map_err(|_| {
+                Error::one(Diagnostic::new(
+                    &self.path_of(&name),
+                    "the template wrote text that is not UTF-8",
+                ))
+            }),
+        }
+    }
+
+    fn path_of(&self, name: &str) -> PathBuf {
+        match &self.origin {
+            Origin::Builtin => PathBuf::from(format!("<built-in>/{name}")),
+            Origin::Dir(d) => d.join(name),
+        }
     }
 }
 
-fn template_field_pos(text: &str) -> Option<crate::letter::node::Pos> {
+/// Most markup one letter's template may write: ten times the largest
+/// letter file. A loop or a component calling itself stops here, or at
+/// the letter's time budget, instead of filling memory or running on.
+pub const MAX_MARKUP_BYTES: usize = 20 * 1024 * 1024;
+
+enum Over {
+    Size,
+    Time,
+}
+
+/// The template's output, refusing to grow past [`MAX_MARKUP_BYTES`] or
+/// to go on once the letter's time budget is spent.
+struct Budgeted {
+    bytes: Vec<u8>,
+    over: Option<Over>,
+}
+
+impl std::io::Write for Budgeted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_MARKUP_BYTES {
+            self.over = Some(Over::Size);
+        } else if crate::budget::spent() {
+            self.over = Some(Over::Time);
+        }
+        if self.over.is_some() {
+            return Err(std::io::Error::other("over the template budget"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn template_field_pos(text: &str) -> Option<crate::span::Pos> {
     text.lines().enumerate().find_map(|(i, l)| {
-        l.starts_with("template:")
-            .then_some(crate::letter::node::Pos {
-                line: i + 1,
-                column: 1,
-            })
+        l.starts_with("template:").then_some(crate::span::Pos {
+            line: i + 1,
+            column: 1,
+        })
     })
 }
 
+/// Most template files read from a `--templates` folder, and their total
+/// size: a template set is a few files of a few KiB.
+const MAX_TEMPLATE_FILES: usize = 1000;
+const MAX_TEMPLATE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Collects the templates below `dir`. A symbolic link is followed only
+/// while it stays inside the templates folder (a link to /etc/passwd would
+/// print a system file into a letter), and never back into a folder being
+/// read (two links to each other made the walk endless).
 fn collect_templates(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        Error::one(
-            Diagnostic::new(
+    let real_root = std::fs::canonicalize(root).map_err(|e| unreadable(root, &e))?;
+    let mut walk = Walk {
+        real_root,
+        open: Vec::new(),
+        folders: 0,
+        bytes: 0,
+    };
+    walk.folder(root, dir, out)
+}
+
+fn unreadable(dir: &Path, e: &std::io::Error) -> Error {
+    Error::one(
+        Diagnostic::new(
+            dir,
+            format!(
+                "cannot read the templates folder: {}",
+                crate::input::io_reason(e)
+            ),
+        )
+        .with_help("pass an existing folder to --templates"),
+    )
+}
+
+struct Walk {
+    real_root: PathBuf,
+    /// The folders being read, outermost first: a link back to one of them
+    /// is a cycle.
+    open: Vec<PathBuf>,
+    /// Folders read so far, links included: links may reach one folder by
+    /// many paths.
+    folders: usize,
+    bytes: u64,
+}
+
+impl Walk {
+    fn folder(&mut self, root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> Result<()> {
+        let real = std::fs::canonicalize(dir).map_err(|e| unreadable(dir, &e))?;
+        if self.open.contains(&real) {
+            return Err(Diagnostic::new(
                 dir,
+                "this folder is inside itself (through a symbolic link): the templates folder would be read without end",
+            )
+            .with_help("remove the symbolic link that points back to a folder that holds it")
+            .into());
+        }
+        self.folders += 1;
+        if self.folders > MAX_TEMPLATE_FILES {
+            return Err(Diagnostic::new(
+                dir,
+                format!("the templates folder has more than {MAX_TEMPLATE_FILES} folders (counting those reached through links)"),
+            )
+            .with_help("point --templates at the folder of the letter templates only")
+            .into());
+        }
+        self.open.push(real);
+        let result = self.entries(root, dir, out);
+        self.open.pop();
+        result
+    }
+
+    fn entries(&mut self, root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> Result<()> {
+        let entries = std::fs::read_dir(dir).map_err(|e| unreadable(dir, &e))?;
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let meta = std::fs::symlink_metadata(&path).map_err(|e| unreadable(&path, &e))?;
+            if meta.file_type().is_symlink() {
+                let inside = std::fs::canonicalize(&path)
+                    .is_ok_and(|target| target.starts_with(&self.real_root));
+                if !inside {
+                    return Err(Diagnostic::new(
+                        &path,
+                        "this symbolic link in the templates folder points outside it (or nowhere); it is not followed",
+                    )
+                    .with_help("copy the template into the templates folder instead of linking to it")
+                    .into());
+                }
+            }
+            if path.is_dir() {
+                self.folder(root, &path, out)?;
+            } else if path.extension().is_some_and(|e| e == "tera") {
+                self.file(root, &path, out)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn file(&mut self, root: &Path, path: &Path, out: &mut Vec<(String, String)>) -> Result<()> {
+        let meta = std::fs::metadata(path).map_err(|e| unreadable(path, &e))?;
+        self.bytes += meta.len();
+        if !meta.is_file() || out.len() >= MAX_TEMPLATE_FILES || self.bytes > MAX_TEMPLATE_BYTES {
+            return Err(Diagnostic::new(
+                path,
                 format!(
-                    "cannot read the templates folder: {}",
-                    crate::letter::io_reason(&e)
+                    "the templates folder may hold at most {MAX_TEMPLATE_FILES} regular *.tera files of {} MiB in all",
+                    MAX_TEMPLATE_BYTES / (1024 * 1024)
                 ),
             )
-            .with_help("pass an existing folder to --templates"),
-        )
-    })?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            collect_templates(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "tera") {
-            let content = std::fs::read_to_string(&path).map_err(|e| {
-                Error::one(Diagnostic::new(
-                    &path,
-                    format!("cannot read the template: {}", crate::letter::io_reason(&e)),
-                ))
-            })?;
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            out.push((rel, content));
+            .with_help("point --templates at the folder of the letter templates only")
+            .into());
         }
+        let content = std::fs::read_to_string(path).map_err(|e| {
+            Error::one(Diagnostic::new(
+                path,
+                format!("cannot read the template: {}", crate::input::io_reason(&e)),
+            ))
+        })?;
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        out.push((rel, content));
+        Ok(())
     }
-    Ok(())
 }
 
 fn template_error(
@@ -218,7 +389,7 @@ fn template_error(
             Some(text) if span.start_line > 0 => Diagnostic::at(
                 &file,
                 text,
-                crate::letter::node::Pos {
+                crate::span::Pos {
                     line: span.start_line,
                     column: span.start_col + 1,
                 },
@@ -251,6 +422,11 @@ fn escape_markup(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<(
 }
 
 fn write_escaped(input: &str, out: &mut dyn std::io::Write, stars: bool) -> std::io::Result<()> {
+    // Values printed inside a captured block or a component are not written
+    // to the budgeted output at once: the time budget is checked here too.
+    if crate::budget::spent() {
+        return Err(std::io::Error::other("over the letter's time budget"));
+    }
     let mut buf = [0u8; 4];
     for c in input.chars() {
         match c {
@@ -329,3 +505,6 @@ mod tests {
         assert_eq!(t.names(), vec!["deputy-reply".to_string()]);
     }
 }
+
+#[cfg(test)]
+mod hostile;

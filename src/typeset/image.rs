@@ -34,14 +34,17 @@ pub struct Emblem {
     pub height: f32,
 }
 
-/// Why an emblem was refused; the caller adds file and position.
+/// Reads and decodes an emblem file. Why an emblem was refused; the caller
+/// adds file and position.
 pub fn load(path: &Path) -> Result<Emblem, String> {
+    decode(read(path)?)
+}
+
+/// Reads an emblem file's bytes within the limits, without decoding them.
+pub fn read(path: &Path) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => "the emblem file does not exist".to_owned(),
-        _ => format!(
-            "the emblem cannot be read: {}",
-            crate::letter::io_reason(&e)
-        ),
+        _ => format!("the emblem cannot be read: {}", crate::input::io_reason(&e)),
     })?;
     if !meta.is_file() {
         return Err("the emblem is not a file".into());
@@ -61,19 +64,14 @@ pub fn load(path: &Path) -> Result<Emblem, String> {
             use std::io::Read;
             f.take(MAX_EMBLEM_BYTES + 1).read_to_end(&mut bytes)
         })
-        .map_err(|e| {
-            format!(
-                "the emblem cannot be read: {}",
-                crate::letter::io_reason(&e)
-            )
-        })?;
+        .map_err(|e| format!("the emblem cannot be read: {}", crate::input::io_reason(&e)))?;
     if bytes.len() as u64 > MAX_EMBLEM_BYTES {
         return Err(format!(
             "the emblem file is larger than the limit of {} KiB",
             MAX_EMBLEM_BYTES / 1024
         ));
     }
-    decode(bytes)
+    Ok(bytes)
 }
 
 pub fn decode(bytes: Vec<u8>) -> Result<Emblem, String> {
@@ -89,28 +87,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Emblem, String> {
 }
 
 fn decode_png(bytes: Vec<u8>) -> Result<Emblem, String> {
-    // IHDR is the first chunk: width and height are big-endian at 16..24.
-    if bytes.len() < 33 || &bytes[12..16] != b"IHDR" {
-        return Err("the emblem PNG is damaged (no image header)".into());
-    }
-    let w = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
-    let h = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
-    if w == 0 || h == 0 {
-        return Err("the emblem PNG has no pixels".into());
-    }
-    if w > MAX_EMBLEM_PIXELS || h > MAX_EMBLEM_PIXELS {
-        return Err(format!(
-            "the emblem is {w}×{h} pixels; the limit is {MAX_EMBLEM_PIXELS} on each side"
-        ));
-    }
-    // Decode every row now, so a damaged file is refused before any output:
-    // krilla decodes only when the PDF is written, the preview never. Row by
-    // row, so checking costs one row of memory.
-    let damaged = |_| "the emblem PNG is damaged and cannot be decoded".to_owned();
-    let mut decoder = png::Decoder::new(std::io::Cursor::new(&bytes[..]));
-    decoder.set_transformations(png::Transformations::EXPAND);
-    let mut reader = decoder.read_info().map_err(damaged)?;
-    while reader.next_row().map_err(damaged)?.is_some() {}
+    let (w, h) = check_png(&bytes, "the emblem PNG")?;
     let bytes = Arc::new(bytes);
     let data: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
     if krilla::image::Image::from_png(data.into(), false).is_err() {
@@ -123,23 +100,70 @@ fn decode_png(bytes: Vec<u8>) -> Result<Emblem, String> {
     })
 }
 
-fn decode_svg(bytes: Vec<u8>) -> Result<Emblem, String> {
-    let text = std::str::from_utf8(&bytes).map_err(|_| "the emblem SVG is not UTF-8 text")?;
-    if let Some(reference) = external_reference(text) {
+/// Checks a PNG by the emblem's limits and decodes every row of it, so that
+/// a damaged or oversized image is refused before any output: krilla decodes
+/// only when the PDF is written, the preview never. Row by row, so checking
+/// costs one row of memory. `what` names the image in the message.
+fn check_png(bytes: &[u8], what: &str) -> Result<(u32, u32), String> {
+    // IHDR is the first chunk: width and height are big-endian at 16..24.
+    if bytes.len() < 33 || &bytes[12..16] != b"IHDR" {
+        return Err(format!("{what} is damaged (no image header)"));
+    }
+    let w = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    let h = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
+    if w == 0 || h == 0 {
+        return Err(format!("{what} has no pixels"));
+    }
+    if w > MAX_EMBLEM_PIXELS || h > MAX_EMBLEM_PIXELS {
         return Err(format!(
-            "the emblem SVG refers to something outside itself ({reference}); embed it in the SVG or remove it"
+            "{what} is {w}×{h} pixels; the limit is {MAX_EMBLEM_PIXELS} on each side"
         ));
     }
+    let damaged = |_| format!("{what} is damaged and cannot be decoded");
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().map_err(damaged)?;
+    while reader.next_row().map_err(damaged)?.is_some() {}
+    Ok((w, h))
+}
+
+fn decode_svg(bytes: Vec<u8>) -> Result<Emblem, String> {
+    std::str::from_utf8(&bytes).map_err(|_| "the emblem SVG is not UTF-8 text")?;
+    // usvg hands every `href` it meets to these resolvers, wherever and
+    // however it is written in the file (`href = "…"`, `xlink:href`, inside
+    // a nested SVG): the first problem is kept and the SVG refused, since an
+    // image usvg is told to skip would silently vanish from the letter.
+    let problem: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+    let note = |why: String| {
+        let mut first = problem.lock().unwrap_or_else(|p| p.into_inner());
+        first.get_or_insert(why);
+    };
     let options = usvg::Options {
         resources_dir: None,
         image_href_resolver: usvg::ImageHrefResolver {
-            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
-            resolve_string: Box::new(|_, _| None),
+            resolve_data: Box::new(|mime, data, options| match embedded(mime, &data, options) {
+                Ok(kind) => Some(kind),
+                Err(why) => {
+                    note(why);
+                    None
+                }
+            }),
+            resolve_string: Box::new(|_, _| {
+                // Name the kind of reference, never the target: it may be
+                // the name of a private file.
+                note("the emblem SVG refers to something outside itself (an image href…); embed it in the SVG or remove it".into());
+                None
+            }),
         },
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_data(&bytes, &options)
         .map_err(|e| format!("the emblem SVG cannot be read: {e}"))?;
+    drop(options);
+    if let Some(why) = problem.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(why);
+    }
+    filters::check(&tree)?;
     let size = tree.size();
     Ok(Emblem {
         width: size.width(),
@@ -151,26 +175,168 @@ fn decode_svg(bytes: Vec<u8>) -> Result<Emblem, String> {
     })
 }
 
-/// The first `href`/`src`/`url(...)` that points outside the SVG.
-fn external_reference(svg: &str) -> Option<String> {
-    let lower = svg.to_lowercase();
-    for key in ["href=\"", "href='", "url(", "@import"] {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(key) {
-            let start = from + i + key.len();
-            let value: String = lower[start..]
-                .chars()
-                .take_while(|c| !matches!(c, '"' | '\'' | ')' | ' ' | ';'))
-                .collect();
-            let v = value.trim_start_matches(['"', '\'']);
-            if key == "@import" || !(v.starts_with('#') || v.starts_with("data:")) {
-                // Name the kind of reference, not the content of the file.
-                return Some(format!("{}…", &key.trim_end_matches(['"', '\'', '('])));
-            }
-            from = start;
+/// A picture embedded in the emblem SVG as a `data:` URI. krilla decodes it
+/// in full when the PDF is written, so it is held to the same limits as a
+/// PNG emblem file; a nested SVG is read with the same resolvers, so the
+/// pictures inside it are checked too.
+fn embedded(mime: &str, data: &[u8], options: &usvg::Options) -> Result<usvg::ImageKind, String> {
+    const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    let what = "a picture inside the emblem SVG";
+    if data.starts_with(PNG_SIGNATURE) {
+        check_png(data, "a PNG inside the emblem SVG")?;
+        return Ok(usvg::ImageKind::PNG(Arc::new(data.to_vec())));
+    }
+    match mime {
+        "image/svg+xml" | "text/plain" => {
+            let tree = usvg::Tree::from_data_nested(data, options)
+                .map_err(|_| format!("{what} is an SVG that cannot be read"))?;
+            filters::refuse_nested(&tree)?;
+            Ok(usvg::ImageKind::SVG(tree))
+        }
+        // JPEG, GIF, WebP and anything else: their decoders are not checked
+        // here, so their size and soundness could only be learnt by krilla
+        // while writing the PDF.
+        _ => Err(format!(
+            "{what} is not a PNG or SVG image; convert it to PNG"
+        )),
+    }
+}
+
+/// SVG filters are drawn by resvg into a bitmap while the PDF is written,
+/// at four times the size the emblem prints (krilla), up to 5000 pixels a
+/// side: a filter region far larger than the picture, a long chain of
+/// primitives or a costly primitive (`feTurbulence numOctaves="1000"`,
+/// `feMorphology` with a large radius) can take minutes and gigabytes. The
+/// cost is estimated from the parsed tree, before anything is drawn.
+mod filters {
+    use usvg::filter::Kind;
+
+    /// Pixels of the longer side of the emblem's filter bitmap: the emblem
+    /// prints 24 mm (68 pt) at most and krilla rasterises filters at 4×.
+    const RASTER_SIDE: f32 = 68.1 * 4.0;
+    /// krilla's own cap on a filter bitmap's side.
+    const KRILLA_MAX_SIDE: f32 = 5000.0;
+    /// Largest filter bitmap, in pixels (8 MB): a region about five times
+    /// the emblem each way. resvg keeps one such bitmap per primitive.
+    const MAX_REGION_PIXELS: f64 = 2.0e6;
+    /// Most primitives in one filter, and in the whole emblem.
+    const MAX_PRIMITIVES: usize = 16;
+    const MAX_ALL_PRIMITIVES: usize = 64;
+    /// Octaves past 10 change no visible pixel: each halves the last.
+    const MAX_OCTAVES: u32 = 10;
+    /// Budget of pixel operations for all filters, about a second of work.
+    const MAX_WORK: f64 = 2.0e8;
+
+    const HELP: &str =
+        "simplify or remove the filter (a blur, a shadow), or save the emblem as a PNG";
+
+    /// Filters of the emblem SVG, within the budget.
+    pub(super) fn check(tree: &usvg::Tree) -> Result<(), String> {
+        let size = tree.size();
+        let scale = RASTER_SIDE / size.width().max(size.height());
+        let mut budget = Budget {
+            work: 0.0,
+            primitives: 0,
+        };
+        visit(tree.root(), scale, &mut budget)
+    }
+
+    /// A nested SVG is drawn at a size only its parent knows: it may carry
+    /// no filters at all.
+    pub(super) fn refuse_nested(tree: &usvg::Tree) -> Result<(), String> {
+        if tree.filters().is_empty() {
+            Ok(())
+        } else {
+            Err(format!("an SVG inside the emblem SVG uses filters; {HELP}"))
         }
     }
-    None
+
+    struct Budget {
+        work: f64,
+        primitives: usize,
+    }
+
+    fn visit(group: &usvg::Group, scale: f32, budget: &mut Budget) -> Result<(), String> {
+        if !group.filters().is_empty() {
+            let bbox = group.abs_layer_bounding_box();
+            let w = (bbox.width() * scale).clamp(1.0, KRILLA_MAX_SIDE) as f64;
+            let h = (bbox.height() * scale).clamp(1.0, KRILLA_MAX_SIDE) as f64;
+            if w * h > MAX_REGION_PIXELS {
+                return Err(format!(
+                    "a filter of the emblem SVG covers a region {:.0} times the size of the picture; {HELP}",
+                    w * h / (RASTER_SIDE as f64 * RASTER_SIDE as f64)
+                ));
+            }
+            for filter in group.filters() {
+                let primitives = filter.primitives();
+                budget.primitives += primitives.len();
+                if primitives.len() > MAX_PRIMITIVES || budget.primitives > MAX_ALL_PRIMITIVES {
+                    return Err(format!(
+                        "the emblem SVG's filters have more than {} steps; {HELP}",
+                        if primitives.len() > MAX_PRIMITIVES {
+                            MAX_PRIMITIVES
+                        } else {
+                            MAX_ALL_PRIMITIVES
+                        }
+                    ));
+                }
+                for p in primitives {
+                    budget.work += w * h * weight(p.kind(), scale, w, h)?;
+                }
+            }
+            if budget.work > MAX_WORK {
+                return Err(format!(
+                    "the emblem SVG's filters would take too long to draw; {HELP}"
+                ));
+            }
+        }
+        for node in group.children() {
+            if let usvg::Node::Group(g) = node {
+                visit(g, scale, budget)?;
+            }
+            let mut found = Ok(());
+            node.subroots(|root| {
+                if found.is_ok() {
+                    found = visit(root, scale, budget);
+                }
+            });
+            found?;
+        }
+        Ok(())
+    }
+
+    /// Operations per pixel of one primitive, as resvg does it.
+    fn weight(kind: &Kind, scale: f32, w: f64, h: f64) -> Result<f64, String> {
+        Ok(match kind {
+            Kind::Turbulence(t) => {
+                if t.num_octaves() > MAX_OCTAVES {
+                    return Err(format!(
+                        "feTurbulence in the emblem SVG asks for {} octaves; more than {MAX_OCTAVES} change nothing visible: lower numOctaves",
+                        t.num_octaves()
+                    ));
+                }
+                8.0 * t.num_octaves().max(1) as f64
+            }
+            // resvg looks at every pixel of a (2r × 2r) window, up to the
+            // whole bitmap.
+            Kind::Morphology(m) => {
+                let side = |r: f32, limit: f64| (2.0 * (r * scale).ceil() as f64).clamp(1.0, limit);
+                side(m.radius_x().get(), w) * side(m.radius_y().get(), h)
+            }
+            Kind::ConvolveMatrix(c) => (c.matrix().columns() * c.matrix().rows()).max(1) as f64,
+            Kind::DiffuseLighting(_) | Kind::SpecularLighting(_) => 16.0,
+            // Box blur: three passes each way, whatever the deviation.
+            Kind::GaussianBlur(_) | Kind::DropShadow(_) => 8.0,
+            Kind::Image(_) | Kind::Tile(_) | Kind::DisplacementMap(_) => 4.0,
+            Kind::Blend(_)
+            | Kind::ColorMatrix(_)
+            | Kind::ComponentTransfer(_)
+            | Kind::Composite(_)
+            | Kind::Flood(_)
+            | Kind::Merge(_)
+            | Kind::Offset(_) => 1.0,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -189,6 +355,66 @@ mod tests {
         let e = decode(svg.as_bytes().to_vec()).unwrap_err();
         assert!(e.contains("outside"), "{e}");
         assert!(!e.contains("passwd"), "{e}");
+    }
+
+    fn svg(body: &str) -> Vec<u8> {
+        format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20">{body}</svg>"#)
+            .into_bytes()
+    }
+
+    #[test]
+    fn a_reference_written_with_spaces_is_still_refused() {
+        let e = decode(svg(r#"<image href = "/etc/passwd" width="9" height="9"/>"#)).unwrap_err();
+        assert!(e.contains("outside itself"), "{e}");
+        assert!(!e.contains("passwd"), "{e}");
+    }
+
+    /// The 222-byte bomb of issue 19: a PNG inside the SVG announcing
+    /// 100000×75000 pixels, which krilla would allocate 30 GB for.
+    #[test]
+    fn a_png_inside_an_svg_is_held_to_the_png_limits() {
+        let bomb = include_bytes!("../../tests/corpus/assets/svg-png-bomb.svg");
+        let e = decode(bomb.to_vec()).unwrap_err();
+        assert!(e.contains("100000×75000 pixels; the limit is 4096"), "{e}");
+        let nested = include_bytes!("../../tests/corpus/assets/svg-nested-bomb.svg");
+        let e = decode(nested.to_vec()).unwrap_err();
+        assert!(e.contains("100000×75000"), "{e}");
+        let damaged = include_bytes!("../../tests/corpus/assets/svg-png-damaged.svg");
+        let e = decode(damaged.to_vec()).unwrap_err();
+        assert!(e.contains("a PNG inside the emblem SVG is damaged"), "{e}");
+    }
+
+    #[test]
+    fn costly_filters_are_refused_before_drawing() {
+        for (body, says) in [
+            (
+                r#"<filter id="f"><feTurbulence numOctaves="1000"/></filter><rect width="20" height="20" filter="url(#f)"/>"#,
+                "1000 octaves",
+            ),
+            (
+                r#"<filter id="f" x="-1000" y="-1000" width="2000" height="2000" filterUnits="userSpaceOnUse"><feGaussianBlur stdDeviation="9"/></filter><rect width="20" height="20" filter="url(#f)"/>"#,
+                "region",
+            ),
+            (
+                r#"<filter id="f"><feMorphology radius="100000"/></filter><rect width="20" height="20" filter="url(#f)"/>"#,
+                "too long",
+            ),
+        ] {
+            let e = decode(svg(body)).unwrap_err();
+            assert!(e.contains(says), "{body}: {e}");
+        }
+        let chain = "<feGaussianBlur stdDeviation=\"1\"/>".repeat(17);
+        let e = decode(svg(&format!(
+            r#"<filter id="f">{chain}</filter><rect width="9" height="9" filter="url(#f)"/>"#
+        )))
+        .unwrap_err();
+        assert!(e.contains("more than 16 steps"), "{e}");
+    }
+
+    #[test]
+    fn a_modest_shadow_and_a_small_embedded_png_are_accepted() {
+        let ok = include_bytes!("../../tests/corpus/assets/svg-filter-ok.svg");
+        decode(ok.to_vec()).unwrap();
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::fonts::FontSet;
 use super::linebreak;
 use super::page::{BlockRef, TextRun};
 use crate::document::Inline;
-use crate::letter::Lang;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {

@@ -13,7 +13,7 @@ use super::super::hyphenate;
 use super::super::shape::{ShapedGlyph, WordHasher, shape_styled};
 use super::{Setting, Uncovered};
 use crate::document::Style;
-use crate::letter::Lang;
+use crate::lang::Lang;
 
 /// Tokens wider than this share of the line get breaks inside them.
 const LONG_TOKEN: f32 = 0.45;

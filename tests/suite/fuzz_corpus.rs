@@ -2,7 +2,7 @@
 //! `fuzz/regressions`) through the same checks as the fuzz targets, on stable
 //! Rust and without libFuzzer: a regression shows in `cargo test`.
 
-#[path = "../fuzz/fuzz_targets/checks.rs"]
+#[path = "../../fuzz/fuzz_targets/checks.rs"]
 mod checks;
 
 use std::path::Path;

@@ -1,17 +1,15 @@
 //! Issue 2: the reference letter end to end. It is rendered through the
 //! library, its PDF read back with the test reader (`common::pdf`), and the
-//! printed pages checked against `layout.md`: every paragraph present and in
+//! printed pages checked against `docs/layout.md`: every paragraph present and in
 //! order, the head on page 1, page numbers from page 2, the signature and the
 //! executor mark on the last page, embedded subset fonts, determinism. The
 //! error cases go through the binary: what a clerk sees.
 
-mod common;
-
 use std::path::Path;
 
-use assert_cmd::Command;
-use common::pdf::{Line, Page, join_lines, normalize_space};
-use common::{LEFT_MARGIN, REFERENCE, RIGHT_EDGE, crate_path, engine, render};
+use crate::common;
+use crate::common::pdf::{Line, Page, join_lines, normalize_space};
+use crate::common::{LEFT_MARGIN, REFERENCE, RIGHT_EDGE, crate_path, engine, render, zhauap};
 use serde::Deserialize;
 use zhauap::typeset::page::{MM, PAGE_WIDTH};
 
@@ -427,10 +425,6 @@ fn line_end_hyphens_rejoin_into_the_words_of_the_letter() {
 // ---------------------------------------------------------------------------
 // Refused letters, through the binary
 // ---------------------------------------------------------------------------
-
-fn zhauap() -> Command {
-    Command::cargo_bin("zhauap").expect("the zhauap binary")
-}
 
 fn reference_text() -> String {
     std::fs::read_to_string(crate_path(REFERENCE)).expect("the reference letter")

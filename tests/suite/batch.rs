@@ -1,5 +1,13 @@
 //! `zhauap batch`: mirroring, failures, incremental runs, shards, and output
-//! identical to `zhauap render`.
+//! identical to `zhauap render`; the manifest, orchestrators and faults in
+//! the submodules.
+
+#[path = "batch/faults.rs"]
+mod faults;
+#[path = "batch/manifest.rs"]
+mod manifest;
+#[path = "batch/orchestrated.rs"]
+mod orchestrated;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -8,23 +16,23 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
-const REFERENCE: &str = include_str!("../examples/dz-83-reply.yaml");
+const REFERENCE: &str = include_str!("../../examples/dz-83-reply.yaml");
 const EMBLEM_RED: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9" fill="red"/></svg>"#;
 const EMBLEM_BLUE: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9" fill="blue"/></svg>"#;
 
-fn zhauap(dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_zhauap"));
-    c.current_dir(dir).env("NO_COLOR", "1");
+pub(crate) fn zhauap(dir: &Path) -> Command {
+    let mut c = crate::common::zhauap();
+    c.current_dir(dir);
     c
 }
 
 /// The reference letter with another outgoing number, so that each test
 /// letter is distinct.
-fn letter(n: u32) -> String {
+pub(crate) fn letter(n: u32) -> String {
     REFERENCE.replace("12-15/2417", &format!("12-15/{n}"))
 }
 
-fn with_emblem(text: &str, emblem: &str) -> String {
+pub(crate) fn with_emblem(text: &str, emblem: &str) -> String {
     text.replacen(
         "letterhead:\n",
         &format!("letterhead:\n  emblem: {emblem}\n"),
@@ -33,15 +41,15 @@ fn with_emblem(text: &str, emblem: &str) -> String {
 }
 
 /// A letter with a misspelt field on line 2.
-const BROKEN: &str = "lang: ru\nsigature:\n  name: X\n";
+pub(crate) const BROKEN: &str = "lang: ru\nsigature:\n  name: X\n";
 
-fn write(path: &Path, text: &str) {
+pub(crate) fn write(path: &Path, text: &str) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
 }
 
 /// in/c.yaml, in/a/b.yaml, in/a/d/e.yaml (with an emblem).
-fn letters(dir: &Path) {
+pub(crate) fn letters(dir: &Path) {
     write(&dir.join("in/c.yaml"), &letter(1));
     write(&dir.join("in/a/b.yaml"), &letter(2));
     write(
@@ -51,7 +59,8 @@ fn letters(dir: &Path) {
     write(&dir.join("in/a/d/emblem.svg"), EMBLEM_RED);
 }
 
-fn files_below(dir: &Path) -> BTreeSet<String> {
+/// The outputs below `dir`: every file but hidden ones and the manifests.
+pub(crate) fn files_below(dir: &Path) -> BTreeSet<String> {
     fn go(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {
         for e in fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
@@ -59,7 +68,8 @@ fn files_below(dir: &Path) -> BTreeSet<String> {
                 go(root, &p, out);
             } else {
                 let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
-                if !rel.starts_with('.') {
+                let manifest = rel.starts_with("manifest") && rel.ends_with(".jsonl");
+                if !rel.starts_with('.') && !manifest {
                     out.insert(rel);
                 }
             }
@@ -72,30 +82,30 @@ fn files_below(dir: &Path) -> BTreeSet<String> {
     out
 }
 
-fn set(items: &[&str]) -> BTreeSet<String> {
+pub(crate) fn set(items: &[&str]) -> BTreeSet<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
-fn report(path: &Path) -> Value {
+pub(crate) fn report(path: &Path) -> Value {
     serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
 }
 
 /// Status of each letter in a report, by letter path.
-fn statuses(report: &Value) -> Vec<(String, String)> {
+pub(crate) fn statuses(report: &Value) -> Vec<(String, String)> {
     report["letters"]
         .as_array()
         .unwrap()
         .iter()
         .map(|l| {
             (
-                l["letter"].as_str().unwrap().to_owned(),
+                l["input"]["path"].as_str().unwrap().to_owned(),
                 l["status"].as_str().unwrap().to_owned(),
             )
         })
         .collect()
 }
 
-fn batch(dir: &Path, extra: &[&str]) -> (i32, Value, String) {
+pub(crate) fn batch(dir: &Path, extra: &[&str]) -> (i32, Value, String) {
     let out = zhauap(dir)
         .args(["batch", "in", "-o", "out", "--report", "report.json"])
         .args(extra)
@@ -109,7 +119,14 @@ fn batch(dir: &Path, extra: &[&str]) -> (i32, Value, String) {
     )
 }
 
-fn count(report: &Value, status: &str) -> u64 {
+/// Asserts that a run exited with `code`; its stderr, for further checks.
+pub(crate) fn exits(o: &std::process::Output, code: i32) -> String {
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(code), "{stderr}");
+    stderr
+}
+
+pub(crate) fn count(report: &Value, status: &str) -> u64 {
     report[status].as_u64().unwrap()
 }
 
@@ -184,13 +201,21 @@ fn a_broken_letter_is_reported_by_name_and_the_others_are_written() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|l| l["letter"] == "in/a/broken.yaml")
+        .find(|l| l["input"]["path"] == "in/a/broken.yaml")
         .unwrap();
     assert_eq!(broken["status"], "failed");
-    assert_eq!(broken["location"], "in/a/broken.yaml:2:1");
     assert_eq!(broken["output"], Value::Null);
+    let problem = &broken["problems"][0];
+    assert_eq!(
+        (&problem["file"], &problem["line"], &problem["column"]),
+        (
+            &Value::from("in/a/broken.yaml"),
+            &Value::from(2),
+            &Value::from(1)
+        )
+    );
     assert!(
-        broken["error"]
+        problem["message"]
             .as_str()
             .unwrap()
             .contains("did you mean 'signature'?")
@@ -240,15 +265,17 @@ fn the_report_has_one_entry_per_letter() {
     assert_eq!(letters.len(), 3);
     let names: Vec<&str> = letters
         .iter()
-        .map(|l| l["letter"].as_str().unwrap())
+        .map(|l| l["input"]["path"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["in/a/b.yaml", "in/a/d/e.yaml", "in/c.yaml"]);
+    let keys: Vec<&str> = letters.iter().map(|l| l["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["a/b.yaml", "a/d/e.yaml", "c.yaml"]);
     for l in letters {
         assert_eq!(l["status"], "rendered");
-        assert_eq!(l["error"], Value::Null);
+        assert_eq!(l["problems"], Value::Array(vec![]));
         assert!(l["ms"].as_f64().unwrap() > 0.0);
         assert!(l["pages"].as_u64().unwrap() >= 1);
-        let out = l["output"].as_str().unwrap();
+        let out = l["output"]["path"].as_str().unwrap();
         assert!(out.starts_with("out/") && out.ends_with(".pdf"), "{out}");
         assert!(fs::read(t.path().join(out)).unwrap().starts_with(b"%PDF-"));
     }
@@ -445,7 +472,7 @@ fn missing_inputs_and_bad_shards_are_refused_before_any_work() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no letters"));
 
-    for bad in ["0/2", "3/2", "x"] {
+    for bad in ["0/2", "3/2", "x", "Auto"] {
         let o = zhauap(t.path())
             .args(["batch", "in", "-o", "out", "--shard", bad])
             .output()

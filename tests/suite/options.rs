@@ -47,8 +47,7 @@ fn no_typography_flag_on_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let letter = letter_with_quotes(dir.path());
     let out = dir.path().join("q.html");
-    assert_cmd::Command::cargo_bin("zhauap")
-        .unwrap()
+    crate::common::zhauap()
         .args(["render", "--no-typography", "--format", "html", "-o"])
         .arg(&out)
         .arg(&letter)

@@ -1,11 +1,8 @@
 //! Issue 8: a new user's first minute — init, schema, completions, man, help.
 
-use assert_cmd::Command;
 use std::path::Path;
 
-fn zhauap() -> Command {
-    Command::cargo_bin("zhauap").unwrap()
-}
+use crate::common::zhauap;
 
 #[test]
 fn init_writes_a_letter_that_checks_and_renders_in_both_languages() {

@@ -8,14 +8,12 @@
 //! `extract_text` ignores /ActualText and splits lines at every font change,
 //! so it cannot tell what a reader copies.
 
-mod common;
-
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-use common::pdf::Pdf;
-use common::{crate_path as repo, engine};
+use crate::common;
+use crate::common::pdf::Pdf;
+use crate::common::{crate_path as repo, engine};
 use zhauap::document::BlockKind;
 use zhauap::letter::Letter;
 use zhauap::typeset::hyphenate::kazakh;
@@ -30,7 +28,7 @@ use zhauap::{Options, Rendered};
 /// into the gaps (typo2.py's equivalent gap), the widest gap of kk-reply is
 /// 2.84 before and after, of kk-long 2.39 before and 2.55 after.
 const WIDEST_GAP: f32 = 2.7;
-/// Hyphenated lines in a row, at most (layout.md, breaking rules).
+/// Hyphenated lines in a row, at most (`docs/layout.md`, breaking rules).
 const HYPHEN_RUN: usize = 2;
 
 fn render(path: &Path) -> (Letter, Rendered) {
@@ -555,7 +553,7 @@ fn kazakh_reply_meets_the_figures_and_copies_out() {
     );
     // The PDF's title is Kazakh too.
     assert_eq!(
-        checked.rendered.pages.meta.title,
+        checked.rendered.pages.info.title,
         "№ ДЗ-83 депутаттық сауалға жауап"
     );
 
@@ -758,13 +756,11 @@ fn refused(character: char, code: &str, place: &str) {
     std::fs::copy(repo("examples/emblem.svg"), dir.path().join("emblem.svg")).expect("emblem");
     let out = dir.path().join("letter.pdf");
     let (line, col) = line_col(&text, character);
-    let output = Command::cargo_bin("zhauap")
-        .expect("binary")
+    let output = common::zhauap()
         .arg("render")
         .arg(&path)
         .arg("-o")
         .arg(&out)
-        .env("NO_COLOR", "1")
         .output()
         .expect("runs");
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -87,9 +87,8 @@ where
     S: AsRef<std::ffi::OsStr>,
 {
     let started = Instant::now();
-    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_zhauap"))
+    let out = crate::common::zhauap()
         .args(args)
-        .env("NO_COLOR", "1")
         .timeout(HANG)
         .output()
         .expect("the binary runs");
@@ -671,7 +670,7 @@ fn a_block_taller_than_a_page_is_refused_not_cut() {
         "an addressee of 200 lines",
         dir.path(),
         &letter,
-        "the addressee is taller than a page",
+        "'addressee' is taller than a page",
         Some("6:3"),
     );
 }
@@ -942,5 +941,94 @@ mod random {
                 prop_assert!(shown.contains(&bare(value)), "{:?} not in {:?}", value, shown);
             }
         }
+    }
+}
+
+// --- issue 19: outputs that must never be replaced ----------------------------
+
+/// The derived output (`letter.pdf` beside the letter) is a symbolic link
+/// someone planted: the file it points to is never written.
+#[test]
+fn a_planted_link_at_the_output_is_refused_and_its_target_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let letter = write_letter(dir.path(), "letter.yaml", &letter_with_body("  - Текст.\n"));
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, b"keep").unwrap();
+    std::os::unix::fs::symlink(&victim, letter.with_extension("pdf")).unwrap();
+    let run = zhauap(render_args(&letter));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the output is a symbolic link"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("help:"), "{}", run.stderr);
+    assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+}
+
+/// `-o` on a FIFO: refused at once, the FIFO stays (and nothing blocks on it).
+#[test]
+fn a_fifo_named_as_output_is_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let letter = write_letter(dir.path(), "letter.yaml", &letter_with_body("  - Текст.\n"));
+    let fifo = dir.path().join("out.pdf");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut args = render_args(&letter);
+    args.extend(["-o".into(), fifo.display().to_string()]);
+    let run = zhauap(args);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("special file"), "{}", run.stderr);
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+/// Issue 19, item 8: a 2 MiB letter with 49,000 problems was refused after
+/// 160-245 s (every position and snippet rescanned the file). Block and
+/// flow style (all on one line).
+#[test]
+fn a_letter_with_49000_problems_is_refused_in_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "lang: ru\ninquiry:\n  number: ДЗ-83\n  date: 2020-04-22\naddressee: Депутатам\n\
+                salutation: Уважаемые депутаты!\nsignature:\n  name: Е. Тугжанов\n";
+    let block = format!(
+        "{head}body:\n{}",
+        "  - \"Abzac otveta s oshibkoj\\u0007 vnut.\"\n".repeat(49_000)
+    );
+    let flow = format!(
+        "{head}body: [{}]\n",
+        "\"Abzac otveta s oshibkoj\\u0007 vnu.\", ".repeat(49_000)
+    );
+    for (name, text) in [("block.yaml", block), ("flow.yaml", flow)] {
+        assert!(
+            text.len() <= zhauap::letter::MAX_LETTER_BYTES,
+            "{}",
+            text.len()
+        );
+        let letter = write_letter(dir.path(), name, &text);
+        let run = zhauap(["check".to_owned(), letter.display().to_string()]);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("and 48950 more problems"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("control character U+0007"),
+            "{}",
+            run.stderr
+        );
+        // 0.4-0.5 s measured on the loaded 2-core machine; minutes before.
+        assert!(run.took < Duration::from_secs(15), "{name}: {:?}", run.took);
     }
 }

@@ -1,5 +1,5 @@
 //! Issue 3: typography measured from the PDF's word boxes, the way
-//! `peers.md` measured the peers, on the reference letter and the stress
+//! `docs/peers.md` measured the peers, on the reference letter and the stress
 //! corpus in `tests/letters/`.
 //!
 //! A gap is the space between two consecutive words on a justified line
@@ -9,16 +9,15 @@
 //! fill the measure in the PDF, and every line set is checked to be the line
 //! read back (`Printed::lines`).
 //!
-//! Run `cargo test --release --test typography -- --nocapture report_figures` to
-//! print the figures of every letter.
-
-mod common;
+//! Run `cargo test --release --test main -- --nocapture typography::report_figures`
+//! to print the figures of every letter.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use common::pdf::join_lines;
-use common::{
+use crate::common;
+use crate::common::pdf::join_lines;
+use crate::common::{
     INDENT, LEFT_MARGIN, Matched, Printed, REFERENCE, RIGHT_EDGE, STRESS, engine, percentile,
     render, words_of,
 };
@@ -496,7 +495,7 @@ fn the_named_pairs_stay_on_one_line() {
     assert_none("named pairs broken across lines", problems);
 }
 
-// The bindings of `letter-format.md`, checked at every line break between
+// The bindings of `docs/letter-format.md`, checked at every line break between
 // two words of a paragraph, from the printed text alone.
 
 fn strip_leading(t: &str) -> &str {

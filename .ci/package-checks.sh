@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Packages and deployment (issue 17):
+#   - the .deb (cargo-deb) is built from the release binary .ci/run has
+#     already built, installed with dpkg -i, and the installed zhauap renders
+#     the reference letter to the same bytes as the build; its manual page and
+#     completions are where man and the shells look;
+#   - the Kubernetes manifests in deploy/ validate against the Kubernetes
+#     schemas (kubernetes-validate, which carries them: no network);
+#   - the container image (FROM scratch, the static binary) is built with
+#     podman and run where podman can start containers; otherwise the reason
+#     is printed. On this project's machine podman builds images but crun
+#     refuses to start containers (hybrid cgroup v1/v2 layout).
+# Installs cargo-deb (about 6 minutes on 2 cores) and kubernetes-validate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fail() { echo "package-checks: FAILED: $*" >&2; exit 1; }
+bin="${CARGO_TARGET_DIR:-target}/release/zhauap"
+work=$(mktemp -d)
+trap 'rm -rf "$work"; dpkg -r zhauap >/dev/null 2>&1 || true' EXIT
+
+echo "-- the Kubernetes manifests"
+command -v kubernetes-validate >/dev/null || pip3 install -q kubernetes-validate==1.37.0
+kubernetes-validate --strict --quiet deploy/kubernetes/*.yaml || fail "deploy/kubernetes does not validate"
+
+echo "-- the .deb"
+command -v cargo-deb >/dev/null || cargo install -q cargo-deb --locked --version 3.8.0
+start=$(date +%s)
+packaging/build-deb.sh -q --output "$work/zhauap.deb" >/dev/null
+echo "   built in $(( $(date +%s) - start )) s: $(du -h "$work/zhauap.deb" | cut -f1)"
+dpkg -i "$work/zhauap.deb" >/dev/null || fail "dpkg -i refused the package"
+[ "$(command -v zhauap)" = /usr/bin/zhauap ] || fail "zhauap is not /usr/bin/zhauap after dpkg -i"
+(cd "$work" && zhauap -q render "$OLDPWD/examples/dz-83-reply.yaml" -o installed.pdf) \
+  || fail "the installed zhauap refused the reference letter"
+"$bin" -q render examples/dz-83-reply.yaml -o "$work/built.pdf"
+cmp -s "$work/installed.pdf" "$work/built.pdf" || fail "the installed zhauap renders other bytes than the build"
+for f in /usr/share/man/man1/zhauap.1.gz /usr/share/bash-completion/completions/zhauap \
+  /usr/share/zsh/vendor-completions/_zhauap /usr/share/fish/vendor_completions.d/zhauap.fish \
+  /usr/share/doc/zhauap/copyright /usr/share/doc/zhauap/LICENSE-DejaVu.txt; do
+  [ -s "$f" ] || fail "$f is missing from the package"
+done
+zcat /usr/share/man/man1/zhauap.1.gz | grep -q '^\.TH zhauap' || fail "the manual page is not roff"
+if command -v man >/dev/null; then
+  man -w zhauap >/dev/null || fail "man does not find zhauap"
+fi
+
+echo "-- the container image"
+static="${CARGO_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/dist/zhauap"
+if ! command -v podman >/dev/null; then
+  echo "   skipped: podman is not installed on this CI machine"
+elif [ ! -x "$static" ] && [ "${ZHAUAP_STATIC:-0}" != 1 ]; then
+  echo "   skipped: no static binary yet (packaging/build-static.sh rebuilds every crate for"
+  echo "   the named target with fat LTO; ZHAUAP_STATIC=1 makes this check build it)"
+else
+  [ -x "$static" ] || packaging/build-static.sh -q
+  podman build -q -t zhauap:ci -f Containerfile . >/dev/null || fail "podman build failed"
+  # This machine's podman needs no default ulimits (setrlimit is refused in
+  # the container's setup); where containers cannot start at all, say why.
+  printf '[containers]\ndefault_ulimits = []\n' >"$work/containers.conf"
+  if CONTAINERS_CONF="$work/containers.conf" podman run --rm -v "$PWD/examples:/in:ro" \
+    -v "$work:/out" zhauap:ci render /in/dz-83-reply.yaml -o /out/container.pdf 2>"$work/podman.txt"; then
+    cmp -s "$work/container.pdf" "$work/built.pdf" || fail "the container renders other bytes"
+    echo "   the image renders the reference letter to the same bytes"
+  else
+    echo "   image built, not run: podman cannot start containers here ($(tail -n 1 "$work/podman.txt"))"
+  fi
+  podman rmi -f zhauap:ci >/dev/null 2>&1 || true
+fi
+echo "package-checks: ok"

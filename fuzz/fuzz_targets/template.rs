@@ -1,0 +1,6 @@
+//! See `checks.rs`.
+#![no_main]
+
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::template(data));

@@ -1,0 +1,334 @@
+//! The manifest: `OUTDIR/manifest.jsonl` (one file per shard), a [`Record`]
+//! a line, saying what each output was rendered from, so that an unchanged
+//! letter is not rendered again.
+//!
+//! - **Locked** while a run uses it: two runs of the same shard never
+//!   interleave; shards write different files, so they never wait.
+//! - **Journal:** each letter whose record changed is appended as it
+//!   finishes (one `write`, not flushed to disk: a killed or aborted process
+//!   loses nothing the kernel has; a power cut may, and the size and time
+//!   of the outputs, or `--verify`, then catch it). On reading, the last
+//!   record of a letter wins.
+//! - **Compacted** at the end of a run that changed anything: one record a
+//!   letter, in the order of their keys, written to a temporary file and
+//!   renamed over the journal. A run that changed nothing writes nothing.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::key::{FileHash, FileHashes, Hash, letter_key};
+use super::record::{RECORD_VERSION, Record, Status};
+use crate::diagnostic::{Diagnostic, Error, Result};
+
+/// The manifest of an unsharded batch.
+pub const MANIFEST: &str = "manifest.jsonl";
+
+/// What the manifest says about an output, kept in memory for the run:
+/// about two hundred bytes a letter.
+#[derive(Debug, Clone)]
+pub(super) struct Known {
+    pub cache_key: Option<Hash>,
+    pub letter: Option<Hash>,
+    pub files: Vec<FileHash>,
+    pub defaults: Option<Hash>,
+    pub data_row: Option<Hash>,
+    pub output: Option<Written>,
+    pub pages: u32,
+    /// The line of the manifest holding this record (the last one, if the
+    /// letter has several).
+    pub line: u32,
+}
+
+/// An output as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Written {
+    pub sha256: Hash,
+    pub bytes: u64,
+    pub modified_ns: u64,
+}
+
+impl Written {
+    /// Whether `path` still holds this output: a regular file (not a link)
+    /// of the same size and modification time and, with `verify`, the same
+    /// content.
+    pub fn is_at(&self, path: &Path, verify: bool) -> bool {
+        let Ok(meta) = std::fs::symlink_metadata(path) else {
+            return false;
+        };
+        meta.is_file()
+            && meta.len() == self.bytes
+            && modified_ns(&meta) == Some(self.modified_ns)
+            && (!verify || std::fs::read(path).is_ok_and(|b| Hash::of(&b) == self.sha256))
+    }
+}
+
+pub(super) fn modified_ns(meta: &std::fs::Metadata) -> Option<u64> {
+    let since = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    u64::try_from(since.as_nanos()).ok()
+}
+
+impl Known {
+    /// Whether the output on disk is the one these inputs render to.
+    pub fn is_current(
+        &self,
+        global: &Hash,
+        letter: &Hash,
+        data_row: Option<&Hash>,
+        hashes: &FileHashes,
+        output: &Path,
+        verify: bool,
+    ) -> bool {
+        let (Some(key), Some(written)) = (&self.cache_key, &self.output) else {
+            return false;
+        };
+        let files: Vec<FileHash> = self
+            .files
+            .iter()
+            .map(|f| FileHash {
+                path: f.path.clone(),
+                sha256: hashes.hash(&f.path),
+            })
+            .collect();
+        self.letter.as_ref() == Some(letter)
+            && letter_key(global, letter, data_row, &files) == *key
+            && written.is_at(output, verify)
+    }
+
+    fn from_record(r: &Record, line: u32, paths: &mut HashMap<String, Arc<Path>>) -> Known {
+        let hash = |s: &super::record::Sha256| Hash::from_hex(&s.0);
+        let ok = r.status != Status::Failed;
+        Known {
+            cache_key: r.cache_key.as_ref().and_then(hash).filter(|_| ok),
+            letter: r.input.sha256.as_ref().and_then(hash),
+            files: r
+                .files
+                .iter()
+                .map(|f| FileHash {
+                    path: paths
+                        .entry(f.path.clone())
+                        .or_insert_with(|| Path::new(&f.path).into())
+                        .clone(),
+                    sha256: f.sha256.as_ref().and_then(hash).unwrap_or(Hash([0; 32])),
+                })
+                .collect(),
+            defaults: r.defaults.as_ref().and_then(hash),
+            data_row: r.data_row.as_ref().and_then(hash),
+            output: r.output.as_ref().filter(|_| ok).and_then(|o| {
+                Some(Written {
+                    sha256: hash(&o.sha256)?,
+                    bytes: o.bytes,
+                    modified_ns: o.modified_ns,
+                })
+            }),
+            pages: r.pages.unwrap_or(0),
+            line,
+        }
+    }
+}
+
+/// The manifest of one run, open and locked.
+pub(super) struct Manifest {
+    path: PathBuf,
+    file: File,
+    /// The last record of each letter, by key.
+    pub known: HashMap<String, Known>,
+    /// Whether the file holds exactly one readable record per letter and
+    /// nothing else: if not, it is rewritten even when nothing changed.
+    pub compact: bool,
+    /// The file ends inside a line (a write cut short): the journal starts
+    /// on a new line.
+    ends_inside_line: bool,
+}
+
+impl Manifest {
+    /// Opens (creating it empty if need be) and locks the manifest `name` in
+    /// `out_dir`, then reads it. Waits while another run holds it.
+    pub fn open(out_dir: &Path, name: &str) -> Result<Manifest> {
+        let path = out_dir.join(name);
+        let fail = |e: std::io::Error| {
+            Error::one(
+                Diagnostic::new(
+                    &path,
+                    format!(
+                        "cannot open the batch manifest: {}",
+                        crate::input::io_reason(&e)
+                    ),
+                )
+                .with_help("the manifest must be a regular file in a writable output folder"),
+            )
+        };
+        let file = loop {
+            let mut options = std::fs::OpenOptions::new();
+            options.read(true).append(true).create(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                // Never through a link planted in a shared folder, and never
+                // waiting on a pipe.
+                options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+            }
+            let file = options.open(&path).map_err(fail)?;
+            if !file.metadata().map_err(fail)?.is_file() {
+                return Err(fail(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "not a regular file",
+                )));
+            }
+            match file.lock() {
+                Ok(()) => {}
+                // A file system without locks (some network ones): shards
+                // still never share a manifest; only two runs of one shard
+                // at once could interleave.
+                Err(e) if e.kind() == std::io::ErrorKind::Unsupported => {}
+                Err(e) => return Err(fail(e)),
+            }
+            // A run that held the lock may have replaced the file by its
+            // compacted version meanwhile: lock the file now at the path.
+            if same_file(&file, &path) {
+                break file;
+            }
+        };
+        let mut manifest = Manifest {
+            path: path.clone(),
+            file,
+            known: HashMap::new(),
+            compact: true,
+            ends_inside_line: false,
+        };
+        manifest.read().map_err(fail)?;
+        Ok(manifest)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn read(&mut self) -> std::io::Result<()> {
+        let mut paths = HashMap::new();
+        let mut line = 0u32;
+        let mut reader = BufReader::new(&self.file);
+        reader.rewind()?;
+        let mut text = String::new();
+        loop {
+            text.clear();
+            if reader.read_line(&mut text)? == 0 {
+                break;
+            }
+            self.ends_inside_line = !text.ends_with('\n');
+            let record = serde_json::from_str::<Record>(&text)
+                .ok()
+                .filter(|r| r.record_version == RECORD_VERSION);
+            match record {
+                Some(r) => {
+                    let known = Known::from_record(&r, line, &mut paths);
+                    if self.known.insert(r.key, known).is_some() {
+                        self.compact = false;
+                    }
+                }
+                None => self.compact = false,
+            }
+            line += 1;
+        }
+        Ok(())
+    }
+
+    /// Appends a changed record, in one write: a killed run leaves whole
+    /// lines, or a last line cut short that the next run skips.
+    pub fn journal(&mut self, record: &Record) -> Result<()> {
+        let mut line = Vec::with_capacity(1024);
+        if self.ends_inside_line {
+            line.push(b'\n');
+        }
+        if serde_json::to_writer(&mut line, record).is_err() {
+            return Ok(());
+        }
+        line.push(b'\n');
+        self.file.write_all(&line).map_err(|e| {
+            Error::one(Diagnostic::new(
+                &self.path,
+                format!(
+                    "cannot save progress in the batch manifest: {}",
+                    crate::input::io_reason(&e)
+                ),
+            ))
+        })?;
+        self.ends_inside_line = false;
+        Ok(())
+    }
+
+    /// The lines of the manifest with these numbers, as they are.
+    pub fn lines(&self, wanted: &[u32]) -> std::io::Result<Vec<String>> {
+        let mut reader = BufReader::new(&self.file);
+        reader.rewind()?;
+        let mut out = Vec::with_capacity(wanted.len());
+        for (n, line) in reader.lines().enumerate() {
+            let line = line?;
+            if u32::try_from(n).is_ok_and(|n| wanted.binary_search(&n).is_ok()) {
+                out.push(line);
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn same_file(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::symlink_metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_record_of_a_letter_wins_and_a_torn_line_is_skipped() {
+        let dir = std::env::temp_dir().join(format!("zhauap-manifest-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let line = |key: &str, pages: u32| {
+            format!(
+                r#"{{"record_version":2,"key":"{key}","input":{{"path":"x","sha256":null}},"files":[],"templates":"{z}","defaults":null,"data_row":null,"version":"0","cache_key":null,"output":null,"pages":{pages},"status":"failed","problems":[]}}"#,
+                z = "0".repeat(64)
+            )
+        };
+        let text = format!(
+            "{}\n{}\n{}\n{{\"record_ver",
+            line("a", 1),
+            line("b", 1),
+            line("a", 2)
+        );
+        std::fs::write(dir.join(MANIFEST), &text).unwrap();
+        let mut m = Manifest::open(&dir, MANIFEST).unwrap();
+        assert!(!m.compact);
+        assert_eq!(m.known.len(), 2);
+        assert_eq!((m.known["a"].pages, m.known["a"].line), (2, 2));
+        assert_eq!(m.lines(&[1]).unwrap(), [line("b", 1)]);
+        // The journal starts on a line of its own after the torn one.
+        m.journal(&serde_json::from_str(&line("c", 1)).unwrap())
+            .unwrap();
+        let after = std::fs::read_to_string(dir.join(MANIFEST)).unwrap();
+        assert!(
+            after.ends_with(&format!("{{\"record_ver\n{}\n", line("c", 1))),
+            "{after}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

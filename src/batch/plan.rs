@@ -1,0 +1,320 @@
+//! Which letters a batch renders and where each output goes: the inputs
+//! found, the common root, the shard taken, and every output checked so that
+//! a batch never writes over an input, a special file or a link.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::inputs::{
+    absolute, common_ancestor, expand_glob, glob_base, is_glob, is_regular_file, walk,
+};
+use super::shard::Shard;
+use crate::Format;
+use crate::diagnostic::{Diagnostic, Error, Result};
+
+/// One letter of a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// The letter file, as found from the inputs given (for messages).
+    pub letter: PathBuf,
+    /// Its path below the input root, with `/` separators: the key of the
+    /// manifest and of the shard.
+    pub relative: String,
+    /// Where its output goes.
+    pub output: PathBuf,
+}
+
+/// The letters of a batch, in the order of their relative paths.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub jobs: Vec<Job>,
+    /// The common folder of the inputs, mirrored by the output folder.
+    pub root: PathBuf,
+    pub out_dir: PathBuf,
+    pub format: Format,
+    /// The shard taken, if any.
+    pub shard: Option<Shard>,
+    /// Letters found but left to other shards.
+    pub other_shards: usize,
+    /// Every letter found, in any shard, by a hash of its relative path:
+    /// an output is pruned only when its letter is in no shard.
+    found: Vec<u64>,
+    /// The letter files, by file identity, sorted: no output may be one of
+    /// them.
+    letter_ids: Vec<FileId>,
+}
+
+impl Plan {
+    /// Whether a letter with this relative path was found, in any shard.
+    pub fn has_letter(&self, relative: &str) -> bool {
+        self.found.binary_search(&path_hash(relative)).is_ok()
+    }
+
+    /// Refuses a file the batch would write besides its outputs (the
+    /// report): not a letter, not a special file, not a link.
+    pub fn check_extra_output(&self, path: &Path) -> Result<()> {
+        match output_problem(path, &self.letter_ids) {
+            Some(d) => Err(Error::one(d)),
+            None => Ok(()),
+        }
+    }
+}
+
+fn path_hash(relative: &str) -> u64 {
+    let h = Sha256::digest(relative.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&h[..8]);
+    u64::from_le_bytes(first)
+}
+
+/// A file's identity on its file system (device and inode), to recognise
+/// one file under two names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct FileId(u64, u64);
+
+impl FileId {
+    /// None where the platform gives no identity (then only the paths
+    /// themselves are compared, by `write::not_the_input` in `render`).
+    fn of(meta: &std::fs::Metadata) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FileId(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            None
+        }
+    }
+}
+
+/// Finds the letters of `inputs` (files, folders, globs) and `listed`
+/// (the files of `--files-from`), and where each output goes. Refuses,
+/// before anything is rendered: inputs that do not exist, are not regular
+/// files or hold no letter; two letters that would write the same output;
+/// an output that is a letter, a special file or a link.
+pub fn plan(
+    inputs: &[PathBuf],
+    listed: &[PathBuf],
+    out_dir: &Path,
+    format: Format,
+    shard: Option<Shard>,
+) -> Result<Plan> {
+    let cwd = std::env::current_dir().map_err(|e| {
+        Error::one(Diagnostic::new(
+            Path::new("."),
+            format!(
+                "cannot read the current folder: {}",
+                crate::input::io_reason(&e)
+            ),
+        ))
+    })?;
+    let mut problems = Vec::new();
+    let mut found: Vec<PathBuf> = Vec::new();
+    // The common folder of the inputs, narrowed as they come: no list of
+    // them is kept (ten thousand letters would make one).
+    let mut root: Option<PathBuf> = None;
+    for input in inputs {
+        let before = found.len();
+        match std::fs::metadata(input) {
+            Ok(m) if m.is_dir() => {
+                narrow(&mut root, &absolute(&cwd, input));
+                walk(input, None, &mut found, &mut problems);
+            }
+            Ok(_) => named_file(input, &mut found, &mut problems),
+            Err(_) if is_glob(input) => {
+                narrow(&mut root, &absolute(&cwd, &glob_base(input)));
+                expand_glob(input, &mut found, &mut problems);
+            }
+            Err(e) => problems.push(
+                Diagnostic::new(
+                    input,
+                    format!("cannot read this input: {}", crate::input::io_reason(&e)),
+                )
+                .with_help(
+                    "give letter files, folders of letters, or globs such as 'in/**/*.yaml'",
+                ),
+            ),
+        }
+        if found.len() == before && !problems.iter().any(|d| d.file == *input) {
+            problems.push(
+                Diagnostic::new(input, "no letters (*.yaml or *.yml files) here").with_help(
+                    "a folder is searched, with its subfolders, for *.yaml and *.yml files",
+                ),
+            );
+        }
+    }
+    for file in listed {
+        named_file(file, &mut found, &mut problems);
+    }
+    let mut letter_ids = Vec::with_capacity(found.len());
+    for f in &found {
+        if let Some(parent) = absolute(&cwd, f).parent() {
+            narrow(&mut root, parent);
+        }
+        if let Some(id) = std::fs::metadata(f).ok().as_ref().and_then(FileId::of) {
+            letter_ids.push(id);
+        }
+    }
+    letter_ids.sort_unstable();
+    letter_ids.dedup();
+    let root = root.unwrap_or_else(|| cwd.clone());
+
+    let mut jobs = Vec::new();
+    let mut all = Vec::with_capacity(found.len());
+    for letter in found {
+        let abs = absolute(&cwd, &letter);
+        let below = abs.strip_prefix(&root).unwrap_or(&abs);
+        let relative = below
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        all.push(path_hash(&relative));
+        if shard.is_some_and(|s| !s.takes(&relative)) {
+            continue;
+        }
+        let output = out_dir.join(below).with_extension(format.extension());
+        jobs.push(Job {
+            letter,
+            relative,
+            output,
+        });
+    }
+    // One job per letter file, however many inputs name it.
+    jobs.sort_by(|a, b| a.relative.cmp(&b.relative));
+    jobs.dedup_by(|a, b| a.relative == b.relative);
+    all.sort_unstable();
+    all.dedup();
+    let other_shards = all.len().saturating_sub(jobs.len());
+
+    let mut by_output: Vec<usize> = (0..jobs.len()).collect();
+    by_output.sort_by(|&a, &b| jobs[a].output.cmp(&jobs[b].output));
+    for pair in by_output.windows(2) {
+        let (first, second) = (&jobs[pair[0]], &jobs[pair[1]]);
+        if first.output == second.output {
+            problems.push(
+                Diagnostic::new(
+                    &second.letter,
+                    format!(
+                        "{} and this letter would both be written to {}",
+                        first.letter.display(),
+                        second.output.display()
+                    ),
+                )
+                .with_help(
+                    "rename one of them: letters that differ only in extension share an output",
+                ),
+            );
+        }
+    }
+    drop(by_output);
+    let mut checked_dirs = HashSet::new();
+    for job in &jobs {
+        if let Some(d) = folder_problem(out_dir, Path::new(&job.relative), &mut checked_dirs)
+            .or_else(|| output_problem(&job.output, &letter_ids))
+        {
+            problems.push(d);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error {
+            diagnostics: problems,
+        });
+    }
+    Ok(Plan {
+        jobs,
+        root,
+        out_dir: out_dir.to_path_buf(),
+        format,
+        shard,
+        other_shards,
+        found: all,
+        letter_ids,
+    })
+}
+
+/// Narrows `root` to the folders it shares with `path`.
+fn narrow(root: &mut Option<PathBuf>, path: &Path) {
+    *root = Some(match root.take() {
+        None => path.to_path_buf(),
+        Some(r) => common_ancestor(&[r, path.to_path_buf()]).unwrap_or_default(),
+    });
+}
+
+/// A letter named by the user (an argument, a line of a list): taken
+/// whatever its extension, but only if it is a regular file.
+fn named_file(file: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+    match std::fs::metadata(file) {
+        Ok(_) if is_regular_file(file) => found.push(file.to_path_buf()),
+        Ok(_) => problems.push(
+            Diagnostic::new(file, "this is not a regular file, so not a letter")
+                .with_help("name .yaml letter files; devices, pipes and sockets are not read"),
+        ),
+        Err(e) => problems.push(
+            Diagnostic::new(
+                file,
+                format!("cannot read this letter: {}", crate::input::io_reason(&e)),
+            )
+            .with_help("check the file name and that the file exists"),
+        ),
+    }
+}
+
+/// Why `path`, where the batch would write, must not be written: it is a
+/// letter of the batch, a special file (a device, a pipe) or a symbolic
+/// link. A rename would replace it (as root, `/dev/null` itself).
+fn output_problem(path: &Path, letters: &[FileId]) -> Option<Diagnostic> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    let why = if meta.file_type().is_symlink() {
+        "a symbolic link is where this output would go; the batch does not replace links"
+    } else if !meta.is_file() {
+        "something that is not a regular file (a folder, a device or a pipe) is where this output would go"
+    } else if FileId::of(&meta).is_some_and(|id| letters.binary_search(&id).is_ok()) {
+        "this output would overwrite one of the letters"
+    } else {
+        return None;
+    };
+    Some(
+        Diagnostic::new(path, why)
+            .with_help("choose another output folder with -o, or move the file away"),
+    )
+}
+
+/// A symbolic link among the folders between `out_dir` and an output
+/// (`below`, the letter's place below the root): outputs would land
+/// outside the output folder. `out_dir` itself was named by the user and
+/// may be a link. Each folder is looked at once.
+fn folder_problem(
+    out_dir: &Path,
+    below: &Path,
+    checked: &mut HashSet<PathBuf>,
+) -> Option<Diagnostic> {
+    let mut dir = out_dir.to_path_buf();
+    let parent = below.parent()?;
+    for c in parent.components() {
+        dir.push(c);
+        if !checked.insert(dir.clone()) {
+            continue;
+        }
+        match std::fs::symlink_metadata(&dir) {
+            Ok(m) if m.file_type().is_symlink() || !m.is_dir() => {
+                return Some(
+                    Diagnostic::new(
+                        &dir,
+                        "this is where an output folder would go, and it is a link or not a folder",
+                    )
+                    .with_help("the batch writes only into real folders below -o; move it away"),
+                );
+            }
+            Ok(_) => {}
+            // Missing: created when the output is written, and so are the
+            // folders below it.
+            Err(_) => break,
+        }
+    }
+    None
+}

@@ -1,0 +1,226 @@
+//! One JSON record per letter: the line of `manifest.jsonl` and the entry
+//! of the `--report` file. Its JSON Schema is `zhauap schema --manifest`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Error};
+
+/// The version of [`Record`]: bumped when a field changes meaning, so that
+/// an older manifest is ignored (its letters render again) rather than
+/// misread.
+pub const RECORD_VERSION: u32 = 2;
+
+/// What one batch run did with one letter, and what its output was made
+/// from. Records of several shards merge by concatenating their files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "zhauap batch manifest record")]
+pub struct Record {
+    /// The version of this record's format (2).
+    pub record_version: u32,
+    /// The letter's path below the input root, with `/` separators: the same
+    /// on every machine, and what decides the letter's shard.
+    pub key: String,
+    /// The letter file as it was found, and the SHA-256 of its content.
+    pub input: FileRecord,
+    /// The other files the output was made from (such as the emblem), by
+    /// absolute path.
+    pub files: Vec<FileRecord>,
+    /// SHA-256 over the names and contents of the templates used.
+    pub templates: Sha256,
+    /// SHA-256 of the defaults file merged into the letter, if any.
+    pub defaults: Option<Sha256>,
+    /// SHA-256 of the data row the letter was merged with (mail merge), if any.
+    pub data_row: Option<Sha256>,
+    /// The version of zhauap that made the output.
+    pub version: String,
+    /// SHA-256 over everything the output depends on (program, fonts,
+    /// templates, options, the letter and its files): an output whose key
+    /// is unchanged is not rendered again. None when the letter failed.
+    pub cache_key: Option<Sha256>,
+    /// The output written (none when the letter failed).
+    pub output: Option<OutputRecord>,
+    /// Pages of the output.
+    pub pages: Option<u32>,
+    pub status: Status,
+    /// Why the letter failed; empty otherwise.
+    pub problems: Vec<Problem>,
+    /// Milliseconds this run spent on the letter (in the `--report` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ms: Option<f64>,
+}
+
+/// What a run did with a letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Rendered and written.
+    Rendered,
+    /// Its output was already up to date: nothing was written.
+    Unchanged,
+    /// Refused or not written; see `problems`.
+    Failed,
+}
+
+/// A file and the SHA-256 of its content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct FileRecord {
+    pub path: String,
+    /// None when the file could not be read (missing, not a regular file,
+    /// too large): the letter then failed, or renders again next time.
+    pub sha256: Option<Sha256>,
+}
+
+/// An output file as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct OutputRecord {
+    pub path: String,
+    pub sha256: Sha256,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// Its modification time, in nanoseconds since 1970 (UTC), as written:
+    /// an output with the same size and time is trusted to be this one
+    /// unless the batch runs with `--verify`.
+    pub modified_ns: u64,
+}
+
+/// One reason a letter failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Problem {
+    /// The file the problem is in: the letter, a template, an image.
+    pub file: String,
+    /// Line and column, counted from 1, where the file has text positions.
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    /// The letter field concerned, such as `inquiry.date`, where known.
+    pub field: Option<String>,
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+/// A SHA-256 as 64 lower-case hexadecimal digits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+#[schemars(transparent)]
+pub struct Sha256(#[schemars(regex(pattern = r"^[0-9a-f]{64}$"))] pub String);
+
+impl From<super::key::Hash> for Sha256 {
+    fn from(h: super::key::Hash) -> Sha256 {
+        Sha256(h.hex())
+    }
+}
+
+/// The problems of an error, one per diagnostic.
+pub fn problems(error: &Error) -> Vec<Problem> {
+    error.diagnostics.iter().map(problem).collect()
+}
+
+fn problem(d: &Diagnostic) -> Problem {
+    let number = |n: usize| u32::try_from(n).ok();
+    Problem {
+        file: d.file.display().to_string(),
+        line: d.pos.and_then(|p| number(p.line)),
+        column: d.pos.and_then(|p| number(p.column)),
+        field: field_of(&d.message),
+        message: d.message.clone(),
+        help: d.help.clone(),
+    }
+}
+
+/// The letter field a message is about. Diagnostics carry the field only in
+/// their wording, in two forms: a leading `path: ` (`letterhead.emblem: the
+/// emblem is not a file`) or a quoted path at the start or after "field"
+/// (`'inquiry.date': …`, `missing required field 'signature.name' …`).
+// Until a diagnostic has a field of its own, this reads those two forms.
+fn field_of(message: &str) -> Option<String> {
+    let is_path = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.[]".contains(c))
+    };
+    if let Some((head, _)) = message.split_once(": ")
+        && is_path(head)
+    {
+        return Some(head.to_owned());
+    }
+    let quoted = |rest: &str| {
+        let rest = rest.strip_prefix('\'')?;
+        let (inside, _) = rest.split_once('\'')?;
+        is_path(inside).then(|| inside.to_owned())
+    };
+    quoted(message).or_else(|| {
+        message
+            .find("field '")
+            .and_then(|i| quoted(&message[i + "field ".len()..]))
+    })
+}
+
+/// The JSON Schema of a record, pretty-printed.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Record);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_field_is_read_from_both_forms_of_message() {
+        let f = |m: &str| field_of(m);
+        assert_eq!(
+            f("letterhead.emblem: the emblem is not a file").as_deref(),
+            Some("letterhead.emblem")
+        );
+        assert_eq!(
+            f("'inquiry.date': '2020-13-01' has month 13").as_deref(),
+            Some("inquiry.date")
+        );
+        assert_eq!(
+            f("'body[1]' contains the control character U+001B").as_deref(),
+            Some("body[1]")
+        );
+        assert_eq!(
+            f("missing required field 'signature.name' in 'signature'").as_deref(),
+            Some("signature.name")
+        );
+        assert_eq!(f("unknown template 'deputy-replyy'"), None);
+        assert_eq!(f("the letter file is empty"), None);
+        assert_eq!(f("while parsing a block mapping: x"), None);
+    }
+
+    #[test]
+    fn a_record_round_trips_and_the_report_time_is_optional() {
+        let sha = Sha256("0".repeat(64));
+        let record = Record {
+            record_version: RECORD_VERSION,
+            key: "a/b.yaml".into(),
+            input: FileRecord {
+                path: "in/a/b.yaml".into(),
+                sha256: Some(sha.clone()),
+            },
+            files: vec![],
+            templates: sha.clone(),
+            defaults: None,
+            data_row: None,
+            version: "0".into(),
+            cache_key: Some(sha.clone()),
+            output: Some(OutputRecord {
+                path: "out/a/b.pdf".into(),
+                sha256: sha,
+                bytes: 10,
+                modified_ns: 1,
+            }),
+            pages: Some(1),
+            status: Status::Rendered,
+            problems: vec![],
+            ms: None,
+        };
+        let line = serde_json::to_string(&record).unwrap();
+        assert!(!line.contains("\"ms\""), "{line}");
+        assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), record);
+    }
+}

@@ -1,0 +1,417 @@
+//! Rendering a plan: letters taken in order by the render threads, outputs
+//! written by writer threads, and every outcome passed, in the plan's order,
+//! to the [`Sink`] that keeps the manifest and the report.
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError};
+use std::time::Instant;
+
+use super::key::{FileHash, FileHashes, Global, Hash, letter_key};
+use super::manifest::{Known, MANIFEST, Manifest, modified_ns};
+use super::plan::{Job, Plan};
+use super::record::{self, FileRecord, OutputRecord, Record, Status};
+use super::report::{Outcome, Report, Summary};
+use super::sink::{Sink, unchanged_record};
+use super::source::{Files, LetterSource};
+use super::tidy;
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::{Engine, Options};
+
+/// How a batch renders.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub options: Options,
+    /// Render every letter, up to date or not.
+    pub force: bool,
+    /// Check an up-to-date output by its content, not only its size and
+    /// modification time.
+    pub verify: bool,
+    /// Remove the outputs of letters that are gone.
+    pub prune: bool,
+    /// Render threads; one per core when `None`, never more than
+    /// [`MAX_JOBS`] nor than letters.
+    pub jobs: Option<usize>,
+    /// Where to write the report, if anywhere.
+    pub report: Option<PathBuf>,
+}
+
+/// The most render threads a batch starts, whatever `--jobs` says.
+pub const MAX_JOBS: usize = 256;
+
+/// Outputs waiting for a writer, at most: bounds the memory held by rendered
+/// letters when the disk is slower than the cores.
+const WRITE_QUEUE: usize = 32;
+/// Writer threads: enough flushes in flight for the file system to commit
+/// them together.
+const WRITERS: usize = 8;
+/// How far past the first unfinished letter a render thread may start: the
+/// outcomes waiting for their turn in the sink stay few.
+const WINDOW: usize = 512;
+
+/// Renders the letters of `plan` from their files; see [`run_from`].
+pub fn run(
+    engine: &Engine,
+    plan: &Plan,
+    settings: &Settings,
+    done: &(dyn Fn(&Outcome) + Sync),
+) -> Result<Summary> {
+    run_from(engine, plan, &Files, settings, done)
+}
+
+/// Renders the letters of `plan`, read through `source`, calling `done` as
+/// each one finishes (from any thread, in the order they finish). Whatever
+/// happens to one letter (a refusal, a fault of the program), the others go
+/// on and the manifest and report of the finished ones are written.
+pub fn run_from(
+    engine: &Engine,
+    plan: &Plan,
+    source: &dyn LetterSource,
+    settings: &Settings,
+    done: &(dyn Fn(&Outcome) + Sync),
+) -> Result<Summary> {
+    let started = Instant::now();
+    std::fs::create_dir_all(&plan.out_dir).map_err(|e| {
+        Error::one(
+            Diagnostic::new(
+                &plan.out_dir,
+                format!(
+                    "cannot create the output folder: {}",
+                    crate::input::io_reason(&e)
+                ),
+            )
+            .with_help("choose another folder with -o"),
+        )
+    })?;
+    let name = plan
+        .shard
+        .map_or_else(|| MANIFEST.to_owned(), |s| s.manifest_name());
+    if let Some(report) = &settings.report {
+        check_report_path(plan, report, &plan.out_dir.join(&name))?;
+    }
+    let mut manifest = Manifest::open(&plan.out_dir, &name)?;
+    tidy::remove_stale_temps(plan, manifest.path(), settings.report.as_deref());
+    let gone = tidy::gone(plan, &manifest, settings.prune);
+    let rewrite = !manifest.compact || !gone.pruned.is_empty() || gone.moved > 0;
+    let known = std::mem::take(&mut manifest.known);
+    let nothing = HashMap::new();
+    let global = &Global::new(engine, &settings.options);
+    let context = Context {
+        engine,
+        options: &settings.options,
+        source,
+        global,
+        known: if settings.force { &nothing } else { &known },
+        hashes: FileHashes::default(),
+        verify: settings.verify,
+    };
+    let report = settings.report.as_deref().map(Report::create).transpose()?;
+    let summary = Summary {
+        orphans: gone.kept_lines.len(),
+        pruned: gone.pruned,
+        other_shards: plan.other_shards,
+        ..Summary::default()
+    };
+    let mut sink = Sink::new(plan, &known, global, manifest, report, summary);
+    if rewrite {
+        sink.start_compacting();
+    }
+    let sink = Mutex::new(sink);
+    let advanced = Condvar::new();
+    let lock = || sink.lock().unwrap_or_else(PoisonError::into_inner);
+
+    let finish = |index: usize, outcome: Outcome| {
+        done(&outcome);
+        lock().arrive(index, outcome);
+        advanced.notify_all();
+    };
+    let threads = settings
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, MAX_JOBS)
+        .min(plan.jobs.len().max(1));
+    let next = AtomicUsize::new(0);
+    // Rendering is work for the cores; writing is mostly waiting for the
+    // disk. Writer threads do the waiting, so the cores never do.
+    let (to_writers, queue) = std::sync::mpsc::sync_channel::<Pending>(WRITE_QUEUE);
+    let queue = Mutex::new(queue);
+    std::thread::scope(|scope| {
+        for _ in 0..WRITERS.min(plan.jobs.len()) {
+            scope.spawn(|| {
+                loop {
+                    // The lock is held only while waiting for the next output.
+                    let next = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
+                    let Ok(pending) = next else { break };
+                    let (index, letter) = (pending.index, pending.outcome.letter.clone());
+                    let outcome = catch_unwind(AssertUnwindSafe(|| pending.write()))
+                        .unwrap_or_else(|fault| faulted(&plan.jobs[index], global, fault));
+                    debug_assert_eq!(outcome.letter, letter);
+                    finish(index, outcome);
+                }
+            });
+        }
+        for _ in 0..threads {
+            let to_writers = to_writers.clone();
+            let (next, context, lock, advanced, finish) =
+                (&next, &context, &lock, &advanced, &finish);
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = plan.jobs.get(index) else {
+                        break;
+                    };
+                    let mut sink = lock();
+                    while index >= sink.emitted() + WINDOW {
+                        sink = advanced.wait(sink).unwrap_or_else(PoisonError::into_inner);
+                    }
+                    drop(sink);
+                    let prepared = catch_unwind(AssertUnwindSafe(|| context.prepare(index, job)))
+                        .unwrap_or_else(|fault| Prepared::Done(faulted(job, global, fault)));
+                    match prepared {
+                        Prepared::Done(outcome) => finish(index, outcome),
+                        Prepared::Write(pending) => {
+                            // Fails only if every writer is gone, which a
+                            // writer's panic would do; the scope then panics too.
+                            let _ = to_writers.send(pending);
+                        }
+                    }
+                }
+            });
+        }
+        drop(to_writers);
+    });
+    let mut sink = sink.into_inner().unwrap_or_else(PoisonError::into_inner);
+    Ok(sink.finish(&gone.kept_lines, started))
+}
+
+/// The report may not be a letter, a special file, a link, an output or the
+/// manifest.
+fn check_report_path(plan: &Plan, report: &Path, manifest: &Path) -> Result<()> {
+    plan.check_extra_output(report)?;
+    let clash = report == manifest || plan.jobs.iter().any(|j| j.output == report);
+    if clash {
+        return Err(Error::one(
+            Diagnostic::new(report, "the report would overwrite an output of this batch")
+                .with_help("write the report outside the output folder, or under another name"),
+        ));
+    }
+    Ok(())
+}
+
+/// The outcome of a letter on which the program itself failed (a panic):
+/// contained, reported, and the batch goes on.
+fn faulted(job: &Job, global: &Global, fault: Box<dyn std::any::Any + Send>) -> Outcome {
+    let why = fault
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| fault.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into());
+    let error = Error::one(
+        Diagnostic::new(
+            &job.letter,
+            format!("zhauap failed on this letter (a fault of the program: {why})"),
+        )
+        .with_help("the other letters were rendered; please report this letter to the developers"),
+    );
+    failed(job, base_record(job, global), error, Instant::now())
+}
+
+/// What every letter of a run shares.
+struct Context<'a> {
+    engine: &'a Engine,
+    options: &'a Options,
+    source: &'a dyn LetterSource,
+    global: &'a Global,
+    /// The outputs of earlier runs (none with `--force`).
+    known: &'a HashMap<String, Known>,
+    hashes: FileHashes,
+    verify: bool,
+}
+
+/// A letter after the cores' part: done, or rendered and to be written.
+enum Prepared {
+    Done(Outcome),
+    Write(Pending),
+}
+
+/// A rendered letter on its way to the disk.
+struct Pending {
+    index: usize,
+    bytes: Vec<u8>,
+    sha256: Hash,
+    /// Its outcome once written.
+    outcome: Outcome,
+    started: Instant,
+}
+
+impl Pending {
+    fn write(self) -> Outcome {
+        let mut outcome = self.outcome;
+        let written = write_output(&outcome.output, &self.bytes).map(|()| {
+            let meta = std::fs::metadata(&outcome.output).ok();
+            OutputRecord {
+                path: outcome.output.display().to_string(),
+                sha256: self.sha256.into(),
+                bytes: self.bytes.len() as u64,
+                modified_ns: meta.as_ref().and_then(modified_ns).unwrap_or(0),
+            }
+        });
+        match written {
+            Ok(output) => outcome.record.output = Some(output),
+            Err(e) => {
+                outcome.status = Status::Failed;
+                outcome.record.status = Status::Failed;
+                outcome.record.cache_key = None;
+                outcome.record.pages = None;
+                outcome.record.problems = record::problems(&e);
+                outcome.pages = None;
+                outcome.error = Some(e);
+            }
+        }
+        outcome.time = self.started.elapsed();
+        outcome
+    }
+}
+
+fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            Error::one(Diagnostic::new(
+                parent,
+                format!(
+                    "cannot create the output folder: {}",
+                    crate::input::io_reason(&e)
+                ),
+            ))
+        })?;
+    }
+    crate::write::atomic_deferred(path, bytes)
+}
+
+/// A record with what is known of any letter before it is read: its
+/// place, the templates and the program. Failed until shown otherwise.
+fn base_record(job: &Job, global: &Global) -> Record {
+    Record {
+        record_version: record::RECORD_VERSION,
+        key: job.relative.clone(),
+        input: FileRecord {
+            path: job.letter.display().to_string(),
+            sha256: None,
+        },
+        files: Vec::new(),
+        templates: global.templates.into(),
+        defaults: None,
+        data_row: None,
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        cache_key: None,
+        output: None,
+        pages: None,
+        status: Status::Failed,
+        problems: Vec::new(),
+        ms: None,
+    }
+}
+
+fn failed(job: &Job, mut record: Record, error: Error, started: Instant) -> Outcome {
+    record.status = Status::Failed;
+    record.problems = record::problems(&error);
+    Outcome {
+        letter: job.letter.clone(),
+        output: job.output.clone(),
+        status: Status::Failed,
+        error: Some(error),
+        pages: None,
+        time: started.elapsed(),
+        record,
+    }
+}
+
+impl Context<'_> {
+    fn prepare(&self, index: usize, job: &Job) -> Prepared {
+        let started = Instant::now();
+        let mut record = base_record(job, self.global);
+        match self.up_to_date_or_render(job, &mut record) {
+            Ok(None) => Prepared::Done(Outcome {
+                letter: job.letter.clone(),
+                output: job.output.clone(),
+                status: Status::Unchanged,
+                error: None,
+                pages: record.pages.map(|p| p as usize),
+                time: started.elapsed(),
+                record,
+            }),
+            Ok(Some(bytes)) => {
+                record.status = Status::Rendered;
+                Prepared::Write(Pending {
+                    index,
+                    sha256: Hash::of(&bytes),
+                    bytes,
+                    outcome: Outcome {
+                        letter: job.letter.clone(),
+                        output: job.output.clone(),
+                        status: Status::Rendered,
+                        error: None,
+                        pages: record.pages.map(|p| p as usize),
+                        time: started.elapsed(),
+                        record,
+                    },
+                    started,
+                })
+            }
+            Err(e) => Prepared::Done(failed(job, record, e, started)),
+        }
+    }
+
+    /// Fills `record` as far as the letter gets; the rendered bytes, or
+    /// none when the output is up to date (then `record` is its record).
+    fn up_to_date_or_render(&self, job: &Job, record: &mut Record) -> Result<Option<Vec<u8>>> {
+        let loaded = self.source.load(job)?;
+        let letter_hash = Hash::of(loaded.source.text.as_bytes());
+        record.input.sha256 = Some(letter_hash.into());
+        record.data_row = loaded.data_row.map(Into::into);
+        if let Some(known) = self.known.get(&job.relative)
+            && known.is_current(
+                &self.global.key,
+                &letter_hash,
+                loaded.data_row.as_ref(),
+                &self.hashes,
+                &job.output,
+                self.verify,
+            )
+        {
+            *record = unchanged_record(job, known, self.global);
+            return Ok(None);
+        }
+
+        let checked = self.engine.check_source(loaded.source)?;
+        // The files the document refers to, as the engine read and hashed
+        // them for this very rendering (absolute paths).
+        let files: Vec<FileHash> = checked
+            .inputs()
+            .into_iter()
+            .map(|f| FileHash {
+                path: f.path.into(),
+                sha256: Hash(f.sha256),
+            })
+            .collect();
+        record.files = files
+            .iter()
+            .map(|f| FileRecord {
+                path: f.path.display().to_string(),
+                sha256: (f.sha256 != Hash([0; 32])).then(|| f.sha256.into()),
+            })
+            .collect();
+        let key = letter_key(
+            &self.global.key,
+            &letter_hash,
+            loaded.data_row.as_ref(),
+            &files,
+        );
+        let rendered = self.engine.render_checked(checked, self.options)?;
+        record.cache_key = Some(key.into());
+        record.pages = u32::try_from(rendered.pages.pages.len()).ok();
+        Ok(Some(rendered.bytes))
+    }
+}

@@ -1,0 +1,201 @@
+//! Where outcomes go, in the plan's order: the summary's counts, the
+//! report, the manifest's journal and its compacted copy. Outcomes that
+//! finish early wait here for their turn; the render threads stay within a
+//! window of the first unfinished letter, so few ever wait.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use std::time::Instant;
+
+use super::key::Global;
+use super::manifest::{Known, Manifest};
+use super::plan::{Job, Plan};
+use super::record::{FileRecord, OutputRecord, RECORD_VERSION, Record, Status};
+use super::report::{Outcome, Report, Summary, ms};
+use crate::diagnostic::{Diagnostic, Error};
+use crate::write::Staged;
+
+pub(super) struct Sink<'a> {
+    plan: &'a Plan,
+    known: &'a HashMap<String, Known>,
+    global: &'a Global,
+    /// Outcomes emitted so far: the plan's letters before this index.
+    emitted: usize,
+    waiting: BTreeMap<usize, Outcome>,
+    manifest: Manifest,
+    /// The compacted manifest, once this run has something to change.
+    compacted: Option<Staged>,
+    compact_failed: Option<std::io::Error>,
+    report: Option<Report>,
+    summary: Summary,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(
+        plan: &'a Plan,
+        known: &'a HashMap<String, Known>,
+        global: &'a Global,
+        manifest: Manifest,
+        report: Option<Report>,
+        summary: Summary,
+    ) -> Sink<'a> {
+        Sink {
+            plan,
+            known,
+            global,
+            emitted: 0,
+            waiting: BTreeMap::new(),
+            manifest,
+            compacted: None,
+            compact_failed: None,
+            report,
+            summary,
+        }
+    }
+
+    pub fn emitted(&self) -> usize {
+        self.emitted
+    }
+
+    pub fn arrive(&mut self, index: usize, outcome: Outcome) {
+        // Journaled at once, whatever its place in the plan: a run that dies
+        // (killed, or aborted by a fault) keeps every letter it finished.
+        if outcome.status != Status::Unchanged
+            && let Err(e) = self.manifest.journal(&outcome.record)
+        {
+            self.summary.warnings.push(e);
+        }
+        self.waiting.insert(index, outcome);
+        while let Some(outcome) = self.waiting.remove(&self.emitted) {
+            self.emit(outcome);
+            self.emitted += 1;
+        }
+    }
+
+    fn emit(&mut self, outcome: Outcome) {
+        self.summary.add(outcome.status);
+        let mut record = outcome.record;
+        if let Some(report) = &mut self.report {
+            record.ms = Some(ms(outcome.time));
+            report.record(&record);
+            record.ms = None;
+        }
+        if outcome.status != Status::Unchanged && self.compacted.is_none() {
+            self.start_compacting();
+        }
+        if let Some(file) = &mut self.compacted {
+            let mut line = serde_json::to_vec(&record).unwrap_or_default();
+            line.push(b'\n');
+            if let Err(e) = file.write_all(&line) {
+                self.compact_failed.get_or_insert(e);
+            }
+        }
+    }
+
+    /// Begins the compacted manifest: the letters emitted so far were all
+    /// unchanged, and their records are written from what the manifest said.
+    pub fn start_compacting(&mut self) {
+        let mut file = match Staged::new(self.manifest.path()) {
+            Ok(f) => f,
+            Err(e) => {
+                self.summary.warnings.push(e);
+                return;
+            }
+        };
+        for job in &self.plan.jobs[..self.emitted] {
+            let Some(known) = self.known.get(&job.relative) else {
+                continue;
+            };
+            let mut line =
+                serde_json::to_vec(&unchanged_record(job, known, self.global)).unwrap_or_default();
+            line.push(b'\n');
+            if let Err(e) = file.write_all(&line) {
+                self.compact_failed.get_or_insert(e);
+            }
+        }
+        self.compacted = Some(file);
+    }
+
+    /// Ends the run: outputs flushed to disk before the compacted
+    /// manifest (with the kept records of gone letters, by line) and the
+    /// report put in place.
+    pub fn finish(&mut self, kept_lines: &[u32], started: Instant) -> Summary {
+        let mut summary = std::mem::take(&mut self.summary);
+        if summary.rendered > 0
+            && let Err(e) = crate::write::flush_filesystem(&self.plan.out_dir)
+        {
+            summary.warnings.push(e);
+        }
+        if let Some(mut file) = self.compacted.take() {
+            match self.manifest.lines(kept_lines) {
+                Ok(lines) => {
+                    for line in lines {
+                        if let Err(e) = writeln!(file, "{line}") {
+                            self.compact_failed.get_or_insert(e);
+                        }
+                    }
+                }
+                Err(e) => {
+                    self.compact_failed.get_or_insert(e);
+                }
+            }
+            let saved = match self.compact_failed.take() {
+                None => file.commit(true),
+                Some(e) => Err(Error::one(Diagnostic::new(
+                    self.manifest.path(),
+                    format!(
+                        "cannot compact the batch manifest: {}",
+                        crate::input::io_reason(&e)
+                    ),
+                ))),
+            };
+            // The journal still holds every record: nothing is lost.
+            if let Err(e) = saved {
+                summary.warnings.push(e);
+            }
+        }
+        summary.elapsed = started.elapsed();
+        if let Some(report) = self.report.take()
+            && let Err(e) = report.finish(&summary)
+        {
+            summary.warnings.push(e);
+        }
+        summary
+    }
+}
+
+/// The record of a letter whose output is up to date, from what the
+/// manifest said about it.
+pub(super) fn unchanged_record(job: &Job, known: &Known, global: &Global) -> Record {
+    Record {
+        record_version: RECORD_VERSION,
+        key: job.relative.clone(),
+        input: FileRecord {
+            path: job.letter.display().to_string(),
+            sha256: known.letter.map(Into::into),
+        },
+        files: known
+            .files
+            .iter()
+            .map(|f| FileRecord {
+                path: f.path.display().to_string(),
+                sha256: Some(f.sha256.into()),
+            })
+            .collect(),
+        templates: global.templates.into(),
+        defaults: known.defaults.map(Into::into),
+        data_row: known.data_row.map(Into::into),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        cache_key: known.cache_key.map(Into::into),
+        output: known.output.map(|w| OutputRecord {
+            path: job.output.display().to_string(),
+            sha256: w.sha256.into(),
+            bytes: w.bytes,
+            modified_ns: w.modified_ns,
+        }),
+        pages: Some(known.pages),
+        status: Status::Unchanged,
+        problems: Vec::new(),
+        ms: None,
+    }
+}

@@ -1,0 +1,54 @@
+//! Where the letters of a batch come from. Today letter files; mail merge
+//! adds a source whose letters are one letter file merged with the rows of
+//! a table. A source turns a [`Job`] into the letter's text, and says what
+//! besides the text its key must cover.
+
+use std::io::Read;
+
+use super::key::{Hash, open_regular};
+use super::plan::Job;
+use crate::diagnostic::{Diagnostic, Result};
+use crate::letter::{MAX_LETTER_BYTES, Source};
+
+/// A letter as the batch renders it.
+pub struct Loaded {
+    pub source: Source,
+    /// The hash of the data row the letter was merged with, if any: part of
+    /// its key and of its manifest record.
+    pub data_row: Option<Hash>,
+}
+
+/// A source of letters. Called from many threads at once.
+pub trait LetterSource: Sync {
+    fn load(&self, job: &Job) -> Result<Loaded>;
+}
+
+/// Letters read from their files.
+pub struct Files;
+
+impl LetterSource for Files {
+    fn load(&self, job: &Job) -> Result<Loaded> {
+        let path = &job.letter;
+        let fail = |e: std::io::Error| {
+            Diagnostic::new(
+                path,
+                format!("cannot read the letter: {}", crate::input::io_reason(&e)),
+            )
+            .with_help("letters are regular .yaml files; check that it exists and is readable")
+        };
+        // Read at most one byte past the limit; `Source::from_bytes` refuses
+        // what is larger.
+        let mut bytes = Vec::new();
+        open_regular(path)
+            .and_then(|f| {
+                f.take(MAX_LETTER_BYTES as u64 + 1)
+                    .read_to_end(&mut bytes)
+                    .map(drop)
+            })
+            .map_err(fail)?;
+        Ok(Loaded {
+            source: Source::from_bytes(path, bytes)?,
+            data_row: None,
+        })
+    }
+}

@@ -1,0 +1,26 @@
+//! The integration tests, as one test binary: each file of `tests/suite/`
+//! is a module here, and `tests/common/` (the letter renderer and the
+//! independent PDF reader) is shared by all of them.
+//!
+//! One binary instead of one per file: cargo compiles and links the test
+//! code and its dependencies once, which halves the test build after an edit
+//! (figures in the README, "Tests"). `Cargo.toml` sets `autotests = false`,
+//! so a new file must be declared in `suite` below to run.
+//!
+//! Run one file's tests with a filter on its module path, e.g.
+//! `cargo test --release --test main kazakh::`.
+
+mod common;
+
+mod suite {
+    mod batch;
+    mod first_minute;
+    mod fuzz_corpus;
+    mod kazakh;
+    mod markup;
+    mod options;
+    mod preview_server;
+    mod reference_letter;
+    mod robustness;
+    mod typography;
+}
