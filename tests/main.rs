@@ -23,4 +23,5 @@ mod suite {
     mod reference_letter;
     mod robustness;
     mod typography;
+    mod v2_blocks;
 }

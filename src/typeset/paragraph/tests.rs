@@ -47,6 +47,7 @@ fn block() -> BlockRef {
     BlockRef {
         kind: BlockKind::Paragraph,
         index: 0,
+        role: Default::default(),
     }
 }
 
