@@ -232,8 +232,8 @@ fn the_signature_and_the_executor_mark_end_the_last_page() {
     let pages = &printed.pdf.pages;
     assert_eq!(
         pages.len(),
-        3,
-        "the reference letter with its letterhead takes 3 pages"
+        2,
+        "the reference letter with its letterhead takes 2 pages (issue 15)"
     );
     let last = pages.last().expect("pages");
     let name = normalize_space(&letter.signature.name);
@@ -381,8 +381,9 @@ fn letter_spacing_is_set_with_tc_not_glyph_by_glyph() {
             }
         }
     }
-    // Nearly every justified line of the letter is letter-spaced.
-    assert!(tc >= 40, "only {tc} runs set Tc");
+    // Letter-spacing is a last resort (issue 15): a few lines take it, and
+    // those that do set it with Tc.
+    assert!(tc >= 1, "no run sets Tc");
     // What remains are word ends, spaces and kerning: about two adjustments
     // a word (its end and the space after it), not one a glyph.
     assert!(
