@@ -60,9 +60,7 @@ pub(super) fn document(
             match group(run, &mut problems) {
                 Some(content) => doc.blocks.push(Block {
                     content,
-                    origin: Origin {
-                        markup: block.pos,
-                    },
+                    origin: Origin { markup: block.pos },
                 }),
                 None => continue,
             }
@@ -82,9 +80,7 @@ pub(super) fn document(
         problems.append(&mut attrs.problems);
         doc.blocks.push(Block {
             content,
-            origin: Origin {
-                markup: block.pos,
-            },
+            origin: Origin { markup: block.pos },
         });
     }
     if problems.is_empty() {
