@@ -36,13 +36,13 @@ fn stages(c: &mut Criterion<ThreadCpu>) {
         .templates()
         .compose(&letter, &source)
         .expect("composes");
-    let mut doc = document::parse(&markup, origin).expect("markup parses");
+    let mut doc = document::parse(&markup, origin, letter.lang).expect("markup parses");
     typography::apply_to_document(&mut doc, letter.lang);
-    let options = typeset::Options {
-        base_dir: path.parent().expect("has a folder").to_path_buf(),
-        rules: typeset::Rules::default(),
-    };
-    let pages = typeset::typeset(&doc, &options).expect("typesets");
+    let files = zhauap::resolve::read(&doc, path.parent().expect("has a folder"))
+        .expect("the emblem reads");
+    let resources = zhauap::resolve::decode(&files).expect("the emblem decodes");
+    let rules = typeset::Rules::default();
+    let pages = typeset::typeset(&doc, &resources, &rules).expect("typesets");
 
     let mut g = c.benchmark_group("reference letter");
     g.bench_function("parse (read YAML, check)", |b| {
@@ -57,13 +57,13 @@ fn stages(c: &mut Criterion<ThreadCpu>) {
                 .templates()
                 .compose(black_box(&letter), &source)
                 .unwrap();
-            let mut doc = document::parse(&markup, origin).unwrap();
+            let mut doc = document::parse(&markup, origin, letter.lang).unwrap();
             typography::apply_to_document(&mut doc, letter.lang);
             doc
         })
     });
     g.bench_function("typeset (shape, hyphenate, break, pages)", |b| {
-        b.iter(|| typeset::typeset(black_box(&doc), &options).unwrap())
+        b.iter(|| typeset::typeset(black_box(&doc), &resources, &rules).unwrap())
     });
     g.bench_function("PDF write (krilla, subset, compress)", |b| {
         b.iter(|| pdf::write(black_box(&pages)).unwrap())

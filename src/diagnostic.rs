@@ -9,7 +9,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::letter::node::Pos;
+use crate::span::Pos;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {

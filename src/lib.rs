@@ -16,10 +16,15 @@ pub mod budget;
 pub mod compose;
 pub mod diagnostic;
 pub mod document;
+pub mod input;
+pub mod lang;
 pub mod letter;
+pub mod origin;
 pub mod output;
 pub mod preview;
 pub mod process;
+pub mod resolve;
+pub mod span;
 pub mod typeset;
 pub mod typography;
 pub mod write;
@@ -96,15 +101,16 @@ impl Engine {
         Ok((source, letter))
     }
 
-    /// Everything short of typesetting: parse, check characters, compose.
-    pub fn check(&self, path: &Path) -> Result<(Source, Letter, Document)> {
+    /// Everything short of typesetting: parse, check characters, compose,
+    /// resolve the files the document refers to.
+    pub fn check(&self, path: &Path) -> Result<Checked> {
         self.check_source(Source::read(path)?)
     }
 
     /// [`Engine::check`] of a letter already read: `batch` keys its cache on
     /// the very text it renders, so it reads each letter once, and fuzzers
     /// hand in bytes via [`Source::from_bytes`].
-    pub fn check_source(&self, source: Source) -> Result<(Source, Letter, Document)> {
+    pub fn check_source(&self, source: Source) -> Result<Checked> {
         let _budget = budget::Budget::letter();
         let letter = letter::parse(&source)?;
         check_lengths(&source, &letter)?;
@@ -113,16 +119,48 @@ impl Engine {
         let markup = self.templates.compose(&letter, &source)?;
         budget::check(&source.path)?;
         let origin = self.template_path(&letter);
-        let document = document::parse(&markup, &origin)?;
-        Ok((source, letter, document))
+        let sources = self.template_sources(&letter);
+        let mut document = document::parse_composed(&markup, &origin, letter.lang, &sources)?;
+        origin::attach(&mut document, &letter);
+        let base = source.path.parent().unwrap_or(Path::new(""));
+        let files =
+            resolve::read(&document, base).map_err(|e| emblem_error(&source, &letter, &e))?;
+        let resources = resolve::decode(&files).map_err(|e| emblem_error(&source, &letter, &e))?;
+        Ok(Checked {
+            source,
+            letter,
+            document,
+            files,
+            resources,
+        })
     }
 
-    fn template_path(&self, letter: &Letter) -> PathBuf {
-        let name = format!("{}/{}.tera", letter.template, letter.lang.code());
+    /// The files of the letter's template, its language's file first, with
+    /// the paths messages name.
+    fn template_sources(&self, letter: &Letter) -> Vec<(PathBuf, &str)> {
+        let own = format!("{}/{}.tera", letter.template, letter.lang.code());
+        let prefix = format!("{}/", letter.template);
+        let mut files: Vec<(PathBuf, &str)> = self
+            .templates
+            .files()
+            .iter()
+            .filter(|(name, _)| name.starts_with(&prefix))
+            .map(|(name, text)| (self.template_file(name), text.as_str()))
+            .collect();
+        let own = self.template_file(&own);
+        files.sort_by_key(|(path, _)| *path != own);
+        files
+    }
+
+    fn template_file(&self, name: &str) -> PathBuf {
         match self.templates.origin() {
             compose::Origin::Builtin => PathBuf::from(format!("<built-in>/{name}")),
             compose::Origin::Dir(d) => d.join(name),
         }
+    }
+
+    fn template_path(&self, letter: &Letter) -> PathBuf {
+        self.template_file(&format!("{}/{}.tera", letter.template, letter.lang.code()))
     }
 
     /// Renders a letter file to pages and output bytes.
@@ -134,25 +172,27 @@ impl Engine {
     pub fn render_source(&self, source: Source, options: &Options) -> Result<Rendered> {
         // One budget for the whole letter (see [`budget`]).
         let _budget = budget::Budget::letter();
-        let (source, letter, document) = self.check_source(source)?;
-        self.render_checked(&source, &letter, document, options)
+        let checked = self.check_source(source)?;
+        self.render_checked(checked, options)
     }
 
     /// The rest of [`Engine::render`] after [`Engine::check`]: `batch` looks at
-    /// the document (the files it refers to) in between.
-    pub fn render_checked(
-        &self,
-        source: &Source,
-        letter: &Letter,
-        mut document: Document,
-        options: &Options,
-    ) -> Result<Rendered> {
+    /// the files read (its cache key) in between.
+    pub fn render_checked(&self, checked: Checked, options: &Options) -> Result<Rendered> {
+        let Checked {
+            source,
+            letter,
+            mut document,
+            resources,
+            ..
+        } = checked;
         let _budget = budget::Budget::letter();
         if options.typography {
             typography::apply_to_document(&mut document, letter.lang);
         }
         budget::check(&source.path)?;
-        let pages = self.typeset(source, letter, &document)?;
+        let pages = typeset::typeset(&document, &resources, &typeset::Rules::default())
+            .map_err(|e| self.typeset_error(&source, &letter, &document, e))?;
         budget::check(&source.path)?;
         let bytes = match options.format {
             Format::Pdf => output::pdf::write(&pages).map_err(|e| {
@@ -165,16 +205,14 @@ impl Engine {
         Ok(Rendered { pages, bytes })
     }
 
-    fn typeset(&self, source: &Source, letter: &Letter, document: &Document) -> Result<Pages> {
-        let options = typeset::Options {
-            base_dir: source
-                .path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
-            rules: typeset::Rules::default(),
-        };
-        typeset::typeset(document, &options).map_err(|e| match e {
+    fn typeset_error(
+        &self,
+        source: &Source,
+        letter: &Letter,
+        document: &Document,
+        e: typeset::TypesetError,
+    ) -> Error {
+        match e {
             typeset::TypesetError::Uncovered { c, .. } => Error::one(
                 Diagnostic::new(
                     &self.template_path(letter),
@@ -185,31 +223,28 @@ impl Engine {
                 )
                 .with_help("remove the character from the template"),
             ),
-            typeset::TypesetError::Emblem { why, .. } => {
-                let pos = letter
-                    .letterhead
-                    .as_ref()
-                    .and_then(|h| h.emblem.as_ref())
-                    .map(|t| t.pos);
-                let d = match pos {
-                    Some(p) => Diagnostic::at(
-                        &source.path,
-                        &source.text,
-                        p,
-                        format!("letterhead.emblem: {why}"),
-                    ),
-                    None => Diagnostic::new(&source.path, format!("letterhead.emblem: {why}")),
-                };
-                Error::one(
-                    d.with_help("give the path of a PNG or SVG file, relative to the letter"),
+            typeset::TypesetError::Unresolved(written) => Error::one(
+                Diagnostic::new(
+                    &source.path,
+                    format!("the image '{written}' was not read before typesetting"),
                 )
-            }
-            typeset::TypesetError::TooTall(kind) => {
-                let (field, pos) = block_field(letter, kind);
+                .with_help(
+                    "this is a fault of zhauap, not of the letter; please report it with the letter",
+                ),
+            ),
+            typeset::TypesetError::TooTall(kind, index) => {
+                let field = document
+                    .blocks
+                    .get(index)
+                    .and_then(|b| b.origin.fields.first());
+                let what = match field {
+                    Some(f) => format!("'{}'", f.name),
+                    None => format!("the [{}] block of the template", kind.name()),
+                };
                 let message =
-                    format!("{field} is taller than a page and cannot be broken across pages");
-                let d = match pos {
-                    Some(p) => Diagnostic::at(&source.path, &source.text, p, message),
+                    format!("{what} is taller than a page and cannot be broken across pages");
+                let d = match field {
+                    Some(f) => Diagnostic::at(&source.path, &source.text, f.pos, message),
                     None => Diagnostic::new(&source.path, message),
                 };
                 Error::one(d.with_help("shorten it: no part of it may be left off the page"))
@@ -224,48 +259,44 @@ impl Engine {
                 )
                 .with_help("a reply letter this long is almost certainly a mistake; split it"),
             ),
-        })
+        }
     }
 }
 
-/// The letter field a block of the markup comes from, and where it stands.
-fn block_field(
-    letter: &Letter,
-    kind: document::BlockKind,
-) -> (&'static str, Option<letter::node::Pos>) {
-    use document::BlockKind as K;
-    match kind {
-        K::Addressee => ("the addressee", letter.addressee.first().map(|t| t.pos)),
-        K::Signature => (
-            "the signature",
-            letter
-                .signature
-                .position
-                .first()
-                .map_or(Some(letter.signature.name.pos), |t| Some(t.pos)),
-        ),
-        K::Executor => (
-            "the executor mark",
-            letter
-                .executor
-                .as_ref()
-                .and_then(|e| e.name.as_ref().or(e.phone.as_ref()))
-                .map(|t| t.pos),
-        ),
-        K::Outgoing => (
-            "the outgoing number",
-            letter.outgoing.number.as_ref().map(|t| t.pos),
-        ),
-        K::Reference => ("the inquiry reference", Some(letter.inquiry.number.pos)),
-        _ => (
-            "the letterhead",
-            letter
-                .letterhead
-                .as_ref()
-                .and_then(|h| h.kk.as_ref().or(h.ru.as_ref()))
-                .map(|t| t.pos),
-        ),
+/// A letter read, checked, composed and resolved: everything short of
+/// typesetting.
+pub struct Checked {
+    pub source: Source,
+    pub letter: Letter,
+    pub document: Document,
+    /// The files the document refers to, read and hashed.
+    pub files: resolve::Files,
+    resources: typeset::Resources,
+}
+
+impl Checked {
+    /// Every file the output depends on besides the program and its
+    /// templates: the files the document refers to (the letter itself is
+    /// `source`). `batch` keys its manifest on them, `preview` watches them.
+    pub fn inputs(&self) -> Vec<input::InputFile> {
+        self.files.inputs().cloned().collect()
     }
+}
+
+/// A file the document refers to could not be used: said at the letter's
+/// `letterhead.emblem`, where the path is written.
+fn emblem_error(source: &Source, letter: &Letter, e: &resolve::ResolveError) -> Error {
+    let pos = letter
+        .letterhead
+        .as_ref()
+        .and_then(|h| h.emblem.as_ref())
+        .map(|t| t.pos);
+    let message = format!("letterhead.emblem: {}", e.why);
+    let d = match pos {
+        Some(p) => Diagnostic::at(&source.path, &source.text, p, message),
+        None => Diagnostic::new(&source.path, message),
+    };
+    Error::one(d.with_help("give the path of a PNG or SVG file, relative to the letter"))
 }
 
 /// The most characters one value (a paragraph, a line) may have: about 30

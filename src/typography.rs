@@ -11,15 +11,9 @@
 //! caller relies on this: it runs the pass over a paragraph's concatenated
 //! text and then re-applies emphasis runs by char index.
 
-/// Language of the paragraph.
-///
-/// Russian and Kazakh share every rule for now; the parameter exists so that a
-/// future difference does not change the signature of [`apply`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Ru,
-    Kk,
-}
+// Russian and Kazakh share every rule for now; the language parameter exists
+// so that a future difference does not change the signature of [`apply`].
+pub use crate::lang::Lang;
 
 const NBSP: char = '\u{a0}';
 const EM_DASH: char = '—';
@@ -459,16 +453,12 @@ fn bind_with_nbsp(chars: &mut [char], toks: &[Token], protected: &[bool]) {
     }
 }
 
-/// Applies the pass to every text line of a document, keeping emphasis
-/// boundaries: the pass replaces characters one for one, so each run keeps
-/// its length in characters.
-pub fn apply_to_document(doc: &mut crate::document::Document, lang: crate::letter::Lang) {
-    let lang = match lang {
-        crate::letter::Lang::Ru => Lang::Ru,
-        crate::letter::Lang::Kk => Lang::Kk,
-    };
-    for block in &mut doc.blocks {
-        for line in &mut block.lines {
+/// Applies the pass to every text line of a document's blocks, keeping
+/// emphasis boundaries: the pass replaces characters one for one, so each run
+/// keeps its length in characters.
+pub fn apply_to_document(doc: &mut crate::document::Document, lang: Lang) {
+    doc.for_each_line_mut(|line| {
+        {
             let mut fixed: Vec<char> = line.iter().flat_map(|r| r.text.chars()).collect();
             apply_chars(&mut fixed, lang);
             let mut at = 0;
@@ -482,7 +472,7 @@ pub fn apply_to_document(doc: &mut crate::document::Document, lang: crate::lette
                 at += n;
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -194,7 +194,7 @@ pub fn flush_filesystem(dir: &Path) -> Result<()> {
                     dir,
                     format!(
                         "cannot flush the outputs to disk: {}",
-                        crate::letter::io_reason(&e)
+                        crate::input::io_reason(&e)
                     ),
                 )
                 .with_help("check the disk; the files are written but may not survive a power cut"),
@@ -226,7 +226,7 @@ fn write_failure(path: &Path, what: &str, e: &std::io::Error) -> Error {
             path,
             format!(
                 "cannot write the output: {what}: {}",
-                crate::letter::io_reason(e)
+                crate::input::io_reason(e)
             ),
         )
         .with_help("check that the output folder exists and is writable"),

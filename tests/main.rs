@@ -17,6 +17,7 @@ mod suite {
     mod first_minute;
     mod fuzz_corpus;
     mod kazakh;
+    mod markup;
     mod options;
     mod preview_server;
     mod reference_letter;

@@ -27,7 +27,8 @@ pub fn markup_parse(data: &[u8]) {
     let Ok(markup) = std::str::from_utf8(data) else {
         return;
     };
-    if let Err(e) = zhauap::document::parse(markup, Path::new("fuzz.tera")) {
+    if let Err(e) = zhauap::document::parse(markup, Path::new("fuzz.tera"), zhauap::lang::Lang::Ru)
+    {
         assert!(!e.diagnostics.is_empty());
         let _ = e.render(false);
     }

@@ -35,7 +35,7 @@ pub(super) fn walk(
         Err(e) => {
             problems.push(Diagnostic::new(
                 listing,
-                format!("cannot read this folder: {}", crate::letter::io_reason(&e)),
+                format!("cannot read this folder: {}", crate::input::io_reason(&e)),
             ));
             return;
         }
@@ -125,7 +125,7 @@ pub fn read_list(list: &Path) -> Result<Vec<PathBuf>> {
                 list,
                 format!(
                     "cannot read this list of letters: {}",
-                    crate::letter::io_reason(&e)
+                    crate::input::io_reason(&e)
                 ),
             )
             .with_help("give a text file with one letter path a line, or - for the standard input"),

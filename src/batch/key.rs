@@ -7,8 +7,6 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use sha2::{Digest, Sha256};
 
-use crate::document::Document;
-use crate::letter::Source;
 use crate::{Engine, Options};
 
 /// A SHA-256.
@@ -148,35 +146,6 @@ impl FileHashes {
         let hash = read_limited(path).map_or(Hash([0; 32]), |b| Hash::of(&b));
         lock().insert(path.to_path_buf(), (stamp.0, stamp.1, hash));
         hash
-    }
-
-    /// The files besides the letter that its output depends on: the images
-    /// its document names (an emblem), resolved as the typesetter resolves
-    /// them, relative to the letter. Hashed before typesetting reads them:
-    /// if one changes in between, the key is the older content and the next
-    /// run renders again. Kept absolute, so that a run from another folder
-    /// finds the same files.
-    pub fn referenced(&self, source: &Source, document: &Document) -> Vec<FileHash> {
-        let base = source.path.parent().unwrap_or(Path::new(""));
-        let mut files: Vec<PathBuf> = document
-            .blocks
-            .iter()
-            .filter_map(|b| b.attr("emblem"))
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let p = base.join(p);
-                std::path::absolute(&p).unwrap_or(p)
-            })
-            .collect();
-        files.sort();
-        files.dedup();
-        files
-            .into_iter()
-            .map(|p| FileHash {
-                sha256: self.hash(&p),
-                path: p.into(),
-            })
-            .collect()
     }
 }
 

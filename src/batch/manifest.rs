@@ -164,7 +164,7 @@ impl Manifest {
                     &path,
                     format!(
                         "cannot open the batch manifest: {}",
-                        crate::letter::io_reason(&e)
+                        crate::input::io_reason(&e)
                     ),
                 )
                 .with_help("the manifest must be a regular file in a writable output folder"),
@@ -269,7 +269,7 @@ impl Manifest {
                 &self.path,
                 format!(
                     "cannot save progress in the batch manifest: {}",
-                    crate::letter::io_reason(&e)
+                    crate::input::io_reason(&e)
                 ),
             ))
         })

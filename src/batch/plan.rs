@@ -105,7 +105,7 @@ pub fn plan(
             Path::new("."),
             format!(
                 "cannot read the current folder: {}",
-                crate::letter::io_reason(&e)
+                crate::input::io_reason(&e)
             ),
         ))
     })?;
@@ -127,7 +127,7 @@ pub fn plan(
             Err(e) => problems.push(
                 Diagnostic::new(
                     input,
-                    format!("cannot read this input: {}", crate::letter::io_reason(&e)),
+                    format!("cannot read this input: {}", crate::input::io_reason(&e)),
                 )
                 .with_help(
                     "give letter files, folders of letters, or globs such as 'in/**/*.yaml'",
@@ -240,7 +240,7 @@ fn named_file(file: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Diagnost
         Err(e) => problems.push(
             Diagnostic::new(
                 file,
-                format!("cannot read this letter: {}", crate::letter::io_reason(&e)),
+                format!("cannot read this letter: {}", crate::input::io_reason(&e)),
             )
             .with_help("check the file name and that the file exists"),
         ),

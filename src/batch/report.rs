@@ -172,7 +172,7 @@ impl Report {
         if let Some(e) = self.error.take() {
             return Err(Error::one(Diagnostic::new(
                 &self.path,
-                format!("cannot write the report: {}", crate::letter::io_reason(&e)),
+                format!("cannot write the report: {}", crate::input::io_reason(&e)),
             )));
         }
         self.file.commit(true)

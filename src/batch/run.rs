@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
-use super::key::{FileHashes, Global, Hash, letter_key};
+use super::key::{FileHash, FileHashes, Global, Hash, letter_key};
 use super::manifest::{Known, MANIFEST, Manifest, modified_ns};
 use super::plan::{Job, Plan};
 use super::record::{self, FileRecord, OutputRecord, Record, Status};
@@ -79,7 +79,7 @@ pub fn run_from(
                 &plan.out_dir,
                 format!(
                     "cannot create the output folder: {}",
-                    crate::letter::io_reason(&e)
+                    crate::input::io_reason(&e)
                 ),
             )
             .with_help("choose another folder with -o"),
@@ -282,7 +282,7 @@ fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
                 parent,
                 format!(
                     "cannot create the output folder: {}",
-                    crate::letter::io_reason(&e)
+                    crate::input::io_reason(&e)
                 ),
             ))
         })?;
@@ -385,8 +385,17 @@ impl Context<'_> {
             return Ok(None);
         }
 
-        let (source, letter, document) = self.engine.check_source(loaded.source)?;
-        let files = self.hashes.referenced(&source, &document);
+        let checked = self.engine.check_source(loaded.source)?;
+        // The files the document refers to, as the engine read and hashed
+        // them for this very rendering (absolute paths).
+        let files: Vec<FileHash> = checked
+            .inputs()
+            .into_iter()
+            .map(|f| FileHash {
+                path: f.path.into(),
+                sha256: Hash(f.sha256),
+            })
+            .collect();
         record.files = files
             .iter()
             .map(|f| FileRecord {
@@ -400,9 +409,7 @@ impl Context<'_> {
             loaded.data_row.as_ref(),
             &files,
         );
-        let rendered = self
-            .engine
-            .render_checked(&source, &letter, document, self.options)?;
+        let rendered = self.engine.render_checked(checked, self.options)?;
         record.cache_key = Some(key.into());
         record.pages = u32::try_from(rendered.pages.pages.len()).ok();
         Ok(Some(rendered.bytes))

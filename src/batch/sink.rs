@@ -147,7 +147,7 @@ impl<'a> Sink<'a> {
                     self.manifest.path(),
                     format!(
                         "cannot compact the batch manifest: {}",
-                        crate::letter::io_reason(&e)
+                        crate::input::io_reason(&e)
                     ),
                 ))),
             };

@@ -32,7 +32,7 @@ impl LetterSource for Files {
         let fail = |e: std::io::Error| {
             Diagnostic::new(
                 path,
-                format!("cannot read the letter: {}", crate::letter::io_reason(&e)),
+                format!("cannot read the letter: {}", crate::input::io_reason(&e)),
             )
             .with_help("letters are regular .yaml files; check that it exists and is readable")
         };

@@ -224,13 +224,12 @@ impl std::io::Write for Budgeted {
     }
 }
 
-fn template_field_pos(text: &str) -> Option<crate::letter::node::Pos> {
+fn template_field_pos(text: &str) -> Option<crate::span::Pos> {
     text.lines().enumerate().find_map(|(i, l)| {
-        l.starts_with("template:")
-            .then_some(crate::letter::node::Pos {
-                line: i + 1,
-                column: 1,
-            })
+        l.starts_with("template:").then_some(crate::span::Pos {
+            line: i + 1,
+            column: 1,
+        })
     })
 }
 
@@ -260,7 +259,7 @@ fn unreadable(dir: &Path, e: &std::io::Error) -> Error {
             dir,
             format!(
                 "cannot read the templates folder: {}",
-                crate::letter::io_reason(e)
+                crate::input::io_reason(e)
             ),
         )
         .with_help("pass an existing folder to --templates"),
@@ -348,7 +347,7 @@ impl Walk {
         let content = std::fs::read_to_string(path).map_err(|e| {
             Error::one(Diagnostic::new(
                 path,
-                format!("cannot read the template: {}", crate::letter::io_reason(&e)),
+                format!("cannot read the template: {}", crate::input::io_reason(&e)),
             ))
         })?;
         let rel = path
@@ -390,7 +389,7 @@ fn template_error(
             Some(text) if span.start_line > 0 => Diagnostic::at(
                 &file,
                 text,
-                crate::letter::node::Pos {
+                crate::span::Pos {
                     line: span.start_line,
                     column: span.start_col + 1,
                 },

@@ -6,6 +6,7 @@
 //! refusing, so a clerk fixes a letter in one pass.
 
 pub mod date;
+mod fields;
 pub mod node;
 pub mod schema;
 mod validate;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
 pub use date::Date;
+pub use fields::fields;
 use node::{Node, Pos};
 
 /// The largest letter file we read. A real letter is a few kilobytes; this
@@ -37,21 +39,7 @@ pub const MAX_YAML_ALIASES: usize = 10_000;
 /// letter hold more text than the file limit allows.
 pub const MAX_TEXT_BYTES: usize = MAX_LETTER_BYTES;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ru,
-    Kk,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ru => "ru",
-            Lang::Kk => "kk",
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// A text value of the letter, with where it starts in the file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -233,13 +221,7 @@ fn too_large(path: &Path, len: usize) -> Error {
     .into()
 }
 
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
+pub(crate) use crate::input::io_reason;
 
 /// Parses and checks a letter. Every problem found is reported together.
 pub fn parse(source: &Source) -> Result<Letter> {

@@ -10,12 +10,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
-/// Where something stands in the letter file. Lines and columns count from 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Pos {
-    pub line: usize,
-    pub column: usize,
-}
+pub use crate::span::Pos;
 
 impl Pos {
     fn of(location: &serde_saphyr::Location) -> Pos {

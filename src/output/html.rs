@@ -44,8 +44,8 @@ pub fn write(pages: &Pages) -> String {
 pub fn write_with(pages: &Pages, overlay: Overlay) -> String {
     let styles = TextStyles::of(pages);
     let mut out = String::with_capacity(256 * 1024);
-    let title = escape(&pages.meta.title);
-    let lang = escape(&pages.meta.lang);
+    let title = escape(&pages.info.title);
+    let lang = pages.info.lang.code();
     // The file runs no script and reaches nothing; the live preview's page
     // runs its own inline script, which hears its server.
     let live = if overlay.head.is_empty() {
@@ -524,9 +524,12 @@ mod tests {
 
     #[test]
     fn the_file_stands_alone() {
-        let mut pages = Pages::default();
-        pages.meta.lang = "ru".into();
-        pages.meta.title = "Ответ <на запрос>".into();
+        let mut info = crate::document::Info::new(crate::lang::Lang::Ru);
+        info.title = "Ответ <на запрос>".into();
+        let mut pages = Pages {
+            info,
+            pages: Vec::new(),
+        };
         let mut page = Page::default();
         page.runs
             .push(set_run(&["Уважаемые", "депутаты!"], 0.0, 3.0));

@@ -138,7 +138,7 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
             }
         }
         for run in &page.runs {
-            if run.block.index == usize::MAX {
+            if run.block.is_page_number() {
                 // Page numbers are pagination artifacts, not content.
                 artifact(&mut surface, ArtifactType::PageNumber, |s| {
                     draw_run(s, run, &fonts)
@@ -161,7 +161,7 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
         p.finish();
     }
 
-    let mut tree = TagTree::new().with_lang(Some(clip(&pages.meta.lang)));
+    let mut tree = TagTree::new().with_lang(Some(pages.info.lang.code().to_owned()));
     for index in order {
         if let Some((_, leaves)) = groups.remove(&index) {
             tree.push(TagGroup::with_children(Tag::P, leaves));
@@ -216,10 +216,10 @@ fn artifact(surface: &mut Surface, kind: ArtifactType, draw: impl FnOnce(&mut Su
 }
 
 fn metadata(pages: &Pages) -> Metadata {
-    let meta = &pages.meta;
+    let meta = &pages.info;
     let mut m = Metadata::new()
         .title(clip(&meta.title))
-        .language(clip(&meta.lang))
+        .language(meta.lang.code().to_owned())
         .creator(format!("zhauap {}", env!("CARGO_PKG_VERSION")));
     if !meta.author.is_empty() {
         m = m.authors(vec![clip(&meta.author)]);
@@ -229,8 +229,8 @@ fn metadata(pages: &Pages) -> Metadata {
     }
     // The creation date is the letter's own date, never the clock, so the
     // same letter always gives the same bytes.
-    if let Some(date) = parse_date(&meta.date) {
-        m = m.creation_date(date);
+    if let Some(date) = meta.date {
+        m = m.creation_date(pdf_date(date));
     }
     m
 }
@@ -243,10 +243,9 @@ fn clip(text: &str) -> String {
     format!("{}…", &text[..text.floor_char_boundary(MAX_PDF_TEXT_BYTES)])
 }
 
-fn parse_date(iso: &str) -> Option<DateTime> {
-    let date = crate::letter::date::parse_iso(iso).ok()?;
+fn pdf_date(date: chrono::NaiveDate) -> DateTime {
     use chrono::Datelike;
-    Some(
+    {
         DateTime::new(date.year().clamp(0, 9999) as u16)
             .month(date.month() as u8)
             .day(date.day() as u8)
@@ -254,8 +253,8 @@ fn parse_date(iso: &str) -> Option<DateTime> {
             .minute(0)
             .second(0)
             .utc_offset_hour(0)
-            .utc_offset_minute(0),
-    )
+            .utc_offset_minute(0)
+    }
 }
 
 fn describe_error(e: krilla::error::KrillaError) -> String {

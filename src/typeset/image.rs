@@ -34,14 +34,17 @@ pub struct Emblem {
     pub height: f32,
 }
 
-/// Why an emblem was refused; the caller adds file and position.
+/// Reads and decodes an emblem file. Why an emblem was refused; the caller
+/// adds file and position.
 pub fn load(path: &Path) -> Result<Emblem, String> {
+    decode(read(path)?)
+}
+
+/// Reads an emblem file's bytes within the limits, without decoding them.
+pub fn read(path: &Path) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => "the emblem file does not exist".to_owned(),
-        _ => format!(
-            "the emblem cannot be read: {}",
-            crate::letter::io_reason(&e)
-        ),
+        _ => format!("the emblem cannot be read: {}", crate::input::io_reason(&e)),
     })?;
     if !meta.is_file() {
         return Err("the emblem is not a file".into());
@@ -61,19 +64,14 @@ pub fn load(path: &Path) -> Result<Emblem, String> {
             use std::io::Read;
             f.take(MAX_EMBLEM_BYTES + 1).read_to_end(&mut bytes)
         })
-        .map_err(|e| {
-            format!(
-                "the emblem cannot be read: {}",
-                crate::letter::io_reason(&e)
-            )
-        })?;
+        .map_err(|e| format!("the emblem cannot be read: {}", crate::input::io_reason(&e)))?;
     if bytes.len() as u64 > MAX_EMBLEM_BYTES {
         return Err(format!(
             "the emblem file is larger than the limit of {} KiB",
             MAX_EMBLEM_BYTES / 1024
         ));
     }
-    decode(bytes)
+    Ok(bytes)
 }
 
 pub fn decode(bytes: Vec<u8>) -> Result<Emblem, String> {

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::fonts::FaceId;
-use crate::document::{BlockKind, Meta};
+use crate::document::{BlockKind, Info};
 
 /// Page size and margins in points (1 pt = 1/72 in).
 pub const MM: f32 = 72.0 / 25.4;
@@ -58,8 +58,21 @@ impl TextRun {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct BlockRef {
     pub kind: BlockKind,
-    /// Index of the block in the document; page numbers use `usize::MAX`.
+    /// Index of the block in the document (see [`BlockRef::PAGE_NUMBER`]).
     pub index: usize,
+}
+
+impl BlockRef {
+    /// A page number: running furniture, no block of the document (tagged as
+    /// an artifact, left out of the text's statistics).
+    pub const PAGE_NUMBER: BlockRef = BlockRef {
+        kind: BlockKind::Paragraph,
+        index: usize::MAX,
+    };
+
+    pub fn is_page_number(self) -> bool {
+        self == BlockRef::PAGE_NUMBER
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -105,9 +118,9 @@ pub struct Page {
 }
 
 /// A typeset letter.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Pages {
-    pub meta: Meta,
+    pub info: Info,
     pub pages: Vec<Page>,
 }
 

@@ -14,7 +14,7 @@ use super::linebreak::{self, INFINITY_PENALTY, Item};
 use super::page::{BlockRef, Glyph, TextRun};
 use super::shape::{ShapedGlyph, WordHasher, shape_styled};
 use crate::document::{Inline, Style};
-use crate::letter::Lang;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {

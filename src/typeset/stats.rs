@@ -30,7 +30,7 @@ pub fn measure(pages: &Pages, right_edge: f32) -> Stats {
     for page in &pages.pages {
         let mut run = 0;
         for line in &page.lines {
-            if line.block.kind != BlockKind::Paragraph || line.block.index == usize::MAX {
+            if line.block.kind != BlockKind::Paragraph || line.block.is_page_number() {
                 continue;
             }
             s.lines += 1;

@@ -191,15 +191,15 @@ impl Printed {
     /// Every word of the letter's text before line breaking: the composed
     /// document after the typographic pass, as [`words_of`] splits it.
     pub fn source_words(&self, engine: &Engine) -> BTreeSet<String> {
-        let (_, letter, mut document) = engine
+        let checked = engine
             .check(&self.path)
             .unwrap_or_else(|e| panic!("{}: {}", self.name, e.render(false)));
-        zhauap::typography::apply_to_document(&mut document, letter.lang);
+        let mut document = checked.document;
+        zhauap::typography::apply_to_document(&mut document, checked.letter.lang);
         let mut words = BTreeSet::new();
         for block in &document.blocks {
-            words.extend(words_of(&block.plain_text()));
-            for value in block.attrs.values() {
-                words.extend(words_of(value));
+            for text in block.content.printed_texts() {
+                words.extend(words_of(&text));
             }
         }
         words

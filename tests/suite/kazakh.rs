@@ -548,7 +548,7 @@ fn kazakh_reply_meets_the_figures_and_copies_out() {
     );
     // The PDF's title is Kazakh too.
     assert_eq!(
-        checked.rendered.pages.meta.title,
+        checked.rendered.pages.info.title,
         "№ ДЗ-83 депутаттық сауалға жауап"
     );
 

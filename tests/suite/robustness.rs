@@ -670,7 +670,7 @@ fn a_block_taller_than_a_page_is_refused_not_cut() {
         "an addressee of 200 lines",
         dir.path(),
         &letter,
-        "the addressee is taller than a page",
+        "'addressee' is taller than a page",
         Some("6:3"),
     );
 }

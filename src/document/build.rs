@@ -1,0 +1,321 @@
+//! Raw blocks become typed blocks: each kind's attributes are checked here,
+//! once, so that no later stage reads an attribute string.
+
+use std::path::{Path, PathBuf};
+
+use super::markup::{RawBlock, scan};
+use super::{
+    Align, Block, BlockKind, Content, Document, Info, Inline, Letterhead, Lines, Origin, Signature,
+    Text, parse_inline,
+};
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::lang::Lang;
+use crate::span::Pos;
+
+/// A problem found in the markup, at a markup position.
+struct Problem {
+    pos: Pos,
+    message: String,
+    help: String,
+    /// Text that stands in the template where the mistake is written (an
+    /// attribute `key="value"`, a header `[name`), to point there rather
+    /// than at the composed markup.
+    needle: Option<String>,
+}
+
+pub(super) fn document(
+    markup: &str,
+    origin: &Path,
+    lang: Lang,
+    templates: &[(PathBuf, &str)],
+) -> Result<Document> {
+    let (raw, syntax) = scan(markup);
+    let mut problems: Vec<Problem> = syntax
+        .into_iter()
+        .map(|p| Problem {
+            pos: p.pos,
+            message: p.message,
+            help: p.help.to_owned(),
+            needle: None,
+        })
+        .collect();
+    let mut doc = Document {
+        info: Info::new(lang),
+        blocks: Vec::with_capacity(raw.len()),
+    };
+    for block in &raw {
+        let mut attrs = Attrs::new(block);
+        if block.name == "document" {
+            doc.info = info(&mut attrs, lang);
+            attrs.finish(&["lang", "title", "author", "subject", "date"]);
+            problems.append(&mut attrs.problems);
+            continue;
+        }
+        let Some(&(_, kind)) = BlockKind::ALL.iter().find(|(n, _)| *n == block.name) else {
+            let names: Vec<&str> = BlockKind::ALL.iter().map(|(n, _)| *n).collect();
+            problems.push(Problem {
+                pos: block.pos,
+                message: format!("unknown block [{}]", block.name),
+                help: format!("blocks are: document, {}", names.join(", ")),
+                needle: Some(format!("[{}", block.name)),
+            });
+            continue;
+        };
+        let content = content(kind, block, &mut attrs);
+        problems.append(&mut attrs.problems);
+        doc.blocks.push(Block {
+            content,
+            origin: Origin {
+                markup: block.pos,
+                fields: Vec::new(),
+            },
+        });
+    }
+    if problems.is_empty() {
+        return Ok(doc);
+    }
+    problems.sort_by_key(|p| p.pos);
+    Err(Error {
+        diagnostics: problems
+            .into_iter()
+            .map(|p| {
+                let found = p.needle.as_deref().and_then(|n| locate(templates, n));
+                match found {
+                    Some((file, text, pos)) => Diagnostic::at(file, text, pos, p.message),
+                    None => Diagnostic::at(origin, markup, p.pos, p.message),
+                }
+                .with_help(p.help)
+            })
+            .collect(),
+    })
+}
+
+fn info(attrs: &mut Attrs, lang: Lang) -> Info {
+    let mut info = Info::new(lang);
+    if let Some(code) = attrs.take("lang") {
+        match crate::lang::Lang::parse(code) {
+            Some(l) if l == lang => {}
+            Some(l) => attrs.problem_at(
+                "lang",
+                format!(
+                    "[document lang=\"{}\"] does not match the letter's language, '{}'",
+                    l.code(),
+                    lang.code()
+                ),
+                "write the letter's language, lang=\"{{ lang }}\": a template must not print one language's labels around another's text".into(),
+            ),
+            None => attrs.problem_at(
+                "lang",
+                format!("[document lang=\"{code}\"] is not a language zhauap sets"),
+                "write lang=\"ru\" or lang=\"kk\" (the ISO 639-1 codes), or lang=\"{{ lang }}\"".into(),
+            ),
+        }
+    }
+    info.title = attrs.take("title").unwrap_or_default().to_owned();
+    info.author = attrs.take("author").unwrap_or_default().to_owned();
+    info.subject = attrs.take("subject").unwrap_or_default().to_owned();
+    if let Some(date) = attrs.take("date").filter(|d| !d.is_empty()) {
+        match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+            Ok(d) if date.len() == 10 => info.date = Some(d),
+            Ok(_) | Err(_) => attrs.problem_at(
+                "date",
+                format!("[document date=\"{date}\"] is not a date in the form YYYY-MM-DD"),
+                "write the date as the letter gives it: date=\"{{ outgoing.date }}\"".into(),
+            ),
+        }
+    }
+    info
+}
+
+fn content(kind: BlockKind, block: &RawBlock, attrs: &mut Attrs) -> Content {
+    let lines = || block.lines.iter().map(|l| parse_inline(l)).collect();
+    let folded = || {
+        let joined = block.lines.join(" ");
+        (!joined.is_empty()).then(|| parse_inline(&joined))
+    };
+    match kind {
+        BlockKind::Letterhead => {
+            let head = Letterhead {
+                left: attrs.take("left").map(plain),
+                right: attrs.take("right").map(plain),
+                emblem: attrs
+                    .take("emblem")
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_owned),
+                contacts_left: attrs.take("contacts-left").map(plain),
+                contacts_right: attrs.take("contacts-right").map(plain),
+            };
+            attrs.finish(&["left", "right", "emblem", "contacts-left", "contacts-right"]);
+            Content::Letterhead(head)
+        }
+        BlockKind::Signature => {
+            let signature = Signature {
+                name: plain(attrs.take("name").unwrap_or_default()),
+                bold: attrs.flag("bold"),
+                position: lines(),
+            };
+            attrs.finish(&["name", "bold"]);
+            Content::Signature(signature)
+        }
+        BlockKind::Paragraph => {
+            let text = Text {
+                align: attrs.align(),
+                bold: attrs.flag("bold"),
+                text: folded(),
+            };
+            attrs.finish(&["align", "bold"]);
+            Content::Paragraph(text)
+        }
+        BlockKind::Salutation => {
+            // Always centred (layout.md): an `align` here would be ignored.
+            let text = Text {
+                align: Align::Center,
+                bold: attrs.flag("bold"),
+                text: folded(),
+            };
+            attrs.finish(&["bold"]);
+            Content::Salutation(text)
+        }
+        BlockKind::Outgoing
+        | BlockKind::Reference
+        | BlockKind::Addressee
+        | BlockKind::Attachments
+        | BlockKind::Executor => {
+            let l = Lines {
+                bold: attrs.flag("bold"),
+                lines: lines(),
+            };
+            attrs.finish(&["bold"]);
+            match kind {
+                BlockKind::Outgoing => Content::Outgoing(l),
+                BlockKind::Reference => Content::Reference(l),
+                BlockKind::Addressee => Content::Addressee(l),
+                BlockKind::Attachments => Content::Attachments(l),
+                BlockKind::Executor => Content::Executor(l),
+                BlockKind::Letterhead
+                | BlockKind::Signature
+                | BlockKind::Paragraph
+                | BlockKind::Salutation => unreachable!("handled above"),
+            }
+        }
+    }
+}
+
+/// Where `needle` is first written in the template files: a mistake is
+/// shown where the template author can fix it.
+fn locate<'a>(
+    templates: &'a [(PathBuf, &'a str)],
+    needle: &str,
+) -> Option<(&'a Path, &'a str, Pos)> {
+    templates.iter().find_map(|(path, text)| {
+        text.lines().enumerate().find_map(|(i, line)| {
+            let at = line.find(needle)?;
+            Some((
+                path.as_path(),
+                *text,
+                Pos {
+                    line: i + 1,
+                    column: line[..at].chars().count() + 1,
+                },
+            ))
+        })
+    })
+}
+
+/// An attribute's text as one unstyled run: names are printed as written.
+fn plain(text: &str) -> Inline {
+    vec![super::Run {
+        text: text.to_owned(),
+        style: Default::default(),
+    }]
+}
+
+/// A block's attributes, taken one by one; what is left unknown is refused.
+struct Attrs<'a> {
+    block: &'a RawBlock,
+    taken: Vec<&'a str>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Attrs<'a> {
+    fn new(block: &'a RawBlock) -> Self {
+        Attrs {
+            block,
+            taken: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn take(&mut self, key: &'static str) -> Option<&'a str> {
+        let (k, v) = self.block.attrs.get_key_value(key)?;
+        self.taken.push(k);
+        Some(v.as_str())
+    }
+
+    /// A problem with attribute `key` of this block.
+    fn problem_at(&mut self, key: &str, message: String, help: String) {
+        let needle = match self.block.attrs.get(key) {
+            Some(value) => format!("{key}=\"{value}\""),
+            None => format!("{key}="),
+        };
+        self.problems.push(Problem {
+            pos: self.block.pos,
+            message,
+            help,
+            needle: Some(needle),
+        });
+    }
+
+    fn flag(&mut self, key: &'static str) -> bool {
+        match self.take(key) {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(other) => {
+                let name = &self.block.name;
+                self.problem_at(
+                    key,
+                    format!("[{name} {key}=\"{other}\"]: {key} is true or false"),
+                    format!("write {key}=\"true\" or leave the attribute out"),
+                );
+                false
+            }
+        }
+    }
+
+    fn align(&mut self) -> Align {
+        match self.take("align") {
+            None | Some("justify") => Align::Justify,
+            Some("left") => Align::Left,
+            Some("center") => Align::Center,
+            Some("right") => Align::Right,
+            Some(other) => {
+                let name = &self.block.name;
+                self.problem_at(
+                    "align",
+                    format!("[{name} align=\"{other}\"] is not an alignment"),
+                    "align is one of left, center, right, justify".into(),
+                );
+                Align::Justify
+            }
+        }
+    }
+
+    /// Refuses every attribute not taken: a typo must not print silently.
+    fn finish(&mut self, allowed: &[&str]) {
+        let unknown: Vec<String> = self
+            .block
+            .attrs
+            .keys()
+            .filter(|k| !self.taken.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        for key in unknown {
+            let name = &self.block.name;
+            self.problem_at(
+                &key,
+                format!("unknown attribute '{key}' on [{name}]"),
+                format!("[{name}] takes: {}", allowed.join(", ")),
+            );
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! Assembling pages: the flow's items placed at their heights, page numbers
+//! from page 2, the executor mark at the foot of the last page, and every
+//! page's lines in reading order.
+
+use std::ops::Range;
+
+use super::TypesetError;
+use super::blocks::Ctx;
+use super::flow::{Drawn, VItem};
+use super::page::{BlockRef, Line, PAGE_HEIGHT, Page, PlacedImage, Rule};
+use super::paragraph::{self, Align, SetLine};
+use crate::document::{BlockKind, Run};
+
+/// The pages of `flow` cut at `breaks`.
+pub(super) fn pages(
+    ctx: &Ctx,
+    flow: &[VItem],
+    breaks: &[Range<usize>],
+) -> Result<Vec<Page>, TypesetError> {
+    let mut pages = Vec::with_capacity(breaks.len().max(1));
+    for (pi, range) in breaks.iter().enumerate() {
+        let mut page = Page::default();
+        let mut y = ctx.rules.margin_top;
+        let mut first = true;
+        for item in &flow[range.clone()] {
+            if first && item.discardable {
+                continue;
+            }
+            first = false;
+            for d in &item.draw {
+                place(&mut page, d, y);
+            }
+            y += item.height;
+        }
+        if pi > 0 {
+            page_number(ctx, &mut page, pi + 1)?;
+        }
+        pages.push(page);
+    }
+    if pages.is_empty() {
+        pages.push(Page::default());
+    }
+    Ok(pages)
+}
+
+/// Draws the executor mark's lines at the foot of `last`, upwards from the
+/// bottom margin.
+pub(super) fn executor_at_foot(ctx: &Ctx, last: &mut Page, lines: &[(SetLine, f32)]) {
+    let r = ctx.rules;
+    let mut baseline = PAGE_HEIGHT - r.margin_bottom - r.executor_size * r.descender;
+    for (line, lead) in lines.iter().rev() {
+        let block = line.runs.first().map(|r| r.block).unwrap_or(BlockRef {
+            kind: BlockKind::Executor,
+            index: 0,
+        });
+        place(
+            last,
+            &Drawn::Line {
+                line: line.clone(),
+                x: r.margin_left,
+                baseline: 0.0,
+                block,
+            },
+            baseline,
+        );
+        baseline -= lead;
+    }
+    // Keep the page's lines in reading order.
+    sort_lines(last);
+}
+
+fn place(page: &mut Page, d: &Drawn, top: f32) {
+    match d {
+        Drawn::Line {
+            line,
+            x,
+            baseline,
+            block,
+        } => {
+            let first = page.runs.len();
+            for run in &line.runs {
+                let mut run = run.clone();
+                run.x += x;
+                run.baseline = top + baseline;
+                run.block = *block;
+                page.runs.push(run);
+            }
+            page.lines.push(Line {
+                block: *block,
+                baseline: top + baseline,
+                x: x + line.x,
+                width: line.width,
+                natural_space: line.natural_space,
+                gaps: line.gaps.clone(),
+                justified: line.justified,
+                hyphenated: line.hyphenated,
+                runs: first..page.runs.len(),
+            });
+        }
+        Drawn::Rule(rule) => page.rules.push(Rule {
+            y: rule.y + top,
+            ..rule.clone()
+        }),
+        Drawn::Image(img) => page.images.push(PlacedImage {
+            y: img.y + top,
+            ..img.clone()
+        }),
+    }
+}
+
+/// Orders a page's lines top to bottom, left to right, renumbering runs so
+/// that both writers emit text in reading order.
+fn sort_lines(page: &mut Page) {
+    let mut order: Vec<usize> = (0..page.lines.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (la, lb) = (&page.lines[a], &page.lines[b]);
+        la.baseline
+            .total_cmp(&lb.baseline)
+            .then(la.x.total_cmp(&lb.x))
+    });
+    let mut runs = Vec::with_capacity(page.runs.len());
+    let mut lines = Vec::with_capacity(page.lines.len());
+    for i in order {
+        let mut line = page.lines[i].clone();
+        let start = runs.len();
+        runs.extend(page.runs[line.runs.clone()].iter().cloned());
+        line.runs = start..runs.len();
+        lines.push(line);
+    }
+    page.runs = runs;
+    page.lines = lines;
+}
+
+/// The page number, centred above the text, first in the page's reading
+/// order.
+fn page_number(ctx: &Ctx, page: &mut Page, number: usize) -> Result<(), TypesetError> {
+    let r = ctx.rules;
+    let size = r.page_number_size;
+    let text = vec![Run {
+        text: number.to_string(),
+        style: Default::default(),
+    }];
+    let setting = ctx.setting(size, r.text_width(), 0.0, Align::Center, false);
+    let block = BlockRef::PAGE_NUMBER;
+    let lines = paragraph::set(ctx.fonts, &[text], &setting, block).map_err(|u| {
+        TypesetError::Uncovered {
+            c: u.c,
+            block: usize::MAX,
+        }
+    })?;
+    let mut numbered = Page::default();
+    for line in lines {
+        place(
+            &mut numbered,
+            &Drawn::Line {
+                line,
+                x: r.margin_left,
+                baseline: 0.0,
+                block,
+            },
+            r.page_number_top + size * r.ascender,
+        );
+    }
+    let offset = numbered.runs.len();
+    for line in &mut page.lines {
+        line.runs = line.runs.start + offset..line.runs.end + offset;
+    }
+    numbered.runs.append(&mut page.runs);
+    numbered.lines.append(&mut page.lines);
+    page.runs = numbered.runs;
+    page.lines = numbered.lines;
+    Ok(())
+}
