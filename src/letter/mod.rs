@@ -8,6 +8,7 @@
 pub mod date;
 mod fields;
 pub mod node;
+mod plausible;
 pub mod schema;
 mod validate;
 
@@ -226,7 +227,21 @@ pub(crate) use crate::input::io_reason;
 /// Parses and checks a letter. Every problem found is reported together.
 pub fn parse(source: &Source) -> Result<Letter> {
     let node = parse_yaml(source)?;
-    validate::letter(&node, source)
+    // What hides or changes text is named first: a look-alike field name is
+    // also an unknown field, whose "did you mean" follows.
+    let mut problems = plausible::check(&node, source);
+    match validate::letter(&node, source) {
+        Ok(letter) if problems.is_empty() => Ok(letter),
+        Ok(_) => Err(Error {
+            diagnostics: problems,
+        }),
+        Err(e) => {
+            problems.extend(e.diagnostics);
+            Err(Error {
+                diagnostics: problems,
+            })
+        }
+    }
 }
 
 fn parse_yaml(source: &Source) -> Result<Node> {
@@ -237,6 +252,8 @@ fn parse_yaml(source: &Source) -> Result<Node> {
     }
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        // A second `<<` was ignored silently; a letter writes its fields out.
+        merge_keys: serde_saphyr::MergeKeyPolicy::Error,
         with_snippet: false,
         budget: serde_saphyr::budget! {
             max_depth: MAX_YAML_DEPTH,
@@ -344,6 +361,13 @@ fn explain_yaml_error(message: &str) -> (String, String) {
         );
     }
     // (Budget breaches are worded by `budget_message`.)
+    if lower.contains("merge key") {
+        return (
+            "a merge key (<<) takes fields from elsewhere in the file; a letter may not use it"
+                .into(),
+            "write the fields out where they belong, so the letter reads as it prints".into(),
+        );
+    }
     if lower.contains("multiple yaml documents") {
         return (
             "the file holds more than one YAML document (a line `---` starts another)".into(),
