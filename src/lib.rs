@@ -78,6 +78,8 @@ pub struct Rendered {
 /// Loads templates once and renders any number of letters with them.
 pub struct Engine {
     templates: Templates,
+    /// `--draft`: every letter is composed as a draft.
+    draft: bool,
 }
 
 impl Engine {
@@ -87,7 +89,20 @@ impl Engine {
             Some(dir) => Templates::from_dir(dir)?,
             None => Templates::builtin()?,
         };
-        Ok(Engine { templates })
+        Ok(Engine {
+            templates,
+            draft: false,
+        })
+    }
+
+    /// Marks every letter as a draft (`--draft`), whatever its `draft` says.
+    pub fn with_draft(mut self, draft: bool) -> Engine {
+        self.draft = draft;
+        self
+    }
+
+    pub fn draft(&self) -> bool {
+        self.draft
     }
 
     pub fn templates(&self) -> &Templates {
@@ -113,6 +128,23 @@ impl Engine {
     pub fn check_source(&self, source: Source) -> Result<Checked> {
         let _budget = budget::Budget::letter();
         let letter = letter::parse(&source)?;
+        self.check_parsed(source, letter)
+    }
+
+    /// [`Engine::check_source`] with a mail merge's row laid over the letter
+    /// (see [`letter::parse_with_row`]).
+    pub fn check_source_with_row(
+        &self,
+        source: Source,
+        data: &Path,
+        row: letter::node::Node,
+    ) -> Result<Checked> {
+        let letter = letter::parse_with_row(&source, data, row)?;
+        self.check_parsed(source, letter)
+    }
+
+    fn check_parsed(&self, source: Source, mut letter: Letter) -> Result<Checked> {
+        letter.draft |= self.draft;
         check_lengths(&source, &letter)?;
         check_characters(&source, &letter)?;
         budget::check(&source.path)?;
@@ -179,6 +211,7 @@ impl Engine {
     /// The rest of [`Engine::render`] after [`Engine::check`]: `batch` looks at
     /// the files read (its cache key) in between.
     pub fn render_checked(&self, checked: Checked, options: &Options) -> Result<Rendered> {
+        let _budget = budget::Budget::letter();
         let Checked {
             source,
             letter,
@@ -243,8 +276,16 @@ impl Engine {
                 };
                 let message =
                     format!("{what} is taller than a page and cannot be broken across pages");
-                let d = match field {
-                    Some(f) => Diagnostic::at(&source.path, &source.text, f.pos, message),
+                // The field may be written in a defaults file: say it there.
+                let fields = letter::fields(letter);
+                let text = field.and_then(|f| {
+                    fields
+                        .iter()
+                        .find(|(name, t)| *name == f.name && t.pos == f.pos)
+                        .map(|(_, t)| *t)
+                });
+                let d = match text {
+                    Some(t) => letter.diagnostic_at(source, t, t.pos, message),
                     None => Diagnostic::new(&source.path, message),
                 };
                 Error::one(d.with_help("shorten it: no part of it may be left off the page"))
@@ -276,24 +317,28 @@ pub struct Checked {
 
 impl Checked {
     /// Every file the output depends on besides the program and its
-    /// templates: the files the document refers to (the letter itself is
-    /// `source`). `batch` keys its manifest on them, `preview` watches them.
+    /// templates: the defaults files the letter was merged with and the
+    /// files the document refers to (the letter itself is `source`). `batch` keys its manifest on them, `preview` watches them.
     pub fn inputs(&self) -> Vec<input::InputFile> {
-        self.files.inputs().cloned().collect()
+        let mut inputs: Vec<input::InputFile> = self
+            .files
+            .inputs()
+            .chain(&self.letter.defaults_read)
+            .cloned()
+            .collect();
+        inputs.sort();
+        inputs.dedup();
+        inputs
     }
 }
 
 /// A file the document refers to could not be used: said at the letter's
 /// `letterhead.emblem`, where the path is written.
 fn emblem_error(source: &Source, letter: &Letter, e: &resolve::ResolveError) -> Error {
-    let pos = letter
-        .letterhead
-        .as_ref()
-        .and_then(|h| h.emblem.as_ref())
-        .map(|t| t.pos);
+    let emblem = letter.letterhead.as_ref().and_then(|h| h.emblem.as_ref());
     let message = format!("letterhead.emblem: {}", e.why);
-    let d = match pos {
-        Some(p) => Diagnostic::at(&source.path, &source.text, p, message),
+    let d = match emblem {
+        Some(t) => letter.diagnostic_at(source, t, t.pos, message),
         None => Diagnostic::new(&source.path, message),
     };
     Error::one(d.with_help("give the path of a PNG or SVG file, relative to the letter"))
@@ -312,9 +357,9 @@ fn check_lengths(source: &Source, letter: &Letter) -> Result<()> {
         .filter_map(|text| {
             let n = text.value.chars().count();
             (n > MAX_VALUE_CHARS).then(|| {
-                Diagnostic::at(
-                    &source.path,
-                    &source.text,
+                letter.diagnostic_at(
+                    source,
+                    text,
                     text.pos,
                     format!(
                         "this value has {n} characters; one value may have at most {MAX_VALUE_CHARS} (about 30 pages)"
@@ -344,11 +389,11 @@ fn check_characters(source: &Source, letter: &Letter) -> Result<()> {
             if c.is_control() || fonts.covers(c) || !seen.insert(c) {
                 continue;
             }
-            let pos = letter::position_of_char(&source.text, text.pos, c);
+            let pos = letter.position_of_char(source, text, c);
             problems.push(
-                Diagnostic::at(
-                    &source.path,
-                    &source.text,
+                letter.diagnostic_at(
+                    source,
+                    text,
                     pos,
                     format!(
                         "the character '{c}' (U+{:04X}) cannot be printed: no shipped font has it",

@@ -67,7 +67,11 @@ pub fn read(doc: &Document, base_dir: &Path) -> Result<Files, ResolveError> {
             | Content::Paragraph(_)
             | Content::Attachments(_)
             | Content::Signature(_)
-            | Content::Executor(_) => None,
+            | Content::Executor(_)
+            | Content::Heading(_)
+            | Content::Copies(_)
+            | Content::List(_)
+            | Content::Table(_) => None,
         };
         let Some(written) = written else { continue };
         if files.referenced.iter().any(|r| r.written == written) {

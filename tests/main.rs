@@ -17,10 +17,12 @@ mod suite {
     mod first_minute;
     mod fuzz_corpus;
     mod kazakh;
+    mod letter_v2_batch;
     mod markup;
     mod options;
     mod preview_server;
     mod reference_letter;
     mod robustness;
     mod typography;
+    mod v2_blocks;
 }

@@ -65,6 +65,10 @@ impl Global {
         key.field(&templates.0);
         key.field(options.format.extension().as_bytes());
         key.field(&[u8::from(options.typography)]);
+        // Only a draft run adds to the key, so keys of earlier runs stay valid.
+        if engine.draft() {
+            key.field(b"draft");
+        }
         Global {
             key: key.finish(),
             templates,

@@ -21,10 +21,19 @@
 //!   written; every doubt re-renders. Saved as letters finish, so a killed
 //!   run resumes; a run that changes nothing writes nothing.
 //! - **The report** (`--report`) holds the same records, with times.
+//! - **Defaults files** (`defaults: FILE` of letter format v2) found among
+//!   the letters are not letters: a file another file of the batch names as
+//!   its defaults is left out, and [`Plan::defaults`] lists it. A defaults
+//!   file is an input of every letter merged with it ([`crate::Checked::inputs`]):
+//!   changing it renders exactly those letters again.
+//! - **Mail merge** ([`merge`]): one letter rendered once per row of a CSV or
+//!   XLSX file, each row's cells laid over the letter's fields.
 
+mod defaults;
 mod inputs;
 mod key;
 mod manifest;
+pub mod merge;
 mod plan;
 mod record;
 mod report;

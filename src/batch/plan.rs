@@ -2,7 +2,7 @@
 //! found, the common root, the shard taken, and every output checked so that
 //! a batch never writes over an input, a special file or a link.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -41,8 +41,11 @@ pub struct Plan {
     /// Every letter found, in any shard, by a hash of its relative path:
     /// an output is pruned only when its letter is in no shard.
     found: Vec<u64>,
-    /// The letter files, by file identity: no output may be one of them.
-    letter_ids: HashSet<FileId>,
+    /// The letter files, by file identity, sorted: no output may be one of
+    /// them.
+    letter_ids: Vec<FileId>,
+    /// Files found but left out as defaults files of other letters.
+    pub defaults: Vec<PathBuf>,
 }
 
 impl Plan {
@@ -70,20 +73,22 @@ fn path_hash(relative: &str) -> u64 {
 
 /// A file's identity on its file system (device and inode), to recognise
 /// one file under two names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct FileId(u64, u64);
 
 impl FileId {
-    fn of(meta: &std::fs::Metadata) -> FileId {
+    /// None where the platform gives no identity (then only the paths
+    /// themselves are compared, by `write::not_the_input` in `render`).
+    fn of(meta: &std::fs::Metadata) -> Option<FileId> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            FileId(meta.dev(), meta.ino())
+            Some(FileId(meta.dev(), meta.ino()))
         }
         #[cfg(not(unix))]
         {
             let _ = meta;
-            FileId(0, 0)
+            None
         }
     }
 }
@@ -111,17 +116,19 @@ pub fn plan(
     })?;
     let mut problems = Vec::new();
     let mut found: Vec<PathBuf> = Vec::new();
-    let mut roots: Vec<PathBuf> = Vec::new();
+    // The common folder of the inputs, narrowed as they come: no list of
+    // them is kept (ten thousand letters would make one).
+    let mut root: Option<PathBuf> = None;
     for input in inputs {
         let before = found.len();
         match std::fs::metadata(input) {
             Ok(m) if m.is_dir() => {
-                roots.push(absolute(&cwd, input));
+                narrow(&mut root, &absolute(&cwd, input));
                 walk(input, None, &mut found, &mut problems);
             }
             Ok(_) => named_file(input, &mut found, &mut problems),
             Err(_) if is_glob(input) => {
-                roots.push(absolute(&cwd, &glob_base(input)));
+                narrow(&mut root, &absolute(&cwd, &glob_base(input)));
                 expand_glob(input, &mut found, &mut problems);
             }
             Err(e) => problems.push(
@@ -145,32 +152,24 @@ pub fn plan(
     for file in listed {
         named_file(file, &mut found, &mut problems);
     }
-
-    // One job per letter file, however many inputs name it.
-    let mut letters: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let mut seen = HashSet::new();
-    let mut letter_ids = HashSet::new();
-    for f in found {
-        let abs = absolute(&cwd, &f);
-        if seen.insert(abs.clone()) {
-            if let Ok(m) = std::fs::metadata(&f) {
-                letter_ids.insert(FileId::of(&m));
-            }
-            if let Some(parent) = abs.parent() {
-                roots.push(parent.to_path_buf());
-            }
-            letters.push((f, abs));
+    let mut letter_ids = Vec::with_capacity(found.len());
+    for f in &found {
+        if let Some(parent) = absolute(&cwd, f).parent() {
+            narrow(&mut root, parent);
+        }
+        if let Some(id) = std::fs::metadata(f).ok().as_ref().and_then(FileId::of) {
+            letter_ids.push(id);
         }
     }
-    drop(seen);
-    let root = common_ancestor(&roots).unwrap_or_else(|| cwd.clone());
+    letter_ids.sort_unstable();
+    letter_ids.dedup();
+    let root = root.unwrap_or_else(|| cwd.clone());
+    let (found, defaults) = super::defaults::split(&cwd, found);
 
     let mut jobs = Vec::new();
-    let mut by_output: HashMap<PathBuf, PathBuf> = HashMap::new();
-    let mut other_shards = 0;
-    let mut all = Vec::with_capacity(letters.len());
-    let mut checked_dirs = HashSet::new();
-    for (letter, abs) in letters {
+    let mut all = Vec::with_capacity(found.len());
+    for letter in found {
+        let abs = absolute(&cwd, &letter);
         let below = abs.strip_prefix(&root).unwrap_or(&abs);
         let relative = below
             .components()
@@ -179,18 +178,34 @@ pub fn plan(
             .join("/");
         all.push(path_hash(&relative));
         if shard.is_some_and(|s| !s.takes(&relative)) {
-            other_shards += 1;
             continue;
         }
         let output = out_dir.join(below).with_extension(format.extension());
-        if let Some(first) = by_output.insert(output.clone(), letter.clone()) {
+        jobs.push(Job {
+            letter,
+            relative,
+            output,
+        });
+    }
+    // One job per letter file, however many inputs name it.
+    jobs.sort_by(|a, b| a.relative.cmp(&b.relative));
+    jobs.dedup_by(|a, b| a.relative == b.relative);
+    all.sort_unstable();
+    all.dedup();
+    let other_shards = all.len().saturating_sub(jobs.len());
+
+    let mut by_output: Vec<usize> = (0..jobs.len()).collect();
+    by_output.sort_by(|&a, &b| jobs[a].output.cmp(&jobs[b].output));
+    for pair in by_output.windows(2) {
+        let (first, second) = (&jobs[pair[0]], &jobs[pair[1]]);
+        if first.output == second.output {
             problems.push(
                 Diagnostic::new(
-                    &letter,
+                    &second.letter,
                     format!(
                         "{} and this letter would both be written to {}",
-                        first.display(),
-                        output.display()
+                        first.letter.display(),
+                        second.output.display()
                     ),
                 )
                 .with_help(
@@ -198,24 +213,21 @@ pub fn plan(
                 ),
             );
         }
-        if let Some(d) = folder_problem(out_dir, below, &mut checked_dirs)
-            .or_else(|| output_problem(&output, &letter_ids))
+    }
+    drop(by_output);
+    let mut checked_dirs = HashSet::new();
+    for job in &jobs {
+        if let Some(d) = folder_problem(out_dir, Path::new(&job.relative), &mut checked_dirs)
+            .or_else(|| output_problem(&job.output, &letter_ids))
         {
             problems.push(d);
         }
-        jobs.push(Job {
-            letter,
-            relative,
-            output,
-        });
     }
     if !problems.is_empty() {
         return Err(Error {
             diagnostics: problems,
         });
     }
-    jobs.sort_by(|a, b| a.relative.cmp(&b.relative));
-    all.sort_unstable();
     Ok(Plan {
         jobs,
         root,
@@ -225,7 +237,58 @@ pub fn plan(
         other_shards,
         found: all,
         letter_ids,
+        defaults,
     })
+}
+
+impl Plan {
+    /// The plan of a mail merge: `jobs` render rows of one letter; `found`
+    /// names every row's relative path, in any shard.
+    pub(super) fn of_rows(
+        jobs: Vec<Job>,
+        letter: &Path,
+        out_dir: &Path,
+        format: Format,
+        shard: Option<Shard>,
+        found: &[String],
+    ) -> Result<Plan> {
+        let letter_ids: Vec<FileId> = std::fs::metadata(letter)
+            .ok()
+            .as_ref()
+            .and_then(FileId::of)
+            .into_iter()
+            .collect();
+        let problems: Vec<Diagnostic> = jobs
+            .iter()
+            .filter_map(|j| output_problem(&j.output, &letter_ids))
+            .collect();
+        if !problems.is_empty() {
+            return Err(Error {
+                diagnostics: problems,
+            });
+        }
+        let mut all: Vec<u64> = found.iter().map(|r| path_hash(r)).collect();
+        all.sort_unstable();
+        Ok(Plan {
+            other_shards: found.len() - jobs.len(),
+            jobs,
+            root: letter.parent().unwrap_or(Path::new("")).to_path_buf(),
+            out_dir: out_dir.to_path_buf(),
+            format,
+            shard,
+            found: all,
+            letter_ids,
+            defaults: Vec::new(),
+        })
+    }
+}
+
+/// Narrows `root` to the folders it shares with `path`.
+fn narrow(root: &mut Option<PathBuf>, path: &Path) {
+    *root = Some(match root.take() {
+        None => path.to_path_buf(),
+        Some(r) => common_ancestor(&[r, path.to_path_buf()]).unwrap_or_default(),
+    });
 }
 
 /// A letter named by the user (an argument, a line of a list): taken
@@ -250,13 +313,13 @@ fn named_file(file: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Diagnost
 /// Why `path`, where the batch would write, must not be written: it is a
 /// letter of the batch, a special file (a device, a pipe) or a symbolic
 /// link. A rename would replace it (as root, `/dev/null` itself).
-fn output_problem(path: &Path, letters: &HashSet<FileId>) -> Option<Diagnostic> {
+fn output_problem(path: &Path, letters: &[FileId]) -> Option<Diagnostic> {
     let meta = std::fs::symlink_metadata(path).ok()?;
     let why = if meta.file_type().is_symlink() {
         "a symbolic link is where this output would go; the batch does not replace links"
     } else if !meta.is_file() {
         "something that is not a regular file (a folder, a device or a pipe) is where this output would go"
-    } else if letters.contains(&FileId::of(&meta)) {
+    } else if FileId::of(&meta).is_some_and(|id| letters.binary_search(&id).is_ok()) {
         "this output would overwrite one of the letters"
     } else {
         return None;

@@ -37,6 +37,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Letters left to other shards.
     pub other_shards: usize,
+    /// Files left out as defaults files of other letters.
+    pub skipped_defaults: Vec<PathBuf>,
     /// Problems that cost no letter, such as a manifest that could not be
     /// saved (the next run then renders again).
     pub warnings: Vec<Error>,
@@ -163,6 +165,11 @@ impl Report {
             "pruned": pruned,
             "orphans": summary.orphans,
             "other_shards": summary.other_shards,
+            "skipped_defaults": summary
+                .skipped_defaults
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>(),
             "elapsed_ms": ms(summary.elapsed),
         });
         // The counts follow the letters: they are known only at the end.

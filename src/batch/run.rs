@@ -10,7 +10,7 @@ use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
 use super::key::{FileHash, FileHashes, Global, Hash, letter_key};
-use super::manifest::{Known, MANIFEST, Manifest, modified_ns};
+use super::manifest::{self, Known, MANIFEST, Manifest, modified_ns};
 use super::plan::{Job, Plan};
 use super::record::{self, FileRecord, OutputRecord, Record, Status};
 use super::report::{Outcome, Report, Summary};
@@ -112,19 +112,35 @@ pub fn run_from(
         orphans: gone.kept_lines.len(),
         pruned: gone.pruned,
         other_shards: plan.other_shards,
+        skipped_defaults: plan.defaults.clone(),
         ..Summary::default()
     };
-    let mut sink = Sink::new(plan, &known, global, manifest, report, summary);
+    let mut sink = Sink::new(plan, &known, global, &manifest, report, summary);
     if rewrite {
         sink.start_compacting();
     }
     let sink = Mutex::new(sink);
     let advanced = Condvar::new();
+    // The sink's count of letters emitted, readable without its lock.
+    let emitted = AtomicUsize::new(0);
     let lock = || sink.lock().unwrap_or_else(PoisonError::into_inner);
 
     let finish = |index: usize, outcome: Outcome| {
         done(&outcome);
-        lock().arrive(index, outcome);
+        let line = manifest::line(&outcome.record);
+        // Journaled at once, whatever its place in the plan: a run that dies
+        // (killed, or aborted by a fault) keeps every letter it finished.
+        let journaled = match outcome.status {
+            Status::Unchanged => Ok(()),
+            Status::Rendered | Status::Failed => manifest.journal(&line),
+        };
+        let mut sink = lock();
+        if let Err(e) = journaled {
+            sink.warn(e);
+        }
+        sink.arrive(index, outcome, line);
+        emitted.store(sink.emitted(), Ordering::Release);
+        drop(sink);
         advanced.notify_all();
     };
     let threads = settings
@@ -154,19 +170,20 @@ pub fn run_from(
         }
         for _ in 0..threads {
             let to_writers = to_writers.clone();
-            let (next, context, lock, advanced, finish) =
-                (&next, &context, &lock, &advanced, &finish);
+            let (next, context, lock, advanced, finish, emitted) =
+                (&next, &context, &lock, &advanced, &finish, &emitted);
             scope.spawn(move || {
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = plan.jobs.get(index) else {
                         break;
                     };
-                    let mut sink = lock();
-                    while index >= sink.emitted() + WINDOW {
-                        sink = advanced.wait(sink).unwrap_or_else(PoisonError::into_inner);
+                    if index >= emitted.load(Ordering::Acquire) + WINDOW {
+                        let mut sink = lock();
+                        while index >= sink.emitted() + WINDOW {
+                            sink = advanced.wait(sink).unwrap_or_else(PoisonError::into_inner);
+                        }
                     }
-                    drop(sink);
                     let prepared = catch_unwind(AssertUnwindSafe(|| context.prepare(index, job)))
                         .unwrap_or_else(|fault| Prepared::Done(faulted(job, global, fault)));
                     match prepared {
@@ -385,7 +402,12 @@ impl Context<'_> {
             return Ok(None);
         }
 
-        let checked = self.engine.check_source(loaded.source)?;
+        let checked = match loaded.row {
+            None => self.engine.check_source(loaded.source)?,
+            Some((data, row)) => self
+                .engine
+                .check_source_with_row(loaded.source, &data, row)?,
+        };
         // The files the document refers to, as the engine read and hashed
         // them for this very rendering (absolute paths).
         let files: Vec<FileHash> = checked
@@ -403,6 +425,11 @@ impl Context<'_> {
                 sha256: (f.sha256 != Hash([0; 32])).then(|| f.sha256.into()),
             })
             .collect();
+        record.defaults = checked
+            .letter
+            .defaults_read
+            .first()
+            .map(|f| Hash(f.sha256).into());
         let key = letter_key(
             &self.global.key,
             &letter_hash,

@@ -21,8 +21,9 @@ pub(super) struct Sink<'a> {
     global: &'a Global,
     /// Outcomes emitted so far: the plan's letters before this index.
     emitted: usize,
-    waiting: BTreeMap<usize, Outcome>,
-    manifest: Manifest,
+    /// Outcomes that finished before their turn, with their manifest line.
+    waiting: BTreeMap<usize, (Outcome, Vec<u8>)>,
+    manifest: &'a Manifest,
     /// The compacted manifest, once this run has something to change.
     compacted: Option<Staged>,
     compact_failed: Option<std::io::Error>,
@@ -35,7 +36,7 @@ impl<'a> Sink<'a> {
         plan: &'a Plan,
         known: &'a HashMap<String, Known>,
         global: &'a Global,
-        manifest: Manifest,
+        manifest: &'a Manifest,
         report: Option<Report>,
         summary: Summary,
     ) -> Sink<'a> {
@@ -57,36 +58,34 @@ impl<'a> Sink<'a> {
         self.emitted
     }
 
-    pub fn arrive(&mut self, index: usize, outcome: Outcome) {
-        self.waiting.insert(index, outcome);
-        while let Some(outcome) = self.waiting.remove(&self.emitted) {
-            self.emit(outcome);
+    /// Takes a finished letter with its manifest line (already journaled by
+    /// the caller, outside this lock) and emits what is now in order.
+    pub fn arrive(&mut self, index: usize, outcome: Outcome, line: Vec<u8>) {
+        self.waiting.insert(index, (outcome, line));
+        while let Some((outcome, line)) = self.waiting.remove(&self.emitted) {
+            self.emit(outcome, &line);
             self.emitted += 1;
         }
     }
 
-    fn emit(&mut self, outcome: Outcome) {
+    pub fn warn(&mut self, warning: Error) {
+        self.summary.warnings.push(warning);
+    }
+
+    fn emit(&mut self, outcome: Outcome, line: &[u8]) {
         self.summary.add(outcome.status);
-        let mut record = outcome.record;
         if let Some(report) = &mut self.report {
+            let mut record = outcome.record;
             record.ms = Some(ms(outcome.time));
             report.record(&record);
-            record.ms = None;
         }
-        if outcome.status != Status::Unchanged {
-            if let Err(e) = self.manifest.journal(&record) {
-                self.summary.warnings.push(e);
-            }
-            if self.compacted.is_none() {
-                self.start_compacting();
-            }
+        if outcome.status != Status::Unchanged && self.compacted.is_none() {
+            self.start_compacting();
         }
-        if let Some(file) = &mut self.compacted {
-            let mut line = serde_json::to_vec(&record).unwrap_or_default();
-            line.push(b'\n');
-            if let Err(e) = file.write_all(&line) {
-                self.compact_failed.get_or_insert(e);
-            }
+        if let Some(file) = &mut self.compacted
+            && let Err(e) = file.write_all(line)
+        {
+            self.compact_failed.get_or_insert(e);
         }
     }
 
@@ -104,9 +103,7 @@ impl<'a> Sink<'a> {
             let Some(known) = self.known.get(&job.relative) else {
                 continue;
             };
-            let mut line =
-                serde_json::to_vec(&unchanged_record(job, known, self.global)).unwrap_or_default();
-            line.push(b'\n');
+            let line = super::manifest::line(&unchanged_record(job, known, self.global));
             if let Err(e) = file.write_all(&line) {
                 self.compact_failed.get_or_insert(e);
             }
@@ -114,8 +111,7 @@ impl<'a> Sink<'a> {
         self.compacted = Some(file);
     }
 
-    /// Ends the run: outputs flushed to disk before the manifest says they
-    /// are there, the journal's last records appended, the compacted
+    /// Ends the run: outputs flushed to disk before the compacted
     /// manifest (with the kept records of gone letters, by line) and the
     /// report put in place.
     pub fn finish(&mut self, kept_lines: &[u32], started: Instant) -> Summary {
@@ -123,9 +119,6 @@ impl<'a> Sink<'a> {
         if summary.rendered > 0
             && let Err(e) = crate::write::flush_filesystem(&self.plan.out_dir)
         {
-            summary.warnings.push(e);
-        }
-        if let Err(e) = self.manifest.append() {
             summary.warnings.push(e);
         }
         if let Some(mut file) = self.compacted.take() {

@@ -16,6 +16,9 @@ pub struct Loaded {
     /// The hash of the data row the letter was merged with, if any: part of
     /// its key and of its manifest record.
     pub data_row: Option<Hash>,
+    /// The data row's fields to lay over the letter, with the data file
+    /// their places are in.
+    pub row: Option<(std::path::PathBuf, crate::letter::node::Node)>,
 }
 
 /// A source of letters. Called from many threads at once.
@@ -49,6 +52,7 @@ impl LetterSource for Files {
         Ok(Loaded {
             source: Source::from_bytes(path, bytes)?,
             data_row: None,
+            row: None,
         })
     }
 }

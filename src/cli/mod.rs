@@ -77,6 +77,9 @@ pub enum Command {
         /// Print measurements of the layout: gaps, hyphenation, overfull lines.
         #[arg(long)]
         stats: bool,
+        /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
+        #[arg(long)]
+        draft: bool,
     },
     /// Check letters without writing anything.
     #[command(after_help = "Example:\n  zhauap check examples/dz-83-reply.yaml")]
@@ -84,6 +87,9 @@ pub enum Command {
         /// Letter files (YAML).
         #[arg(required = true)]
         letters: Vec<PathBuf>,
+        /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
+        #[arg(long)]
+        draft: bool,
     },
     /// Write a starter letter that renders as it is, with every field explained.
     #[command(
@@ -134,6 +140,9 @@ pub enum Command {
         /// Leave quotes, dashes and spaces exactly as written.
         #[arg(long)]
         no_typography: bool,
+        /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
+        #[arg(long)]
+        draft: bool,
     },
     /// Render many letters in parallel into a folder, skipping those already up to date.
     #[command(
@@ -181,6 +190,13 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
         /// Leave quotes, dashes and spaces exactly as written.
         #[arg(long)]
         no_typography: bool,
+        /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
+        #[arg(long)]
+        draft: bool,
+        /// Mail merge: render the one letter given once per row of this CSV or
+        /// XLSX file; the first row names the fields, a `file` column the outputs.
+        #[arg(long, value_name = "ROWS.csv|ROWS.xlsx")]
+        data: Option<PathBuf>,
     },
 }
 
@@ -261,8 +277,18 @@ pub fn run() -> i32 {
         }
         _ => {}
     }
+    let draft = match &cli.command {
+        Command::Render { draft, .. }
+        | Command::Check { draft, .. }
+        | Command::Batch { draft, .. }
+        | Command::Preview { draft, .. } => *draft,
+        Command::Init { .. }
+        | Command::Schema { .. }
+        | Command::Completions { .. }
+        | Command::Man => false,
+    };
     let engine = match Engine::new(cli.templates.as_deref()) {
-        Ok(e) => e,
+        Ok(e) => e.with_draft(draft),
         Err(e) => {
             ui.error(&e);
             return EXIT_REFUSED;
@@ -275,6 +301,7 @@ pub fn run() -> i32 {
             format,
             no_typography,
             stats,
+            draft: _,
         } => render(
             &engine,
             &ui,
@@ -284,7 +311,7 @@ pub fn run() -> i32 {
             !no_typography,
             stats,
         ),
-        Command::Check { letters } => check(&engine, &ui, &letters),
+        Command::Check { letters, draft: _ } => check(&engine, &ui, &letters),
         Command::Batch {
             inputs,
             files_from,
@@ -298,6 +325,8 @@ pub fn run() -> i32 {
             shard,
             shards,
             no_typography,
+            draft: _,
+            data,
         } => {
             let shard = match shard {
                 None => None,
@@ -315,6 +344,7 @@ pub fn run() -> i32 {
             };
             let request = BatchRequest {
                 inputs,
+                data,
                 files_from,
                 out_dir: output,
                 shard,
@@ -341,6 +371,7 @@ pub fn run() -> i32 {
             port,
             open,
             no_typography,
+            draft,
         } => preview(
             &ui,
             zhauap::preview::Config {
@@ -348,6 +379,7 @@ pub fn run() -> i32 {
                 templates: cli.templates,
                 port,
                 typography: !no_typography,
+                draft,
                 quiet: ui.quiet,
             },
             open,
@@ -491,6 +523,8 @@ fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
 
 struct BatchRequest {
     inputs: Vec<PathBuf>,
+    /// `--data`: a mail merge of the one letter in `inputs`.
+    data: Option<PathBuf>,
     files_from: Option<PathBuf>,
     out_dir: PathBuf,
     shard: Option<zhauap::batch::Shard>,
@@ -509,13 +543,28 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
         },
         None => Vec::new(),
     };
-    let plan = match batch::plan(
-        &r.inputs,
-        &listed,
-        &r.out_dir,
-        r.settings.options.format,
-        r.shard,
-    ) {
+    let planned = match (&r.data, r.inputs.as_slice()) {
+        (None, _) => batch::plan(
+            &r.inputs,
+            &listed,
+            &r.out_dir,
+            r.settings.options.format,
+            r.shard,
+        )
+        .map(|p| (p, None)),
+        (Some(data), [letter]) if listed.is_empty() => batch::merge::read(data)
+            .and_then(|rows| {
+                batch::merge::plan(letter, rows, &r.out_dir, r.settings.options.format, r.shard)
+            })
+            .map(|(p, rows)| (p, Some(rows))),
+        (Some(_), _) => {
+            eprintln!(
+                "error: with --data, give exactly one letter file: zhauap batch LETTER.yaml --data ROWS.csv -o OUT"
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let (plan, rows) = match planned {
         Ok(p) => p,
         Err(e) => {
             ui.error(&e);
@@ -523,6 +572,19 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
         }
     };
     drop(listed);
+    if !plan.defaults.is_empty() {
+        let names: Vec<String> = plan
+            .defaults
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        ui.info(&format!(
+            "skipped {} defaults file{} (named by `defaults:` of other letters): {}",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        ));
+    }
     let progress = Progress::new(
         plan.jobs.len(),
         Console {
@@ -531,7 +593,13 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
             color: ui.color,
         },
     );
-    let summary = match batch::run(engine, &plan, &r.settings, &|o| progress.letter_done(o)) {
+    let source: &dyn batch::LetterSource = match &rows {
+        Some(rows) => rows,
+        None => &batch::Files,
+    };
+    let summary = match batch::run_from(engine, &plan, source, &r.settings, &|o| {
+        progress.letter_done(o)
+    }) {
         Ok(s) => s,
         Err(e) => {
             ui.error(&e);

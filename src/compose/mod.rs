@@ -486,6 +486,9 @@ fn register_filters(tera: &mut Tera) {
 }
 
 #[cfg(test)]
+mod v2_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

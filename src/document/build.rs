@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::markup::{RawBlock, scan};
 use super::{
     Align, Block, BlockKind, Content, Document, Info, Inline, Letterhead, Lines, Origin, Signature,
-    Text, parse_inline,
+    Text, list, parse_inline, table,
 };
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::lang::Lang;
@@ -43,12 +43,30 @@ pub(super) fn document(
         info: Info::new(lang),
         blocks: Vec::with_capacity(raw.len()),
     };
-    for block in &raw {
+    let mut at = 0;
+    while at < raw.len() {
+        let block = &raw[at];
+        at += 1;
         let mut attrs = Attrs::new(block);
         if block.name == "document" {
             doc.info = info(&mut attrs, lang);
-            attrs.finish(&["lang", "title", "author", "subject", "date"]);
+            attrs.finish(&["lang", "title", "author", "subject", "date", "draft"]);
             problems.append(&mut attrs.problems);
+            continue;
+        }
+        if let Some(len) = grouped(&raw[at - 1..]) {
+            let run = &raw[at - 1..at - 1 + len];
+            at += len - 1;
+            match group(run, &mut problems) {
+                Some(content) => doc.blocks.push(Block {
+                    content,
+                    origin: Origin {
+                        markup: block.pos,
+                        fields: Vec::new(),
+                    },
+                }),
+                None => continue,
+            }
             continue;
         }
         let Some(&(_, kind)) = BlockKind::ALL.iter().find(|(n, _)| *n == block.name) else {
@@ -114,6 +132,7 @@ fn info(attrs: &mut Attrs, lang: Lang) -> Info {
     info.title = attrs.take("title").unwrap_or_default().to_owned();
     info.author = attrs.take("author").unwrap_or_default().to_owned();
     info.subject = attrs.take("subject").unwrap_or_default().to_owned();
+    info.draft = attrs.take("draft").unwrap_or_default().trim().to_owned();
     if let Some(date) = attrs.take("date").filter(|d| !d.is_empty()) {
         match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
             Ok(d) if date.len() == 10 => info.date = Some(d),
@@ -166,20 +185,34 @@ fn content(kind: BlockKind, block: &RawBlock, attrs: &mut Attrs) -> Content {
             attrs.finish(&["align", "bold"]);
             Content::Paragraph(text)
         }
-        BlockKind::Salutation => {
-            // Always centred (layout.md): an `align` here would be ignored.
+        BlockKind::Salutation | BlockKind::Heading => {
+            // Their place is fixed (layout.md): the salutation centred, the
+            // heading ragged right at the left; an `align` would be ignored.
+            let salutation = kind == BlockKind::Salutation;
             let text = Text {
-                align: Align::Center,
+                align: if salutation {
+                    Align::Center
+                } else {
+                    Align::Left
+                },
                 bold: attrs.flag("bold"),
                 text: folded(),
             };
             attrs.finish(&["bold"]);
-            Content::Salutation(text)
+            if salutation {
+                Content::Salutation(text)
+            } else {
+                Content::Heading(text)
+            }
+        }
+        BlockKind::List | BlockKind::Table => {
+            unreachable!("[item] and [table] runs are grouped before")
         }
         BlockKind::Outgoing
         | BlockKind::Reference
         | BlockKind::Addressee
         | BlockKind::Attachments
+        | BlockKind::Copies
         | BlockKind::Executor => {
             let l = Lines {
                 bold: attrs.flag("bold"),
@@ -192,10 +225,14 @@ fn content(kind: BlockKind, block: &RawBlock, attrs: &mut Attrs) -> Content {
                 BlockKind::Addressee => Content::Addressee(l),
                 BlockKind::Attachments => Content::Attachments(l),
                 BlockKind::Executor => Content::Executor(l),
+                BlockKind::Copies => Content::Copies(l),
                 BlockKind::Letterhead
                 | BlockKind::Signature
                 | BlockKind::Paragraph
-                | BlockKind::Salutation => unreachable!("handled above"),
+                | BlockKind::Salutation
+                | BlockKind::Heading
+                | BlockKind::List
+                | BlockKind::Table => unreachable!("handled above"),
             }
         }
     }
@@ -220,6 +257,71 @@ fn locate<'a>(
             ))
         })
     })
+}
+
+/// How many blocks from `raw[0]` make one grouped block: a run of
+/// `[item]`s, or a `[table]` with its `[caption]`, `[row]` and `[cell]`s
+/// (and a stray one of those, refused alone). `None` for other blocks.
+fn grouped(raw: &[RawBlock]) -> Option<usize> {
+    match raw.first()?.name.as_str() {
+        "item" => Some(raw.iter().take_while(|b| b.name == "item").count()),
+        "table" => Some(table::run_len(raw)),
+        "caption" | "row" | "cell" => Some(1),
+        _ => None,
+    }
+}
+
+/// A list or a table from its run of raw blocks, their attributes checked;
+/// `None` (with the problems recorded) when the markup is bad.
+fn group(run: &[RawBlock], problems: &mut Vec<Problem>) -> Option<Content> {
+    let before = problems.len();
+    for b in run {
+        let mut attrs = Attrs::new(b);
+        let allowed: &[&str] = match b.name.as_str() {
+            "item" => &["level", "number"],
+            "table" => &["widths", "align"],
+            "row" => {
+                attrs.flag("header");
+                attrs.flag("total");
+                &["header", "total"]
+            }
+            _ => &[],
+        };
+        for key in allowed {
+            attrs.take(key);
+        }
+        attrs.finish(allowed);
+        problems.append(&mut attrs.problems);
+    }
+    let first = &run[0];
+    let content = match first.name.as_str() {
+        "item" => list::build(run).map(Content::List).map_err(|e| Problem {
+            pos: e.pos,
+            message: e.to_string(),
+            help: e.help().to_owned(),
+            needle: None,
+        }),
+        "table" => table::build(run).map(Content::Table).map_err(|e| Problem {
+            pos: e.pos,
+            message: e.to_string(),
+            help: e.help().to_owned(),
+            needle: None,
+        }),
+        name => Err(Problem {
+            pos: first.pos,
+            message: format!("[{name}] outside a [table]"),
+            help: "write [caption], [row] and [cell] after a [table] header".into(),
+            needle: None,
+        }),
+    };
+    match content {
+        Ok(c) if problems.len() == before => Some(c),
+        Ok(_) => None,
+        Err(p) => {
+            problems.push(p);
+            None
+        }
+    }
 }
 
 /// An attribute's text as one unstyled run: names are printed as written.

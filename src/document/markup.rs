@@ -17,6 +17,13 @@ pub(super) struct RawBlock {
     pub pos: Pos,
 }
 
+impl RawBlock {
+    /// The lines folded into one text, as a paragraph's are.
+    pub fn folded(&self) -> super::Inline {
+        super::parse_inline(&self.lines.join(" "))
+    }
+}
+
 /// A problem of the outer syntax, at a markup position.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct SyntaxProblem {

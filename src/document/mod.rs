@@ -14,7 +14,9 @@
 
 mod build;
 mod inline;
+pub mod list;
 mod markup;
+pub mod table;
 #[cfg(test)]
 mod tests;
 
@@ -114,6 +116,14 @@ pub enum Content {
     Signature(Signature),
     /// The executor mark at the foot of the last page.
     Executor(Lines),
+    /// The heading to the text, under the head, ragged right.
+    Heading(Text),
+    /// The distribution list after the attachment mark.
+    Copies(Lines),
+    /// Answer items, grouped from consecutive `[item]` blocks.
+    List(list::List),
+    /// A table, grouped from `[table]` and its `[caption]`, `[row]`, `[cell]`.
+    Table(table::Table),
 }
 
 /// The kind of a block without its content: what tagging, statistics and
@@ -129,11 +139,15 @@ pub enum BlockKind {
     Attachments,
     Signature,
     Executor,
+    Heading,
+    Copies,
+    List,
+    Table,
 }
 
 impl BlockKind {
-    /// Every kind, by its markup name.
-    pub const ALL: [(&'static str, BlockKind); 9] = [
+    /// Every kind, by its markup name (a list's is its items').
+    pub const ALL: [(&'static str, BlockKind); 13] = [
         ("letterhead", BlockKind::Letterhead),
         ("outgoing", BlockKind::Outgoing),
         ("reference", BlockKind::Reference),
@@ -143,6 +157,10 @@ impl BlockKind {
         ("attachments", BlockKind::Attachments),
         ("signature", BlockKind::Signature),
         ("executor", BlockKind::Executor),
+        ("heading", BlockKind::Heading),
+        ("copies", BlockKind::Copies),
+        ("item", BlockKind::List),
+        ("table", BlockKind::Table),
     ];
 
     /// The markup name, `[name]`.
@@ -157,6 +175,10 @@ impl BlockKind {
             BlockKind::Attachments => "attachments",
             BlockKind::Signature => "signature",
             BlockKind::Executor => "executor",
+            BlockKind::Heading => "heading",
+            BlockKind::Copies => "copies",
+            BlockKind::List => "item",
+            BlockKind::Table => "table",
         }
     }
 }
@@ -173,35 +195,50 @@ impl Content {
             Content::Attachments(_) => BlockKind::Attachments,
             Content::Signature(_) => BlockKind::Signature,
             Content::Executor(_) => BlockKind::Executor,
+            Content::Heading(_) => BlockKind::Heading,
+            Content::Copies(_) => BlockKind::Copies,
+            Content::List(_) => BlockKind::List,
+            Content::Table(_) => BlockKind::Table,
         }
     }
 
     /// The block's content lines: the text the typographic pass works on.
     /// Texts given as header attributes (the letterhead, the signer's name)
-    /// are names and are printed as written.
-    pub fn lines(&self) -> &[Inline] {
+    /// are names and are printed as written. A list's item texts and a
+    /// table's cells are its texts, in reading order.
+    pub fn lines(&self) -> Vec<&Inline> {
         match self {
             Content::Outgoing(l)
             | Content::Reference(l)
             | Content::Addressee(l)
             | Content::Attachments(l)
-            | Content::Executor(l) => &l.lines,
-            Content::Salutation(t) | Content::Paragraph(t) => t.lines(),
-            Content::Signature(s) => &s.position,
-            Content::Letterhead(_) => &[],
+            | Content::Copies(l)
+            | Content::Executor(l) => l.lines.iter().collect(),
+            Content::Salutation(t) | Content::Paragraph(t) | Content::Heading(t) => {
+                t.lines().iter().collect()
+            }
+            Content::Signature(s) => s.position.iter().collect(),
+            Content::List(list) => list.texts(),
+            Content::Table(table) => table.texts(),
+            Content::Letterhead(_) => Vec::new(),
         }
     }
 
-    fn lines_mut(&mut self) -> &mut [Inline] {
+    fn lines_mut(&mut self) -> Vec<&mut Inline> {
         match self {
             Content::Outgoing(l)
             | Content::Reference(l)
             | Content::Addressee(l)
             | Content::Attachments(l)
-            | Content::Executor(l) => &mut l.lines,
-            Content::Salutation(t) | Content::Paragraph(t) => t.text.as_mut_slice(),
-            Content::Signature(s) => &mut s.position,
-            Content::Letterhead(_) => &mut [],
+            | Content::Copies(l)
+            | Content::Executor(l) => l.lines.iter_mut().collect(),
+            Content::Salutation(t) | Content::Paragraph(t) | Content::Heading(t) => {
+                t.text.iter_mut().collect()
+            }
+            Content::Signature(s) => s.position.iter_mut().collect(),
+            Content::List(list) => list.texts_mut(),
+            Content::Table(table) => table.texts_mut(),
+            Content::Letterhead(_) => Vec::new(),
         }
     }
 
@@ -209,7 +246,7 @@ impl Content {
     /// texts of its attributes. What a message quotes and origins match.
     pub fn printed_texts(&self) -> Vec<String> {
         let plain = |i: &Inline| i.iter().map(|r| r.text.as_str()).collect::<String>();
-        let mut out: Vec<String> = self.lines().iter().map(plain).collect();
+        let mut out: Vec<String> = self.lines().into_iter().map(plain).collect();
         match self {
             Content::Letterhead(h) => out.extend(
                 [&h.left, &h.right, &h.contacts_left, &h.contacts_right]
@@ -218,13 +255,17 @@ impl Content {
                     .map(plain),
             ),
             Content::Signature(s) => out.push(plain(&s.name)),
+            Content::List(list) => out.extend(list.walk().iter().map(|i| i.number.clone())),
             Content::Outgoing(_)
             | Content::Reference(_)
             | Content::Addressee(_)
             | Content::Salutation(_)
             | Content::Paragraph(_)
             | Content::Attachments(_)
-            | Content::Executor(_) => {}
+            | Content::Executor(_)
+            | Content::Heading(_)
+            | Content::Copies(_)
+            | Content::Table(_) => {}
         }
         out
     }
@@ -265,7 +306,7 @@ impl Block {
     pub fn plain_text(&self) -> String {
         self.content
             .lines()
-            .iter()
+            .into_iter()
             .map(|l| l.iter().map(|r| r.text.as_str()).collect::<String>())
             .collect::<Vec<_>>()
             .join("\n")
@@ -281,6 +322,8 @@ pub struct Info {
     pub subject: String,
     /// The PDF's creation date (never the clock).
     pub date: Option<NaiveDate>,
+    /// The draft mark's word on every page; empty for a final letter.
+    pub draft: String,
 }
 
 impl Info {
@@ -291,6 +334,7 @@ impl Info {
             author: String::new(),
             subject: String::new(),
             date: None,
+            draft: String::new(),
         }
     }
 }

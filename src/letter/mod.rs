@@ -5,19 +5,28 @@
 //! walks that tree, collecting every problem with its line and column before
 //! refusing, so a clerk fixes a letter in one pass.
 
+pub mod blocks;
 pub mod date;
+mod defaults;
 mod fields;
 pub mod node;
+pub mod paths;
 mod plausible;
+mod requisites;
 pub mod schema;
 mod validate;
+
+#[cfg(test)]
+mod v2_tests;
 
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
 pub use date::Date;
+pub use defaults::{MAX_DEFAULTS_DEPTH, defaults_named};
 pub use fields::fields;
+pub use node::FileId;
 use node::{Node, Pos};
 
 /// The largest letter file we read. A real letter is a few kilobytes; this
@@ -42,13 +51,16 @@ pub const MAX_TEXT_BYTES: usize = MAX_LETTER_BYTES;
 
 pub use crate::lang::Lang;
 
-/// A text value of the letter, with where it starts in the file.
+/// A text value of the letter, with where it starts: the file it is
+/// written in (the letter or one of its defaults files) and the place there.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Text {
     pub value: String,
     #[serde(skip)]
     pub pos: Pos,
+    #[serde(skip)]
+    pub file: FileId,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -86,6 +98,59 @@ pub struct Signature {
     /// The signer's position, one printed line per item.
     pub position: Vec<Text>,
     pub name: Text,
+    /// The signer acts for the position holder («И.о.» / «м.а.», worded by
+    /// the template).
+    pub acting: bool,
+}
+
+/// One block of the body (v2): a paragraph, a numbered list of answer items
+/// or a table. Templates tell them apart by `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph { text: Text },
+    Items { items: Vec<Item> },
+    Table(Table),
+}
+
+impl Block {
+    /// The block's text if it is a plain paragraph (a version 1 body).
+    pub fn paragraph(&self) -> Option<&Text> {
+        match self {
+            Block::Paragraph { text } => Some(text),
+            Block::Items { .. } | Block::Table(_) => None,
+        }
+    }
+}
+
+/// An answer item: one or more paragraphs and, above the third level, its
+/// own sub-items. The template numbers them («2.1.»).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub paragraphs: Vec<Text>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// A table. Every row (and the total) has as many cells as `columns`, and
+/// `align` and `widths` are empty or have one entry per column. A cell is
+/// its text exactly as written in the file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub caption: Option<Text>,
+    pub columns: Vec<Text>,
+    pub align: Vec<Align>,
+    /// Relative widths, each as written (`3`, `1.5`).
+    pub widths: Vec<Text>,
+    pub rows: Vec<Vec<Text>>,
+    pub total: Option<Vec<Text>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -107,16 +172,77 @@ pub struct Letter {
     pub addressee: Vec<Text>,
     pub salutation: Text,
     pub opening: Option<Text>,
-    pub body: Vec<Text>,
+    pub heading: Option<Text>,
+    pub body: Vec<Block>,
     pub closing: Option<Text>,
     pub attachments: Vec<Attachment>,
+    /// The first signer: what a version 1 template prints.
     pub signature: Signature,
+    /// Every signer, in order (one for most letters; a joint letter has more).
+    pub signatures: Vec<Signature>,
+    /// The distribution list, one recipient a line.
+    pub copies: Vec<Text>,
+    /// A draft for the approval loop: the template marks every page.
+    pub draft: bool,
     pub executor: Option<Executor>,
+    /// The defaults files the letter was merged with, nearest first; a
+    /// [`Text`]'s `file` counts into this list.
+    #[serde(skip)]
+    pub defaults: Vec<Source>,
+    /// The defaults files as read (absolute path, sha256 of the bytes):
+    /// inputs of the output, as `batch` and `preview` need them.
+    #[serde(skip)]
+    pub defaults_read: Vec<crate::input::InputFile>,
+    /// A mail merge's data file, when a row was laid over the letter.
+    #[serde(skip)]
+    pub data: Option<PathBuf>,
+}
+
+impl Letter {
+    /// The file a value of this letter is written in: the letter's own
+    /// `source` or one of its defaults files.
+    pub fn source_of<'a>(&'a self, source: &'a Source, file: FileId) -> &'a Source {
+        self.files(source).source(file)
+    }
+
+    /// A diagnostic at the place `text` is written (or at `pos` in its file),
+    /// whichever of the letter's files that is.
+    pub fn diagnostic_at(
+        &self,
+        source: &Source,
+        text: &Text,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.files(source).diagnostic(
+            node::At {
+                file: text.file,
+                pos,
+            },
+            message,
+        )
+    }
+
+    /// Where the first `c` of `text` physically stands in its file.
+    pub fn position_of_char(&self, source: &Source, text: &Text, c: char) -> Pos {
+        match text.file {
+            FileId::DATA => text.pos,
+            file => position_of_char(&self.source_of(source, file).text, text.pos, c),
+        }
+    }
+
+    fn files<'a>(&'a self, source: &'a Source) -> defaults::Files<'a> {
+        defaults::Files {
+            letter: source,
+            defaults: &self.defaults,
+            data: self.data.as_deref(),
+        }
+    }
 }
 
 /// A letter file as read from disk: its path and its text, kept for
 /// diagnostics of later stages.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub path: PathBuf,
     pub text: String,
@@ -224,13 +350,39 @@ fn too_large(path: &Path, len: usize) -> Error {
 
 pub(crate) use crate::input::io_reason;
 
-/// Parses and checks a letter. Every problem found is reported together.
+/// Parses and checks a letter, merged with its defaults files (read from
+/// disk, relative to `source.path`). Every problem found is reported
+/// together.
 pub fn parse(source: &Source) -> Result<Letter> {
-    let node = parse_yaml(source)?;
+    let (node, defaults, read) = defaults::load(source)?;
     // What hides or changes text is named first: a look-alike field name is
     // also an unknown field, whose "did you mean" follows.
-    let mut problems = plausible::check(&node, source);
-    match validate::letter(&node, source) {
+    let problems = plausible::check(&node, source);
+    let mut letter = with_problems(problems, validate::letter(&node, source, defaults, None))?;
+    letter.defaults_read = read;
+    Ok(letter)
+}
+
+/// [`parse`] with a mail merge's row laid over the letter: the row's fields
+/// (nodes of [`FileId::DATA`], placed at their row and column of `data`)
+/// win over the letter's, which win over its defaults.
+pub fn parse_with_row(source: &Source, data: &Path, row: Node) -> Result<Letter> {
+    let (node, defaults, read) = defaults::load(source)?;
+    // The letter's own text; the row's positions are in the data file.
+    let problems = plausible::check(&node, source);
+    let node = defaults::merge(row, node);
+    let mut letter = with_problems(
+        problems,
+        validate::letter(&node, source, defaults, Some(data)),
+    )?;
+    letter.defaults_read = read;
+    Ok(letter)
+}
+
+/// The letter, unless `problems` (found before checking it) or its checks
+/// refuse it; every problem together.
+fn with_problems(mut problems: Vec<Diagnostic>, checked: Result<Letter>) -> Result<Letter> {
+    match checked {
         Ok(letter) if problems.is_empty() => Ok(letter),
         Ok(_) => Err(Error {
             diagnostics: problems,
@@ -413,29 +565,7 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
 /// Every text value of the letter with its position, for checks that need
 /// to point back into the file (such as characters no font has).
 pub fn texts(letter: &Letter) -> Vec<&Text> {
-    let mut out: Vec<&Text> = Vec::new();
-    if let Some(h) = &letter.letterhead {
-        out.extend(
-            [&h.kk, &h.ru, &h.contacts_kk, &h.contacts_ru]
-                .into_iter()
-                .flatten(),
-        );
-    }
-    out.extend(&letter.outgoing.number);
-    out.push(&letter.inquiry.number);
-    out.extend(&letter.inquiry.subject);
-    out.extend(&letter.addressee);
-    out.push(&letter.salutation);
-    out.extend(&letter.opening);
-    out.extend(&letter.body);
-    out.extend(&letter.closing);
-    out.extend(letter.attachments.iter().map(|a| &a.name));
-    out.extend(&letter.signature.position);
-    out.push(&letter.signature.name);
-    if let Some(e) = &letter.executor {
-        out.extend([&e.name, &e.phone].into_iter().flatten());
-    }
-    out
+    fields(letter).into_iter().map(|(_, t)| t).collect()
 }
 
 /// The position of the first `c` in the file at or after `from`: where a

@@ -21,6 +21,33 @@ impl Pos {
     }
 }
 
+/// Which file a value is written in: the letter itself, one of the
+/// defaults files it draws on (nearest first), or a mail merge's data file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct FileId(u16);
+
+impl FileId {
+    pub const LETTER: FileId = FileId(0);
+    /// A cell of a mail merge's data file: its place is a row and a column.
+    pub const DATA: FileId = FileId(u16::MAX);
+
+    pub fn defaults(index: usize) -> FileId {
+        FileId(u16::try_from(index + 1).unwrap_or(u16::MAX - 1))
+    }
+
+    /// The index into the letter's list of defaults files, if it is one.
+    pub fn defaults_index(self) -> Option<usize> {
+        (self != FileId::LETTER && self != FileId::DATA).then(|| usize::from(self.0) - 1)
+    }
+}
+
+/// A place in one of the files a letter is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct At {
+    pub file: FileId,
+    pub pos: Pos,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,
@@ -35,12 +62,48 @@ pub enum Value {
 pub struct Node {
     pub value: Value,
     pub pos: Pos,
+    pub file: FileId,
+    /// The byte range of a scalar as written in its file, where the reader
+    /// knows it: a table cell prints `12.50` as written, not as the number.
+    pub raw: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Key {
     pub name: String,
     pub pos: Pos,
+    pub file: FileId,
+}
+
+impl Node {
+    pub fn at(&self) -> At {
+        At {
+            file: self.file,
+            pos: self.pos,
+        }
+    }
+
+    /// Marks this node and everything under it as written in `file`.
+    pub fn set_file(&mut self, file: FileId) {
+        self.file = file;
+        match &mut self.value {
+            Value::Seq(items) => items.iter_mut().for_each(|n| n.set_file(file)),
+            Value::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
+                k.file = file;
+                v.set_file(file);
+            }),
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::Text(_) => {}
+        }
+    }
+}
+
+impl Key {
+    pub fn at(&self) -> At {
+        At {
+            file: self.file,
+            pos: self.pos,
+        }
+    }
 }
 
 impl Value {
@@ -60,9 +123,19 @@ impl Value {
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<Value>::deserialize(deserializer)?;
+        let span = spanned.referenced.span();
+        let raw = span
+            .byte_offset()
+            .zip(span.byte_len())
+            .and_then(|(start, len)| {
+                Some((usize::try_from(start).ok()?, usize::try_from(len).ok()?))
+            })
+            .map(|(start, len)| (start, start + len));
         Ok(Node {
             value: spanned.value,
             pos: Pos::of(&spanned.referenced),
+            file: FileId::LETTER,
+            raw,
         })
     }
 }
@@ -73,6 +146,7 @@ impl<'de> Deserialize<'de> for Key {
         Ok(Key {
             name: spanned.value.0,
             pos: Pos::of(&spanned.referenced),
+            file: FileId::LETTER,
         })
     }
 }

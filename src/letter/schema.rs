@@ -6,7 +6,7 @@
 
 use schemars::JsonSchema;
 
-/// A reply letter (zhauap letter format, version 1).
+/// A reply letter (zhauap letter format, version 2).
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields, title = "zhauap letter")]
 #[allow(dead_code)]
@@ -28,17 +28,122 @@ pub struct LetterFile {
     salutation: String,
     /// The first paragraph. Absent: the template builds it from inquiry.subject.
     opening: Option<String>,
-    /// The answer, one paragraph per item. `**bold**` and `*italic*` mark emphasis.
+    /// The heading to the text («О мерах по …» / «… туралы»), before the salutation.
+    heading: Option<String>,
+    /// The answer: paragraphs (texts), numbered answer items (`items:`) and tables (`table:`). `**bold**` and `*italic*` mark emphasis in paragraphs and items.
     #[schemars(length(min = 1))]
-    body: Vec<String>,
+    body: Vec<BodyBlock>,
     /// The last paragraph.
     closing: Option<String>,
     /// Attachments, printed as the attachment mark after the text.
     attachments: Option<Vec<AttachmentFile>>,
-    /// The signer.
-    signature: SignatureFile,
+    /// The signer, or a list of signers for a joint letter (all on one page). Required, but may come from the defaults file.
+    signature: Option<Signatures>,
+    /// The distribution list, one recipient a line, printed as «Копия:» / «Көшірмесі:».
+    copies: Option<Lines>,
+    /// A draft: every page carries a «ПРОЕКТ» / «ЖОБА» mark that does not copy out. Also set by `--draft`.
+    draft: Option<bool>,
     /// The executor mark at the foot of the last page.
     executor: Option<ExecutorFile>,
+    /// A YAML file of shared fields, relative to this file; the letter's own fields win, mapping by mapping, lists are replaced whole. At most 8 levels.
+    defaults: Option<String>,
+}
+
+/// A block of the body: a paragraph's text, a numbered list or a table.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+#[allow(dead_code)]
+enum BodyBlock {
+    Paragraph(String),
+    Items(ItemsBlock),
+    Table(TableBlock),
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ItemsBlock {
+    /// Numbered answer items: «1.», «2.1.», «2.1.1.» (at most three levels).
+    #[schemars(length(min = 1))]
+    items: Vec<AnswerItem>,
+}
+
+/// An answer item: its text, or `{text, items}`, or `{paragraphs: [...]}`.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+#[allow(dead_code)]
+enum AnswerItem {
+    Text(String),
+    Parts(ItemParts),
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ItemParts {
+    /// The item's text (one paragraph).
+    text: Option<String>,
+    /// The item's paragraphs, when it has several (instead of `text`).
+    paragraphs: Option<Vec<String>>,
+    /// Sub-items, numbered under this item («2.1.»); at most three levels in all.
+    items: Option<Vec<AnswerItem>>,
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct TableBlock {
+    /// A table spanning the text width.
+    table: TableFile,
+}
+
+/// A table cell, printed exactly as written.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+#[allow(dead_code)]
+enum Cell {
+    Text(String),
+    Number(f64),
+    Empty(()),
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct TableFile {
+    /// The caption, kept with the table, e.g. `Таблица 1. …`.
+    caption: Option<String>,
+    /// The header row: one name per column, set bold and repeated on every page.
+    #[schemars(length(min = 1))]
+    columns: Vec<Cell>,
+    /// One alignment per column; default left.
+    align: Option<Vec<AlignName>>,
+    /// One relative width per column, e.g. [3, 1, 1].
+    widths: Option<Vec<f64>>,
+    /// The rows, each with as many cells as `columns`.
+    #[schemars(length(min = 1))]
+    rows: Vec<Vec<Cell>>,
+    /// The total row, set bold, with as many cells as `columns`.
+    total: Option<Vec<Cell>>,
+}
+
+/// A column's alignment.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+#[schemars(rename_all = "lowercase")]
+enum AlignName {
+    Left,
+    Center,
+    Right,
+}
+
+/// One signer, or a list of signers.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+#[allow(dead_code)]
+enum Signatures {
+    One(SignatureFile),
+    Several(Vec<SignatureFile>),
 }
 
 /// `ru` (Russian) or `kk` (Kazakh).
@@ -123,8 +228,10 @@ struct AttachmentFile {
 struct SignatureFile {
     /// The signer's position, one printed line per line, at the left of the signature.
     position: Option<Lines>,
-    /// Initials and surname, flush with the right margin, e.g. `Е. Тугжанов`.
-    name: String,
+    /// Initials and surname, flush with the right margin, e.g. `Е. Тугжанов`. Required, but may come from the defaults file.
+    name: Option<String>,
+    /// The signer acts for the position holder: «И.о.» before the position (ru), «м.а.» after it (kk). Write the position in the form this needs.
+    acting: Option<bool>,
 }
 
 #[derive(JsonSchema)]
@@ -189,7 +296,19 @@ mod tests {
         assert_eq!(props(&schema, &["letterhead"]), sorted(f::LETTERHEAD));
         assert_eq!(props(&schema, &["outgoing"]), sorted(f::OUTGOING));
         assert_eq!(props(&schema, &["inquiry"]), sorted(f::INQUIRY));
-        assert_eq!(props(&schema, &["signature"]), sorted(f::SIGNATURE));
+        let def = |name: &str| -> Vec<&str> {
+            let mut v: Vec<&str> = schema["$defs"][name]["properties"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(def("SignatureFile"), sorted(f::SIGNATURE));
+        assert_eq!(def("ItemParts"), sorted(f::ITEM));
+        assert_eq!(def("TableFile"), sorted(f::TABLE));
         assert_eq!(props(&schema, &["executor"]), sorted(f::EXECUTOR));
         assert_eq!(
             schema["$defs"]["AttachmentFile"]["properties"]
@@ -219,5 +338,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn schema_accepts_the_v2_examples_and_refuses_a_bad_block() {
+        let schema: Value = serde_json::from_str(&json()).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/v2");
+        for name in ["dz-517-reply.yaml", "kk-items-reply.yaml"] {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            let letter: Value = serde_saphyr::from_str(&text).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&letter)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{name}: {errors:?}");
+        }
+        let text = std::fs::read_to_string(dir.join("dz-517-reply.yaml")).unwrap();
+        let mut bad: Value = serde_saphyr::from_str(&text).unwrap();
+        bad["body"][1]["table"]["align"][0] = "middle".into();
+        assert!(!validator.is_valid(&bad));
+        let mut bad: Value = serde_saphyr::from_str(&text).unwrap();
+        bad["body"][0]["itms"] = bad["body"][0]["items"].take();
+        assert!(!validator.is_valid(&bad));
     }
 }

@@ -2,7 +2,8 @@
 //! problem before refusing.
 
 use super::date::{Date, parse_iso};
-use super::node::{Key, Node, Pos, Value};
+use super::defaults::Files;
+use super::node::{At, FileId, Key, Node, Value};
 use super::*;
 use crate::diagnostic::{Diagnostic, Error, nearest};
 
@@ -18,41 +19,46 @@ pub(super) mod fields {
         "addressee",
         "salutation",
         "opening",
+        "heading",
         "body",
         "closing",
         "attachments",
         "signature",
+        "copies",
+        "draft",
         "executor",
+        "defaults",
     ];
     pub const LETTERHEAD: &[&str] = &["kk", "ru", "emblem", "contacts_kk", "contacts_ru"];
     pub const OUTGOING: &[&str] = &["number", "date"];
     pub const INQUIRY: &[&str] = &["number", "date", "subject"];
     pub const ATTACHMENT: &[&str] = &["name", "sheets", "copies"];
-    pub const SIGNATURE: &[&str] = &["position", "name"];
+    pub const SIGNATURE: &[&str] = &["position", "name", "acting"];
+    pub const ITEM: &[&str] = &["text", "paragraphs", "items"];
+    pub const TABLE: &[&str] = &["caption", "columns", "align", "widths", "rows", "total"];
     pub const EXECUTOR: &[&str] = &["name", "phone"];
 }
 use fields::{
     ATTACHMENT as ATTACHMENT_FIELDS, EXECUTOR as EXECUTOR_FIELDS, INQUIRY as INQUIRY_FIELDS,
     LETTERHEAD as LETTERHEAD_FIELDS, OUTGOING as OUTGOING_FIELDS, ROOT as ROOT_FIELDS,
-    SIGNATURE as SIGNATURE_FIELDS,
 };
 
 /// Collects diagnostics while the tree is walked.
-struct Checker<'a> {
-    source: &'a Source,
+pub(super) struct Checker<'a> {
+    pub(super) files: Files<'a>,
     problems: Vec<Diagnostic>,
 }
 
 /// The fields of one mapping, checked against the names it may have.
-struct Fields<'n> {
+pub(super) struct Fields<'n> {
     entries: Vec<(&'n Key, &'n Node)>,
-    pos: Pos,
+    at: At,
     /// Dotted path of the mapping, for messages ("signature.name").
     path: String,
 }
 
 impl<'n> Fields<'n> {
-    fn get(&self, name: &str) -> Option<&'n Node> {
+    pub(super) fn get(&self, name: &str) -> Option<&'n Node> {
         self.entries
             .iter()
             .find(|(k, _)| k.name == name)
@@ -70,14 +76,18 @@ impl<'n> Fields<'n> {
 }
 
 impl<'a> Checker<'a> {
-    fn error(&mut self, pos: Pos, message: impl Into<String>, help: impl Into<String>) {
-        self.problems.push(
-            Diagnostic::at(&self.source.path, &self.source.text, pos, message).with_help(help),
-        );
+    pub(super) fn error(&mut self, at: At, message: impl Into<String>, help: impl Into<String>) {
+        self.problems
+            .push(self.files.diagnostic(at, message).with_help(help));
     }
 
     /// Opens a mapping, reporting unknown field names with the nearest valid one.
-    fn mapping<'n>(&mut self, node: &'n Node, path: &str, allowed: &[&str]) -> Option<Fields<'n>> {
+    pub(super) fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &str,
+        allowed: &[&str],
+    ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
             let what = if path.is_empty() {
                 "the letter".to_owned()
@@ -85,7 +95,7 @@ impl<'a> Checker<'a> {
                 format!("'{path}'")
             };
             self.error(
-                node.pos,
+                node.at(),
                 format!(
                     "{what} must be a mapping of fields, found {}",
                     node.value.kind()
@@ -114,23 +124,23 @@ impl<'a> Checker<'a> {
                 Some(s) => format!("unknown field '{full}', did you mean '{s}'?"),
                 None => format!("unknown field '{full}'"),
             };
-            self.error(key.pos, message, help);
+            self.error(key.at(), message, help);
         }
         Some(Fields {
             entries: entries.iter().map(|(k, v)| (k, v)).collect(),
-            pos: node.pos,
+            at: node.at(),
             path: path.to_owned(),
         })
     }
 
-    fn missing(&mut self, fields: &Fields, name: &str, example: &str) {
+    pub(super) fn missing(&mut self, fields: &Fields, name: &str, example: &str) {
         let where_ = if fields.path.is_empty() {
             "the letter".to_owned()
         } else {
             format!("'{}'", fields.path)
         };
         self.error(
-            fields.pos,
+            fields.at,
             format!(
                 "missing required field '{}' in {where_}",
                 fields.field_path(name)
@@ -141,12 +151,12 @@ impl<'a> Checker<'a> {
 
     /// A text value. Numbers are accepted as their digits (a phone number
     /// written without quotes is still a phone number).
-    fn text(&mut self, node: &Node, path: &str, fold: bool) -> Option<Text> {
+    pub(super) fn text(&mut self, node: &Node, path: &str, fold: bool) -> Option<Text> {
         let raw = match &node.value {
             Value::Text(s) | Value::Number(s) => s.clone(),
             other => {
                 self.error(
-                    node.pos,
+                    node.at(),
                     format!("'{path}' must be text, found {}", other.kind()),
                     "write the text after the colon; put it in quotes if it looks like something else",
                 );
@@ -155,9 +165,15 @@ impl<'a> Checker<'a> {
         };
         if let Some((offset, c)) = raw.char_indices().find(|&(_, c)| is_forbidden_control(c)) {
             let _ = offset;
-            let pos = position_of_char(&self.source.text, node.pos, c);
+            let pos = match node.file {
+                FileId::DATA => node.pos,
+                file => position_of_char(&self.files.source(file).text, node.pos, c),
+            };
             self.error(
-                pos,
+                At {
+                    file: node.file,
+                    pos,
+                },
                 format!(
                     "'{path}' contains the control character U+{:04X}, which cannot be printed",
                     c as u32
@@ -174,15 +190,16 @@ impl<'a> Checker<'a> {
         Some(Text {
             value,
             pos: node.pos,
+            file: node.file,
         })
     }
 
     /// A required text that must not be blank.
-    fn nonblank(&mut self, node: &Node, path: &str) -> Option<Text> {
+    pub(super) fn nonblank(&mut self, node: &Node, path: &str) -> Option<Text> {
         let t = self.text(node, path, true)?;
         if t.value.is_empty() {
             self.error(
-                node.pos,
+                node.at(),
                 format!("'{path}' is empty"),
                 "write the text, or remove the field if it is optional",
             );
@@ -191,14 +208,14 @@ impl<'a> Checker<'a> {
         Some(t)
     }
 
-    fn optional_text(&mut self, fields: &Fields, name: &str) -> Option<Text> {
+    pub(super) fn optional_text(&mut self, fields: &Fields, name: &str) -> Option<Text> {
         let node = fields.get(name)?;
         self.text(node, &fields.field_path(name), true)
             .filter(|t| !t.value.is_empty())
     }
 
     /// Printed lines: a text whose line breaks are kept, or a list of lines.
-    fn lines(&mut self, node: &Node, path: &str) -> Option<Vec<Text>> {
+    pub(super) fn lines(&mut self, node: &Node, path: &str) -> Option<Vec<Text>> {
         let lines: Vec<Text> = match &node.value {
             Value::Seq(items) => {
                 let mut out = Vec::new();
@@ -214,6 +231,7 @@ impl<'a> Checker<'a> {
                     .map(|l| Text {
                         value: l.trim().to_owned(),
                         pos: node.pos,
+                        file: node.file,
                     })
                     .collect()
             }
@@ -227,12 +245,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn date(&mut self, node: &Node, path: &str) -> Option<Date> {
+    pub(super) fn date(&mut self, node: &Node, path: &str) -> Option<Date> {
         let raw = match &node.value {
             Value::Text(s) | Value::Number(s) => s.clone(),
             other => {
                 self.error(
-                    node.pos,
+                    node.at(),
                     format!("'{path}' must be a date, found {}", other.kind()),
                     "write the date as YYYY-MM-DD, for example 2020-04-22",
                 );
@@ -242,7 +260,7 @@ impl<'a> Checker<'a> {
         match parse_iso(&raw) {
             Ok(date) if !super::plausible::YEARS.contains(&chrono::Datelike::year(&date)) => {
                 self.error(
-                    node.pos,
+                    node.at(),
                     format!(
                         "'{path}': the year {} is not between {} and {}",
                         chrono::Datelike::year(&date),
@@ -259,7 +277,7 @@ impl<'a> Checker<'a> {
             }),
             Err(why) => {
                 self.error(
-                    node.pos,
+                    node.at(),
                     format!("'{path}': {why}"),
                     "write the date as YYYY-MM-DD, for example 2020-04-22",
                 );
@@ -268,7 +286,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn count(&mut self, node: &Node, path: &str) -> Option<u32> {
+    pub(super) fn count(&mut self, node: &Node, path: &str) -> Option<u32> {
         let parsed = match &node.value {
             Value::Number(s) | Value::Text(s) => s.trim().parse::<u32>().ok().filter(|&n| n > 0),
             _ => None,
@@ -280,7 +298,7 @@ impl<'a> Checker<'a> {
         };
         if let Some(n) = parsed.filter(|&n| n > most) {
             self.error(
-                node.pos,
+                node.at(),
                 format!("'{path}' is {n}; at most {most} is plausible"),
                 "check the number: count the sheets (copies) of the attachment",
             );
@@ -288,7 +306,7 @@ impl<'a> Checker<'a> {
         }
         if parsed.is_none() {
             self.error(
-                node.pos,
+                node.at(),
                 format!(
                     "'{path}' must be a whole number of at least 1, found {}",
                     describe(&node.value)
@@ -300,7 +318,7 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn describe(v: &Value) -> String {
+pub(super) fn describe(v: &Value) -> String {
     match v {
         Value::Text(s) | Value::Number(s) => format!("'{s}'"),
         other => other.kind().to_owned(),
@@ -330,23 +348,37 @@ fn fold_text(raw: &str) -> String {
     out
 }
 
-pub(super) fn letter(root: &Node, source: &Source) -> std::result::Result<Letter, Error> {
+pub(super) fn letter(
+    root: &Node,
+    source: &Source,
+    defaults: Vec<Source>,
+    data: Option<&Path>,
+) -> std::result::Result<Letter, Error> {
     let mut c = Checker {
-        source,
+        files: Files {
+            letter: source,
+            defaults: &defaults,
+            data,
+        },
         problems: Vec::new(),
     };
     let letter = check_root(&mut c, root);
+    let mut problems = c.problems;
     match letter {
-        Some(l) if c.problems.is_empty() => Ok(l),
+        Some(mut l) if problems.is_empty() => {
+            l.defaults = defaults;
+            l.data = data.map(Path::to_path_buf);
+            Ok(l)
+        }
         _ => {
-            if c.problems.is_empty() {
-                c.problems.push(Diagnostic::new(
+            if problems.is_empty() {
+                problems.push(Diagnostic::new(
                     &source.path,
                     "the letter could not be read",
                 ));
             }
             Err(Error {
-                diagnostics: c.problems,
+                diagnostics: problems,
             })
         }
     }
@@ -368,7 +400,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
                     _ => "write `lang: ru` or `lang: kk`".to_owned(),
                 };
                 c.error(
-                    n.pos,
+                    n.at(),
                     format!("'lang' must be ru or kk, found {}", describe(other)),
                     help,
                 );
@@ -388,7 +420,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
                 Some(t.value)
             } else {
                 c.error(
-                    n.pos,
+                    n.at(),
                     format!("'template' must be a template name, found '{}'", t.value),
                     "use a name of letters, digits and dashes, such as deputy-reply",
                 );
@@ -402,7 +434,9 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
         Some(Letterhead {
             kk: c.optional_text(&h, "kk"),
             ru: c.optional_text(&h, "ru"),
-            emblem: c.optional_text(&h, "emblem"),
+            emblem: c
+                .optional_text(&h, "emblem")
+                .map(|e| super::requisites::emblem_from_letter(c, e)),
             contacts_kk: c.optional_text(&h, "contacts_kk"),
             contacts_ru: c.optional_text(&h, "contacts_ru"),
         })
@@ -461,7 +495,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
         Some(n) => c.lines(n, "addressee").and_then(|lines| {
             if lines.is_empty() {
                 c.error(
-                    n.pos,
+                    n.at(),
                     "'addressee' is empty",
                     "write the addressee, one printed line per line",
                 );
@@ -482,51 +516,14 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
 
     let opening = c.optional_text(&f, "opening");
 
+    let heading = c.optional_text(&f, "heading");
+
     let body = match f.get("body") {
         None => {
             c.missing(&f, "body", "body: [ \"first paragraph\" ]");
             None
         }
-        Some(n) => match &n.value {
-            Value::Seq(items) if !items.is_empty() => {
-                let mut out = Vec::new();
-                let mut ok = true;
-                for (i, item) in items.iter().enumerate() {
-                    match c.nonblank(item, &format!("body[{}]", i + 1)) {
-                        Some(t) => out.push(t),
-                        None => ok = false,
-                    }
-                }
-                ok.then_some(out)
-            }
-            Value::Seq(_) => {
-                c.error(
-                    n.pos,
-                    "'body' has no paragraphs",
-                    "add at least one paragraph as a `- ` item",
-                );
-                None
-            }
-            Value::Text(_) => {
-                c.error(
-                    n.pos,
-                    "'body' must be a list of paragraphs, found a single text",
-                    "start each paragraph with `- ` on its own line",
-                );
-                None
-            }
-            other => {
-                c.error(
-                    n.pos,
-                    format!(
-                        "'body' must be a list of paragraphs, found {}",
-                        other.kind()
-                    ),
-                    "start each paragraph with `- ` on its own line",
-                );
-                None
-            }
-        },
+        Some(n) => super::blocks::body(c, n),
     };
 
     let closing = c.optional_text(&f, "closing");
@@ -574,7 +571,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
             }
             other => {
                 c.error(
-                    n.pos,
+                    n.at(),
                     format!("'attachments' must be a list, found {}", other.kind()),
                     "write each attachment as `- name: …` with `sheets: N`",
                 );
@@ -583,29 +580,15 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
         },
     };
 
-    let signature = match f.get("signature") {
+    let signatures = match f.get("signature") {
         None => {
             c.missing(&f, "signature", "signature: { name: Е. Тугжанов }");
             None
         }
-        Some(n) => c.mapping(n, "signature", SIGNATURE_FIELDS).and_then(|s| {
-            let position = match s.get("position") {
-                Some(p) => c.lines(p, "signature.position"),
-                None => Some(Vec::new()),
-            };
-            let name = match s.get("name") {
-                Some(n) => c.nonblank(n, "signature.name"),
-                None => {
-                    c.missing(&s, "name", "name: Е. Тугжанов");
-                    None
-                }
-            };
-            Some(Signature {
-                position: position?,
-                name: name?,
-            })
-        }),
+        Some(n) => super::requisites::signatures(c, n),
     };
+    let copies = super::requisites::copies(c, f.get("copies"));
+    let draft = super::requisites::flag(c, f.get("draft"), "draft");
 
     let executor = match f.get("executor") {
         None => Some(None),
@@ -627,11 +610,18 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
         addressee: addressee?,
         salutation: salutation?,
         opening,
+        heading,
         body: body?,
         closing,
         attachments: attachments?,
-        signature: signature?,
+        signature: signatures.as_ref()?.first()?.clone(),
+        signatures: signatures?,
+        copies: copies?,
+        draft: draft?,
         executor: executor?,
+        defaults: Vec::new(),
+        defaults_read: Vec::new(),
+        data: None,
     })
 }
 

@@ -17,6 +17,7 @@ mod webfont;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use crate::typeset::draft::{DraftMark, Segment};
 use crate::typeset::fonts::{FaceId, fonts};
 use crate::typeset::image::EmblemData;
 use crate::typeset::page::{PAGE_HEIGHT, PAGE_WIDTH, Page, Pages, TextRun};
@@ -81,8 +82,9 @@ body{{background:#e8e8e8}}\n\
         head = overlay.head,
         body = overlay.body,
     );
+    let mark = pages.draft.as_ref().map(draft_svg);
     for (pi, page) in pages.pages.iter().enumerate() {
-        write_page(&mut out, page, pi + 1, &styles);
+        write_page(&mut out, page, pi + 1, &styles, mark.as_deref());
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -162,8 +164,42 @@ fn baseline_below_top(face: FaceId, size: f32) -> f32 {
     (face.ascender - (face.ascender + face.descender - 1.0) / 2.0) * size
 }
 
-fn write_page(out: &mut String, page: &Page, number: usize, styles: &TextStyles) {
+/// The draft mark as an SVG over the whole page: a path, not text, so it
+/// is never selected or copied, and hidden from screen readers.
+fn draft_svg(mark: &DraftMark) -> String {
+    let mut d = String::new();
+    for segment in &mark.path {
+        let _ = match *segment {
+            Segment::Move(p) => write!(d, "M{:.2} {:.2}", p.x, p.y),
+            Segment::Line(p) => write!(d, "L{:.2} {:.2}", p.x, p.y),
+            Segment::Quad(a, p) => write!(d, "Q{:.2} {:.2} {:.2} {:.2}", a.x, a.y, p.x, p.y),
+            Segment::Cubic(a, b, p) => write!(
+                d,
+                "C{:.2} {:.2} {:.2} {:.2} {:.2} {:.2}",
+                a.x, a.y, b.x, b.y, p.x, p.y
+            ),
+            Segment::Close => write!(d, "Z"),
+        };
+    }
+    let grey = (mark.grey.clamp(0.0, 1.0) * 255.0).round() as u8;
+    format!(
+        "<svg class=\"draft\" aria-hidden=\"true\" viewBox=\"0 0 {w} {h}\" style=\"position:absolute;left:0;top:0;width:{w}pt;height:{h}pt;pointer-events:none;user-select:none\"><path fill=\"rgb({grey},{grey},{grey})\" d=\"{d}\"/></svg>\n",
+        w = PAGE_WIDTH,
+        h = PAGE_HEIGHT,
+    )
+}
+
+fn write_page(
+    out: &mut String,
+    page: &Page,
+    number: usize,
+    styles: &TextStyles,
+    mark: Option<&str>,
+) {
     let _ = writeln!(out, "<div class=\"page\" id=\"page-{number}\">");
+    if let Some(svg) = mark {
+        out.push_str(svg);
+    }
     for rule in &page.rules {
         let _ = writeln!(
             out,
@@ -172,6 +208,16 @@ fn write_page(out: &mut String, page: &Page, number: usize, styles: &TextStyles)
             rule.y - rule.thickness / 2.0,
             rule.x1 - rule.x0,
             rule.thickness
+        );
+    }
+    for rule in &page.vrules {
+        let _ = writeln!(
+            out,
+            "<div class=\"rule\" style=\"transform:translate({:.3}pt,{:.3}pt);width:{:.3}pt;height:{:.3}pt\"></div>",
+            rule.x - rule.thickness / 2.0,
+            rule.y0,
+            rule.thickness,
+            rule.y1 - rule.y0
         );
     }
     for img in &page.images {
@@ -398,6 +444,7 @@ pub fn base64(data: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::typeset::page::Role;
 
     #[test]
     fn base64_matches_rfc4648() {
@@ -424,6 +471,7 @@ mod tests {
             block: BlockRef {
                 kind: BlockKind::Paragraph,
                 index: 0,
+                role: Role::Text,
             },
             hyphen: false,
             carrier: false,
@@ -529,6 +577,7 @@ mod tests {
         let mut pages = Pages {
             info,
             pages: Vec::new(),
+            draft: None,
         };
         let mut page = Page::default();
         page.runs

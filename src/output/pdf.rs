@@ -2,6 +2,8 @@
 //! that a broken word copies out whole, and deterministic: the same pages
 //! give the same bytes, also for many letters in one process.
 
+mod tags;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -10,14 +12,15 @@ use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::surface::Surface;
-use krilla::tagging::{Artifact, ArtifactType, ContentTag, Node, SpanTag, Tag, TagGroup, TagTree};
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, Node, SpanTag, TagTree};
 use krilla::text::GlyphId;
 use krilla::{Document, SerializeSettings};
 
 use crate::document::BlockKind;
+use crate::typeset::draft::{DraftMark, Segment};
 use crate::typeset::fonts::krilla_fonts;
 use crate::typeset::image::EmblemData;
-use crate::typeset::page::{Glyph, PAGE_HEIGHT, PAGE_WIDTH, Pages, TextRun};
+use crate::typeset::page::{Glyph, PAGE_HEIGHT, PAGE_WIDTH, Pages, Role, TextRun};
 
 /// PDF/A allows strings of at most 32,767 bytes (ISO 32000-1, annex C);
 /// krilla writes text as UTF-16, at most two bytes per byte of UTF-8. Text
@@ -66,8 +69,15 @@ impl krilla::text::Glyph for PdfGlyph<'_> {
 
 /// Writes the pages as a PDF/A-2b file. A validation failure names its cause.
 pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
-    let configuration = ConfigurationBuilder::new()
-        .with_archival_validator(Archival::A2_B)
+    write_as(
+        pages,
+        ConfigurationBuilder::new().with_archival_validator(Archival::A2_B),
+    )
+}
+
+/// Writes the pages validated as `configuration` says.
+fn write_as(pages: &Pages, configuration: ConfigurationBuilder) -> Result<Vec<u8>, String> {
+    let configuration = configuration
         .finish()
         .map_err(|e| format!("PDF configuration: {e:?}"))?;
     let settings = SerializeSettings {
@@ -80,13 +90,18 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
     let fonts = krilla_fonts();
 
     // The structure tree: one group per block, in reading order.
-    let mut groups: BTreeMap<usize, (BlockKind, Vec<Node>)> = BTreeMap::new();
+    let mut groups: BTreeMap<usize, (BlockKind, Vec<(Role, Node)>)> = BTreeMap::new();
     let mut order: Vec<usize> = Vec::new();
 
     let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("bad page size")?;
     for page in &pages.pages {
         let mut p = document.start_page_with(PageSettings::new(size));
         let mut surface = p.surface();
+        if let Some(mark) = &pages.draft {
+            artifact(&mut surface, ArtifactType::Watermark, |s| {
+                draw_mark(s, mark)
+            });
+        }
         for rule in &page.rules {
             artifact(&mut surface, ArtifactType::Layout, |s| {
                 let mut pb = PathBuilder::new();
@@ -95,6 +110,23 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
                     rule.y - rule.thickness / 2.0,
                     rule.x1 - rule.x0,
                     rule.thickness,
+                ) {
+                    pb.push_rect(rect);
+                }
+                if let Some(path) = pb.finish() {
+                    s.set_fill(Some(krilla::paint::Fill::default()));
+                    s.draw_path(&path);
+                }
+            });
+        }
+        for rule in &page.vrules {
+            artifact(&mut surface, ArtifactType::Layout, |s| {
+                let mut pb = PathBuilder::new();
+                if let Some(rect) = Rect::from_xywh(
+                    rule.x - rule.thickness / 2.0,
+                    rule.y0,
+                    rule.thickness,
+                    rule.y1 - rule.y0,
                 ) {
                     pb.push_rect(rect);
                 }
@@ -145,6 +177,13 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
                 });
                 continue;
             }
+            if run.block.role == Role::RepeatedHeader {
+                // The header again on a continuation page: read once.
+                artifact(&mut surface, ArtifactType::PaginationOther, |s| {
+                    draw_run(s, run, &fonts)
+                });
+                continue;
+            }
             // The rest of a word carried by the previous line copies as nothing.
             let actual = run.copy_nothing.then_some("");
             let id =
@@ -155,7 +194,7 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
                 order.push(run.block.index);
                 (run.block.kind, Vec::new())
             });
-            entry.1.push(Node::Leaf(id));
+            entry.1.push((run.block.role, Node::Leaf(id)));
         }
         surface.finish();
         p.finish();
@@ -163,8 +202,8 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
 
     let mut tree = TagTree::new().with_lang(Some(pages.info.lang.code().to_owned()));
     for index in order {
-        if let Some((_, leaves)) = groups.remove(&index) {
-            tree.push(TagGroup::with_children(Tag::P, leaves));
+        if let Some((kind, leaves)) = groups.remove(&index) {
+            tree.push(tags::block(kind, leaves));
         }
     }
     document.set_tag_tree(tree);
@@ -206,6 +245,28 @@ fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) 
         );
         x += run.glyphs[from..to].iter().map(|g| g.advance).sum::<f32>();
         from = to;
+    }
+}
+
+/// The draft mark: the word's outlines filled in a light grey.
+fn draw_mark(surface: &mut Surface, mark: &DraftMark) {
+    let mut pb = PathBuilder::new();
+    for segment in &mark.path {
+        match *segment {
+            Segment::Move(p) => pb.move_to(p.x, p.y),
+            Segment::Line(p) => pb.line_to(p.x, p.y),
+            Segment::Quad(a, p) => pb.quad_to(a.x, a.y, p.x, p.y),
+            Segment::Cubic(a, b, p) => pb.cubic_to(a.x, a.y, b.x, b.y, p.x, p.y),
+            Segment::Close => pb.close(),
+        }
+    }
+    if let Some(path) = pb.finish() {
+        let grey = (mark.grey.clamp(0.0, 1.0) * 255.0).round() as u8;
+        surface.set_fill(Some(krilla::paint::Fill {
+            paint: krilla::color::luma::Color::new(grey).into(),
+            ..krilla::paint::Fill::default()
+        }));
+        surface.draw_path(&path);
     }
 }
 

@@ -46,19 +46,29 @@ impl Build {
 
 /// Renders `letter` once, with the templates of `templates` (read afresh,
 /// since they may have changed) or the built-in ones.
-pub fn build(number: u64, letter: &Path, templates: Option<&Path>, typography: bool) -> Build {
+pub fn build(
+    number: u64,
+    letter: &Path,
+    templates: Option<&Path>,
+    typography: bool,
+    draft: bool,
+) -> Build {
     let started = Instant::now();
     let options = Options {
         typography,
         format: Format::Pdf,
     };
     let (result, inputs) = match Engine::new(templates) {
-        // The emblem is looked up also when rendering fails, since a missing
-        // or broken emblem is itself a reason to fail.
-        Ok(engine) => (
-            engine.render(letter, &options),
-            emblem(&engine, letter).into_iter().collect(),
-        ),
+        // The emblem and the defaults files are looked up also when
+        // rendering fails, since a broken one is itself a reason to fail.
+        Ok(engine) => {
+            let engine = engine.with_draft(draft);
+            let mut inputs: Vec<PathBuf> = emblem(&engine, letter).into_iter().collect();
+            if let Ok(source) = crate::letter::Source::read(letter) {
+                inputs.extend(crate::letter::defaults_named(&source));
+            }
+            (engine.render(letter, &options), inputs)
+        }
         Err(e) => (Err(e), Vec::new()),
     };
     let outcome = match result {

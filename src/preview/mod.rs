@@ -56,6 +56,8 @@ pub struct Config {
     /// 0 for any free port.
     pub port: u16,
     pub typography: bool,
+    /// `--draft`: the letter is shown as a draft.
+    pub draft: bool,
     /// Print nothing about builds on the terminal.
     pub quiet: bool,
 }
@@ -199,7 +201,13 @@ async fn rebuild(
 async fn build_off_thread(config: &Arc<Config>, number: u64) -> Build {
     let c = config.clone();
     tokio::task::spawn_blocking(move || {
-        build::build(number, &c.letter, c.templates.as_deref(), c.typography)
+        build::build(
+            number,
+            &c.letter,
+            c.templates.as_deref(),
+            c.typography,
+            c.draft,
+        )
     })
     .await
     .unwrap_or_else(|_| build::crashed(number, &config.letter))

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::TypesetError;
 use super::blocks::Ctx;
 use super::flow::{Drawn, VItem};
-use super::page::{BlockRef, Line, PAGE_HEIGHT, Page, PlacedImage, Rule};
+use super::page::{BlockRef, Line, PAGE_HEIGHT, Page, PlacedImage, Role, Rule, VRule};
 use super::paragraph::{self, Align, SetLine};
 use crate::document::{BlockKind, Run};
 
@@ -25,6 +25,12 @@ pub(super) fn pages(
         for item in &flow[range.clone()] {
             if first && item.discardable {
                 continue;
+            }
+            if first && let Some(header) = &item.repeat {
+                for d in &header.draw {
+                    place(&mut page, d, y);
+                }
+                y += header.height;
             }
             first = false;
             for d in &item.draw {
@@ -52,6 +58,7 @@ pub(super) fn executor_at_foot(ctx: &Ctx, last: &mut Page, lines: &[(SetLine, f3
         let block = line.runs.first().map(|r| r.block).unwrap_or(BlockRef {
             kind: BlockKind::Executor,
             index: 0,
+            role: Role::Text,
         });
         place(
             last,
@@ -99,6 +106,11 @@ fn place(page: &mut Page, d: &Drawn, top: f32) {
         }
         Drawn::Rule(rule) => page.rules.push(Rule {
             y: rule.y + top,
+            ..rule.clone()
+        }),
+        Drawn::VRule(rule) => page.vrules.push(VRule {
+            y0: rule.y0 + top,
+            y1: rule.y1 + top,
             ..rule.clone()
         }),
         Drawn::Image(img) => page.images.push(PlacedImage {

@@ -4,7 +4,9 @@
 
 use super::TypesetError;
 use super::blocks::Ctx;
-use super::page::{BlockRef, PlacedImage, Rule};
+use std::rc::Rc;
+
+use super::page::{BlockRef, PlacedImage, Role, Rule, VRule};
 use super::paragraph::{Align as SetAlign, SetLine};
 use crate::document::{Align, BlockKind, Content, Document};
 
@@ -18,7 +20,23 @@ pub(super) enum Drawn {
         block: BlockRef,
     },
     Rule(Rule),
+    VRule(VRule),
     Image(PlacedImage),
+}
+
+impl Drawn {
+    /// Moves the drawing down by `dy`.
+    pub fn shift(&mut self, dy: f32) {
+        match self {
+            Drawn::Line { baseline, .. } => *baseline += dy,
+            Drawn::Rule(rule) => rule.y += dy,
+            Drawn::VRule(rule) => {
+                rule.y0 += dy;
+                rule.y1 += dy;
+            }
+            Drawn::Image(img) => img.y += dy,
+        }
+    }
 }
 
 /// A piece of the vertical flow: a line, a space, or an unbreakable group.
@@ -35,6 +53,9 @@ pub(super) struct VItem {
     /// Space that must stay free below this item on its page (the executor
     /// mark under the signature).
     pub reserve_below: f32,
+    /// Drawn first when a page starts with this item: a table's header
+    /// over the rows it continues with.
+    pub repeat: Option<Rc<VItem>>,
 }
 
 impl VItem {
@@ -46,6 +67,7 @@ impl VItem {
             discardable: true,
             text_line: false,
             reserve_below: 0.0,
+            repeat: None,
         }
     }
 
@@ -58,6 +80,7 @@ impl VItem {
             discardable: false,
             text_line: false,
             reserve_below: 0.0,
+            repeat: None,
         }
     }
 }
@@ -92,6 +115,7 @@ pub(super) fn collect(doc: &Document, ctx: &Ctx) -> Result<Flow, TypesetError> {
         let at = BlockRef {
             kind: b.kind(),
             index: i,
+            role: Role::Text,
         };
         match &b.content {
             Content::Letterhead(head) => flow.push(ctx.letterhead(head, at)?),
@@ -136,14 +160,41 @@ pub(super) fn collect(doc: &Document, ctx: &Ctx) -> Result<Flow, TypesetError> {
                     flow.push(ctx.body_line(line, ok, at));
                 }
             }
-            Content::Attachments(l) => {
-                // After a blank line; the attachment mark stays with the signature.
+            Content::Attachments(l) | Content::Copies(l) => {
+                // After a blank line; the attachment mark and the copies
+                // list stay with the signature.
                 flow.push(VItem::space(body_lead));
                 let setting = ctx.setting(r.body_size, width, 0.0, SetAlign::Left, l.bold);
                 let lines = ctx.set(&l.lines, &setting, at)?;
                 flow.extend(lines.into_iter().map(|line| ctx.body_line(line, false, at)));
             }
-            Content::Signature(s) => flow.push(ctx.signature(s, at)?),
+            Content::Signature(s) => {
+                // Consecutive signatures are a joint letter's: one group,
+                // all on one page.
+                let mut group = ctx.signature(s, at)?;
+                while let Some(Content::Signature(next)) = blocks.get(i + 1).map(|b| &b.content) {
+                    i += 1;
+                    let at = BlockRef { index: i, ..at };
+                    let next = ctx.signature(next, at)?;
+                    for mut d in next.draw {
+                        d.shift(group.height);
+                        group.draw.push(d);
+                    }
+                    group.height += next.height;
+                }
+                flow.push(group);
+            }
+            Content::Heading(t) => {
+                let w = width.min(r.heading_width);
+                let setting = ctx.setting(r.body_size, w, 0.0, set_align(t.align), t.bold);
+                let lines = ctx.set(t.lines(), &setting, at)?;
+                flow.extend(lines.into_iter().map(|l| ctx.body_line(l, false, at)));
+            }
+            Content::List(list) => {
+                let after_salutation = i > 0 && blocks[i - 1].kind() == BlockKind::Salutation;
+                ctx.list(list, at, after_salutation, &mut flow)?;
+            }
+            Content::Table(table) => ctx.table(table, at, &mut flow)?,
             Content::Executor(l) => {
                 let lead = r.executor_size * r.leading;
                 let setting = ctx.setting(r.executor_size, width, 0.0, SetAlign::Left, l.bold);

@@ -25,7 +25,7 @@ struct FaceSource {
 
 /// Primary faces first (regular, bold, italic, bold italic), then the
 /// fallback faces in the same order.
-const SOURCES: [FaceSource; 8] = [
+static SOURCES: [FaceSource; 8] = [
     FaceSource {
         name: "LiberationSerif-Regular",
         data: include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),

@@ -14,6 +14,7 @@
 //! - [`stats`] measures the result.
 
 mod blocks;
+pub mod draft;
 mod finalize;
 mod flow;
 pub mod fonts;
@@ -120,8 +121,13 @@ pub fn typeset(
         let last = pages.last_mut().expect("at least one page");
         finalize::executor_at_foot(&ctx, last, &lines);
     }
+    let draft = draft::mark(ctx.fonts, &doc.info.draft).map_err(|c| TypesetError::Uncovered {
+        c,
+        block: usize::MAX,
+    })?;
     Ok(Pages {
         info: doc.info.clone(),
         pages,
+        draft,
     })
 }

@@ -60,6 +60,38 @@ pub struct BlockRef {
     pub kind: BlockKind,
     /// Index of the block in the document (see [`BlockRef::PAGE_NUMBER`]).
     pub index: usize,
+    /// The part of the block, for the tags of lists and tables.
+    pub role: Role,
+}
+
+/// What a line is inside its block, where the block has structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Role {
+    /// The block's own text.
+    #[default]
+    Text,
+    /// An item's number; `item` counts the list's items in reading order.
+    Label {
+        item: u32,
+        level: u8,
+    },
+    /// A line of paragraph `part` of an item's text.
+    ItemText {
+        item: u32,
+        level: u8,
+        part: u32,
+    },
+    Caption,
+    /// A line of a cell; `cols` is the row's number of cells.
+    Cell {
+        row: u32,
+        col: u32,
+        cols: u32,
+        header: bool,
+    },
+    /// A header row drawn again at the top of a page the table continues
+    /// on: a pagination artifact, not content.
+    RepeatedHeader,
 }
 
 impl BlockRef {
@@ -68,11 +100,21 @@ impl BlockRef {
     pub const PAGE_NUMBER: BlockRef = BlockRef {
         kind: BlockKind::Paragraph,
         index: usize::MAX,
+        role: Role::Text,
     };
 
     pub fn is_page_number(self) -> bool {
         self == BlockRef::PAGE_NUMBER
     }
+}
+
+/// A vertical rule (a table's column rules).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VRule {
+    pub x: f32,
+    pub y0: f32,
+    pub y1: f32,
+    pub thickness: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +156,7 @@ pub struct Page {
     pub runs: Vec<TextRun>,
     pub lines: Vec<Line>,
     pub rules: Vec<Rule>,
+    pub vrules: Vec<VRule>,
     pub images: Vec<PlacedImage>,
 }
 
@@ -122,6 +165,8 @@ pub struct Page {
 pub struct Pages {
     pub info: Info,
     pub pages: Vec<Page>,
+    /// The draft mark drawn on every page, if the letter is a draft.
+    pub draft: Option<super::draft::DraftMark>,
 }
 
 impl Pages {

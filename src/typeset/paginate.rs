@@ -61,7 +61,8 @@ pub(super) fn paginate(flow: &[VItem], page_height: f32) -> Vec<Range<usize>> {
             break;
         }
         let start = i;
-        let mut y = 0.0;
+        // A table continued from the page before starts under its header.
+        let mut y = flow[start].repeat.as_ref().map_or(0.0, |h| h.height);
         let mut last_ok: Option<usize> = None;
         let mut j = start;
         let mut overflow = false;

@@ -43,6 +43,13 @@ pub struct Rules {
     /// output has always used them; `fonts` tests them against the face.
     pub ascender: f32,
     pub descender: f32,
+    /// The heading's widest line.
+    pub heading_width: f32,
+    /// A table's text size, its cells' padding and its rules.
+    pub table_size: f32,
+    pub cell_pad_x: f32,
+    pub cell_pad_y: f32,
+    pub table_rule: f32,
 }
 
 impl Default for Rules {
@@ -73,6 +80,11 @@ impl Default for Rules {
             signature_name_gap: 10.0 * MM,
             ascender: 0.891,
             descender: 0.216,
+            heading_width: 90.0 * MM,
+            table_size: 12.0,
+            cell_pad_x: 1.5 * MM,
+            cell_pad_y: 0.6 * MM,
+            table_rule: 0.5,
         }
     }
 }

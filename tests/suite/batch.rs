@@ -119,6 +119,13 @@ pub(crate) fn batch(dir: &Path, extra: &[&str]) -> (i32, Value, String) {
     )
 }
 
+/// Asserts that a run exited with `code`; its stderr, for further checks.
+pub(crate) fn exits(o: &std::process::Output, code: i32) -> String {
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(code), "{stderr}");
+    stderr
+}
+
 pub(crate) fn count(report: &Value, status: &str) -> u64 {
     report[status].as_u64().unwrap()
 }

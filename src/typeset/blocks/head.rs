@@ -5,7 +5,7 @@ use super::{Column, Ctx, shift};
 use crate::document::{Block, Content};
 use crate::typeset::TypesetError;
 use crate::typeset::flow::VItem;
-use crate::typeset::page::BlockRef;
+use crate::typeset::page::{BlockRef, Role};
 use crate::typeset::paragraph::Align;
 
 impl Ctx<'_> {
@@ -24,6 +24,7 @@ impl Ctx<'_> {
             let at = BlockRef {
                 kind: b.kind(),
                 index: first_index + k,
+                role: Role::Text,
             };
             let (lines, size) = match &b.content {
                 Content::Outgoing(l) => (l, r.outgoing_size),
@@ -43,7 +44,11 @@ impl Ctx<'_> {
                 | Content::Paragraph(_)
                 | Content::Attachments(_)
                 | Content::Signature(_)
-                | Content::Executor(_) => unreachable!("the flow passes only head blocks"),
+                | Content::Executor(_)
+                | Content::Heading(_)
+                | Content::Copies(_)
+                | Content::List(_)
+                | Content::Table(_) => unreachable!("the flow passes only head blocks"),
             };
             let (set, h) = self.column(
                 &lines.lines,

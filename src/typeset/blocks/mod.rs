@@ -3,7 +3,9 @@
 
 mod head;
 mod letterhead;
+pub mod list;
 mod signature;
+pub mod table;
 
 use super::flow::{Drawn, VItem};
 use super::fonts::FontSet;
@@ -59,8 +61,9 @@ impl Ctx<'_> {
             }],
             break_before,
             discardable: false,
-            text_line: matches!(at.kind, BlockKind::Paragraph),
+            text_line: matches!(at.kind, BlockKind::Paragraph | BlockKind::List),
             reserve_below: 0.0,
+            repeat: None,
         }
     }
 
@@ -100,6 +103,19 @@ impl Ctx<'_> {
         }
         Ok((out, y))
     }
+}
+
+/// The content of the first block of `markup` (a Russian letter), for the
+/// tests of the blocks' settings.
+#[cfg(test)]
+fn first_content(markup: &str) -> crate::document::Content {
+    let doc = crate::document::parse(markup, std::path::Path::new("t"), Lang::Ru)
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    doc.blocks
+        .into_iter()
+        .next()
+        .map(|b| b.content)
+        .expect("a block")
 }
 
 /// Moves drawn lines down by `dy` (a column placed below another).

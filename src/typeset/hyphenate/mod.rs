@@ -7,7 +7,7 @@
 
 pub mod kazakh;
 
-use crate::letter::Lang;
+use crate::lang::Lang;
 
 pub const MIN_WORD: usize = 5;
 pub const MIN_SIDE: usize = 2;

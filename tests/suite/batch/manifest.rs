@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::{batch, count, files_below, letter, letters, set, write, zhauap};
+use super::{batch, count, exits, files_below, letter, letters, set, write, zhauap};
 
 pub(crate) fn records(path: &Path) -> Vec<Value> {
     fs::read_to_string(path)
@@ -227,12 +227,7 @@ fn yml_letters_and_lists_of_letters_are_read() {
         .args(["batch", "--files-from", "list.txt", "-o", "listed", "-q"])
         .output()
         .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    exits(&o, 0);
     assert_eq!(
         files_below(&dir.join("listed")),
         set(&["a.pdf", "sub/c.pdf"])
@@ -245,6 +240,20 @@ fn yml_letters_and_lists_of_letters_are_read() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(files_below(&dir.join("stdin")), set(&["b.pdf"]));
+
+    // Two letters that differ only in extension would share an output.
+    write(&dir.join("in/sub/a.yaml"), &letter(4));
+    write(&dir.join("in/sub/a.yml"), &letter(5));
+    let o = zhauap(dir)
+        .args(["batch", "in/sub", "-o", "twice"])
+        .output()
+        .unwrap();
+    let stderr = exits(&o, 1);
+    assert!(
+        stderr.contains("in/sub/a.yaml and this letter would both be written to twice/a.pdf"),
+        "{stderr}"
+    );
+    assert!(!dir.join("twice").exists());
 
     // A listed letter that is missing is named.
     write(&dir.join("bad.txt"), "in/a.yml\nin/nowhere.yaml\n");

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Stdio;
 
 use super::manifest::{assert_records_match_files, records};
-use super::{files_below, letter, write, zhauap};
+use super::{exits, files_below, letter, write, zhauap};
 
 /// `n` distinct letters in five folders below `in/`.
 pub(crate) fn many_letters(dir: &Path, n: u32) {
@@ -59,12 +59,7 @@ fn eight_indexed_workers_equal_one_unsharded_run() {
             .env("JOB_COMPLETIONS", "8")
             .output()
             .unwrap();
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        exits(&o, 0);
     }
     let whole = contents(&dir.join("whole"));
     assert_eq!(whole.len(), LETTERS as usize);
@@ -98,12 +93,8 @@ fn eight_indexed_workers_equal_one_unsharded_run() {
         .env("JOB_COMPLETION_INDEX", "5")
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0));
-    assert!(
-        String::from_utf8_lossy(&o.stderr).contains(" 0 rendered,"),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let stderr = exits(&o, 0);
+    assert!(stderr.contains(" 0 rendered,"), "{stderr}");
 }
 
 #[test]
@@ -167,12 +158,7 @@ fn concurrent_runs_into_one_folder_lose_no_record() {
     }
     for c in children {
         let o = c.wait_with_output().unwrap();
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        exits(&o, 0);
     }
     let merged = merged_manifests(&dir.join("out"));
     assert_eq!(merged.len(), LETTERS as usize);

@@ -1,0 +1,616 @@
+//! Mail merge (letter format v2): `zhauap batch LETTER.yaml --data
+//! ROWS.csv|ROWS.xlsx -o OUTDIR` renders one letter per data row. The letter
+//! (with its defaults) is the common part; each row's cells override the
+//! fields its columns name. A column `file` names the output.
+//!
+//! Places in the data file are a row and a column as a spreadsheet counts
+//! them: the header is row 1, the first column is column 1. A multi-line
+//! CSV cell is still one row.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::key::Hash;
+use super::plan::{Job, Plan};
+use super::shard::Shard;
+use super::source::{Files, LetterSource, Loaded};
+use crate::Format;
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::letter::node::{FileId, Key, Node, Pos, Value};
+use crate::letter::paths::{CellKind, cell_field};
+
+/// The largest data file read: some hundred thousand rows of a few fields.
+pub const MAX_DATA_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The column that names each row's output file instead of a field.
+const FILE_COLUMN: &str = "file";
+
+/// A data file read: its columns and rows of text cells.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Data {
+    pub path: PathBuf,
+    columns: Vec<Column>,
+    rows: Vec<Row>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct Column {
+    name: String,
+    /// Counted from 1.
+    number: usize,
+    kind: Option<CellKind>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct Row {
+    /// Counted from 1, the header being row 1.
+    number: usize,
+    /// One per column; `""` is an empty cell.
+    cells: Vec<String>,
+}
+
+/// The letters of a mail merge: the one letter file, with each job's row.
+pub struct Rows {
+    data: Data,
+    /// The row of each job, by the job's relative path.
+    by_job: HashMap<String, usize>,
+}
+
+impl LetterSource for Rows {
+    fn load(&self, job: &Job) -> Result<Loaded> {
+        let letter = Files.load(job)?;
+        let row = self.by_job.get(&job.relative).map(|&index| RowRef {
+            data: &self.data,
+            index,
+        });
+        let Some(row) = row else {
+            return Ok(letter);
+        };
+        Ok(Loaded {
+            data_row: Some(Hash::of(&row.fingerprint())),
+            row: Some((self.data.path.clone(), row.node())),
+            ..letter
+        })
+    }
+}
+
+/// One row of a mail merge.
+struct RowRef<'d> {
+    data: &'d Data,
+    index: usize,
+}
+
+impl RowRef<'_> {
+    fn row(&self) -> &Row {
+        &self.data.rows[self.index]
+    }
+
+    /// The row as a tree of fields laid over the letter, each value placed
+    /// at its row and column of the data file. Empty cells set nothing.
+    fn node(&self) -> Node {
+        let row = self.row();
+        let at = |column: usize| Pos {
+            line: row.number,
+            column,
+        };
+        let mut root = Node {
+            value: Value::Map(Vec::new()),
+            pos: at(1),
+            file: FileId::DATA,
+            raw: None,
+        };
+        for (column, cell) in self.data.columns.iter().zip(&row.cells) {
+            let Some(kind) = column.kind else { continue };
+            if cell.trim().is_empty() {
+                continue;
+            }
+            let value = match (kind, cell.trim()) {
+                (CellKind::Flag, "true") => Value::Bool(true),
+                (CellKind::Flag, "false") => Value::Bool(false),
+                (CellKind::Flag | CellKind::Text, _) => Value::Text(cell.clone()),
+            };
+            insert(&mut root, &column.name, value, at(column.number));
+        }
+        root
+    }
+
+    /// The row's content, for the manifest: a row renders again only when
+    /// its own cells (or the letter) change.
+    fn fingerprint(&self) -> Vec<u8> {
+        let mut h = Sha256::new();
+        for (column, cell) in self.data.columns.iter().zip(&self.row().cells) {
+            for part in [column.name.as_bytes(), cell.as_bytes()] {
+                h.update((part.len() as u64).to_le_bytes());
+                h.update(part);
+            }
+        }
+        h.finalize().to_vec()
+    }
+}
+
+fn insert(root: &mut Node, path: &str, value: Value, pos: Pos) {
+    let mut node = root;
+    let mut names = path.split('.').peekable();
+    while let Some(name) = names.next() {
+        let Value::Map(entries) = &mut node.value else {
+            return;
+        };
+        let i = match entries.iter().position(|(k, _)| k.name == name) {
+            Some(i) => i,
+            None => {
+                entries.push((
+                    Key {
+                        name: name.to_owned(),
+                        pos,
+                        file: FileId::DATA,
+                    },
+                    Node {
+                        value: Value::Map(Vec::new()),
+                        pos,
+                        file: FileId::DATA,
+                        raw: None,
+                    },
+                ));
+                entries.len() - 1
+            }
+        };
+        node = &mut entries[i].1;
+        if names.peek().is_none() {
+            node.value = value;
+            return;
+        }
+    }
+}
+
+/// Reads a CSV (UTF-8, `,` or `;` between cells) or XLSX (first sheet) file
+/// and checks its header: every column names a field a cell may set, once.
+pub fn read(path: &Path) -> Result<Data> {
+    let grid = match extension(path).as_str() {
+        "csv" => read_csv(path)?,
+        "xlsx" | "xlsm" | "xls" | "ods" => read_sheet(path)?,
+        _ => {
+            return Err(
+                Diagnostic::new(path, "the data file must be a .csv or .xlsx file")
+                    .with_help("save the table as CSV (UTF-8) or as an Excel workbook")
+                    .into(),
+            );
+        }
+    };
+    let mut grid = grid.into_iter();
+    let Some((header_number, header)) = grid.next() else {
+        return Err(Diagnostic::new(path, "the data file is empty")
+            .with_help("the first row names the fields (addressee, salutation, …), each further row is one letter")
+            .into());
+    };
+    let mut problems = Vec::new();
+    let mut columns = Vec::new();
+    for (i, name) in header.iter().enumerate() {
+        let name = name.trim();
+        let at = Pos {
+            line: header_number,
+            column: i + 1,
+        };
+        let kind = if name == FILE_COLUMN {
+            None
+        } else if name.is_empty() {
+            problems.push(at_cell(path, at, "this column has no name").with_help(
+                "name the field the column sets in the first row, or delete the column",
+            ));
+            None
+        } else {
+            match cell_field(name) {
+                Ok(k) => Some(k),
+                Err(why) => {
+                    problems.push(at_cell(path, at, why).with_help(
+                        "the first row names, per column, the field it sets: addressee, salutation, outgoing.number, signature.name, …",
+                    ));
+                    None
+                }
+            }
+        };
+        if columns.iter().any(|c: &Column| c.name == name) && !name.is_empty() {
+            problems.push(
+                at_cell(path, at, format!("the column '{name}' appears twice"))
+                    .with_help("each field may have one column"),
+            );
+        }
+        columns.push(Column {
+            name: name.to_owned(),
+            number: i + 1,
+            kind,
+        });
+    }
+    let rows: Vec<Row> = grid
+        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+        .map(|(number, mut cells)| {
+            cells.resize(columns.len().max(cells.len()), String::new());
+            Row { number, cells }
+        })
+        .collect();
+    for row in &rows {
+        if row.cells.len() > columns.len() {
+            let at = Pos {
+                line: row.number,
+                column: columns.len() + 1,
+            };
+            problems.push(
+                at_cell(
+                    path,
+                    at,
+                    format!(
+                        "this row has {} cells; the header names {} columns",
+                        row.cells
+                            .iter()
+                            .rposition(|c| !c.is_empty())
+                            .map_or(0, |i| i + 1),
+                        columns.len()
+                    ),
+                )
+                .with_help("name the extra column in the first row, or delete the extra cells"),
+            );
+        }
+    }
+    if rows.is_empty() && problems.is_empty() {
+        problems.push(
+            Diagnostic::new(path, "the data file has a header but no rows")
+                .with_help("add one row per letter under the header"),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(Error {
+            diagnostics: problems,
+        });
+    }
+    Ok(Data {
+        path: path.to_path_buf(),
+        columns,
+        rows,
+    })
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+fn at_cell(path: &Path, at: Pos, message: impl Into<String>) -> Diagnostic {
+    let mut d = Diagnostic::new(path, message);
+    d.pos = Some(at);
+    d
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let cannot = |e: &std::io::Error| {
+        Error::one(
+            Diagnostic::new(
+                path,
+                format!("cannot read the data file: {}", crate::letter::io_reason(e)),
+            )
+            .with_help("give the path of a .csv or .xlsx file"),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(|e| cannot(&e))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::new(path, "the data file is not a file")
+            .with_help("give the path of a .csv or .xlsx file")
+            .into());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_DATA_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| cannot(&e))?;
+    if bytes.len() as u64 > MAX_DATA_BYTES {
+        return Err(Diagnostic::new(
+            path,
+            format!(
+                "the data file may be at most {} MiB",
+                MAX_DATA_BYTES / 1024 / 1024
+            ),
+        )
+        .with_help("split the rows into several files")
+        .into());
+    }
+    Ok(bytes)
+}
+
+/// Rows as (row number, cells).
+type Grid = Vec<(usize, Vec<String>)>;
+
+fn read_csv(path: &Path) -> Result<Grid> {
+    let bytes = read_bytes(path)?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            return Err(Diagnostic::new(
+                path,
+                format!("the data file is not UTF-8 text (line {line})"),
+            )
+            .with_help("save it as «CSV UTF-8» (Excel: File → Save As → CSV UTF-8)")
+            .into());
+        }
+    };
+    // Spreadsheets set to Russian save CSV with `;` between cells.
+    let header = text.lines().next().unwrap_or("");
+    let delimiter = if header.contains(';') && !header.contains(',') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut grid = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            let mut d = Diagnostic::new(path, format!("the CSV cannot be read: {e}"))
+                .with_help("look for an unclosed quote in this row");
+            if let Some(p) = e.position() {
+                d.pos = Some(Pos {
+                    line: p.record() as usize + 1,
+                    column: 1,
+                });
+            }
+            Error::one(d)
+        })?;
+        grid.push((i + 1, record.iter().map(str::to_owned).collect()));
+    }
+    Ok(grid)
+}
+
+fn read_sheet(path: &Path) -> Result<Grid> {
+    use calamine::{Data as Cell, Reader};
+    read_bytes(path)?; // the size limit and a clear message for a missing file
+    let fail = |e: String| {
+        Error::one(
+            Diagnostic::new(path, format!("the workbook cannot be read: {e}"))
+                .with_help("save it again as an Excel workbook (.xlsx), or as CSV UTF-8"),
+        )
+    };
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| fail(e.to_string()))?;
+    let range = match book.worksheet_range_at(0) {
+        Some(r) => r.map_err(|e| fail(e.to_string()))?,
+        None => return Err(fail("it has no sheets".into())),
+    };
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut grid = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        // Cells left of the used range are empty: keep columns as Excel counts them.
+        let mut cells = vec![String::new(); left as usize];
+        cells.extend(row.iter().map(|c| match c {
+            Cell::Empty => String::new(),
+            Cell::String(s) | Cell::DateTimeIso(s) | Cell::DurationIso(s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            // A whole number typed into Excel is a float: print it as typed.
+            Cell::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            Cell::Float(f) => f.to_string(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::DateTime(d) => {
+                let (y, m, day, ..) = d.to_ymd_hms_milli();
+                format!("{y:04}-{m:02}-{day:02}")
+            }
+            Cell::Error(e) => format!("#{e:?}"),
+        }));
+        grid.push((top as usize + i + 1, cells));
+    }
+    Ok(grid)
+}
+
+/// One job per row of `data`, rendering `letter`. The `file` column names
+/// each output; without it (or with the cell empty) rows are numbered
+/// after the letter: `reply-1.pdf`, `reply-2.pdf`, ….
+pub fn plan(
+    letter: &Path,
+    data: Data,
+    out_dir: &Path,
+    format: Format,
+    shard: Option<Shard>,
+) -> Result<(Plan, Rows)> {
+    if !letter.is_file() {
+        return Err(Diagnostic::new(letter, "no such letter file")
+            .with_help("with --data, give one letter file: zhauap batch LETTER.yaml --data ROWS.csv -o OUT")
+            .into());
+    }
+    let stem = letter
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "letter".into());
+    let file_column = data.columns.iter().position(|c| c.name == FILE_COLUMN);
+    let mut problems = Vec::new();
+    let mut by_output: HashMap<String, usize> = HashMap::new();
+    let mut jobs = Vec::new();
+    let mut found = Vec::new();
+    let mut by_job = HashMap::new();
+    for (index, row) in data.rows.iter().enumerate() {
+        let named = file_column
+            .map(|c| row.cells[c].trim())
+            .filter(|s| !s.is_empty());
+        let name = match named {
+            Some(name) => {
+                if let Err(why) = output_name(name) {
+                    let c = file_column.unwrap_or(0);
+                    problems.push(
+                        at_cell(
+                            &data.path,
+                            Pos {
+                                line: row.number,
+                                column: c + 1,
+                            },
+                            why,
+                        )
+                        .with_help("write a file name without folders, e.g. abenov"),
+                    );
+                    continue;
+                }
+                name.to_owned()
+            }
+            None => format!("{stem}-{}", index + 1),
+        };
+        if let Some(first) = by_output.insert(name.clone(), row.number) {
+            let c = file_column.map_or(1, |c| c + 1);
+            problems.push(
+                at_cell(
+                    &data.path,
+                    Pos {
+                        line: row.number,
+                        column: c,
+                    },
+                    format!("row {first} and this row would both be written to {name}"),
+                )
+                .with_help("give every row its own `file` name"),
+            );
+            continue;
+        }
+        let relative = format!(
+            "{}#{name}",
+            letter.file_name().unwrap_or_default().to_string_lossy()
+        );
+        found.push(relative.clone());
+        if shard.is_some_and(|s| !s.takes(&relative)) {
+            continue;
+        }
+        by_job.insert(relative.clone(), index);
+        jobs.push(Job {
+            letter: letter.to_path_buf(),
+            relative,
+            output: out_dir.join(format!("{name}.{}", format.extension())),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(Error {
+            diagnostics: problems,
+        });
+    }
+    let plan = Plan::of_rows(jobs, letter, out_dir, format, shard, &found)?;
+    Ok((plan, Rows { data, by_job }))
+}
+
+/// A `file` cell must name a file in the output folder, not a path.
+fn output_name(name: &str) -> std::result::Result<(), String> {
+    let bad = name.chars().find(|c| {
+        matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control()
+    });
+    match bad {
+        Some(c) => Err(format!("the file name '{name}' contains '{c}'")),
+        None if name == "." || name == ".." || name.starts_with('.') => {
+            Err(format!("the file name '{name}' starts with a dot"))
+        }
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(csv: &str) -> Result<Data> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rows.csv");
+        std::fs::write(&path, csv).unwrap();
+        read(&path)
+    }
+
+    #[test]
+    fn rows_become_fields_placed_at_their_cells() {
+        let d = data(
+            "file,addressee,signature.name,draft\nabenov,\"Депутату\nАбенову\",А. Б.,true\n,,,\n",
+        )
+        .unwrap();
+        assert_eq!(d.rows.len(), 1, "an empty row is no letter");
+        let row = RowRef { data: &d, index: 0 };
+        let node = row.node();
+        let Value::Map(entries) = &node.value else {
+            panic!()
+        };
+        let names: Vec<&str> = entries.iter().map(|(k, _)| k.name.as_str()).collect();
+        assert_eq!(names, ["addressee", "signature", "draft"]);
+        assert_eq!(entries[0].1.value, Value::Text("Депутату\nАбенову".into()));
+        assert_eq!(entries[0].1.pos, Pos { line: 2, column: 2 });
+        assert_eq!(entries[2].1.value, Value::Bool(true));
+        let Value::Map(sig) = &entries[1].1.value else {
+            panic!()
+        };
+        assert_eq!(sig[0].0.name, "name");
+        assert_eq!(sig[0].1.pos, Pos { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn a_bad_header_is_refused_at_its_cell() {
+        let e = data("file;adressee;salutation;salutation\nx;y;z;w\n").unwrap_err();
+        let text = e.render(false);
+        assert!(text.contains("rows.csv:1:2"), "{text}");
+        assert!(text.contains("did you mean 'addressee'"), "{text}");
+        assert!(text.contains("rows.csv:1:4"), "{text}");
+        assert!(text.contains("appears twice"), "{text}");
+    }
+
+    #[test]
+    fn output_names_are_checked() {
+        assert!(output_name("abenov").is_ok());
+        assert!(output_name("../x").is_err());
+        assert!(output_name("a/b").is_err());
+        assert!(output_name(".hidden").is_err());
+    }
+
+    /// A minimal workbook: one sheet, inline strings, a number and a date
+    /// (serial 46097 = 2026-03-16, formatted as a date by style 1).
+    fn xlsx(path: &Path) {
+        use std::io::Write;
+        let files = [
+            (
+                "[Content_Types].xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#,
+            ),
+            (
+                "_rels/.rels",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+            ),
+            (
+                "xl/workbook.xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Rows" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
+            ),
+            (
+                "xl/styles.xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#,
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>file</t></is></c><c r="B1" t="inlineStr"><is><t>outgoing.number</t></is></c><c r="C1" t="inlineStr"><is><t>outgoing.date</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>abenov</t></is></c><c r="B2"><v>8812</v></c><c r="C2" s="1"><v>46097</v></c></row></sheetData></worksheet>"#,
+            ),
+        ];
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+        for (name, text) in files {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+
+    #[test]
+    fn a_workbook_reads_as_rows_with_numbers_and_dates_as_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rows.xlsx");
+        xlsx(&path);
+        let d = read(&path).unwrap();
+        let names: Vec<&str> = d.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["file", "outgoing.number", "outgoing.date"]);
+        assert_eq!(d.rows.len(), 1);
+        assert_eq!(d.rows[0].number, 2);
+        assert_eq!(d.rows[0].cells, ["abenov", "8812", "2026-03-16"]);
+    }
+}

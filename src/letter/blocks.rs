@@ -1,0 +1,425 @@
+//! The body's blocks (letter format v2): paragraphs, numbered answer items
+//! and tables, checked with the place of every problem.
+
+use super::node::{Node, Value};
+use super::validate::{Checker, fields};
+use super::{Align, Block, Item, Table, Text};
+
+/// Items nest at most this deep: «1.», «2.1.», «2.1.1.».
+pub const MAX_ITEM_LEVELS: usize = 3;
+
+/// `body`: a non-empty list of blocks.
+pub(super) fn body(c: &mut Checker, n: &Node) -> Option<Vec<Block>> {
+    let help =
+        "start each block with `- ` on its own line: a paragraph's text, `items:` or `table:`";
+    match &n.value {
+        Value::Seq(items) if !items.is_empty() => {
+            let mut out = Vec::new();
+            let mut ok = true;
+            for (i, item) in items.iter().enumerate() {
+                match block(c, item, &format!("body[{}]", i + 1)) {
+                    Some(b) => out.push(b),
+                    None => ok = false,
+                }
+            }
+            ok.then_some(out)
+        }
+        Value::Seq(_) => {
+            c.error(
+                n.at(),
+                "'body' has no paragraphs",
+                "add at least one paragraph as a `- ` item",
+            );
+            None
+        }
+        Value::Text(_) => {
+            c.error(
+                n.at(),
+                "'body' must be a list of paragraphs, found a single text",
+                "start each paragraph with `- ` on its own line",
+            );
+            None
+        }
+        other => {
+            c.error(
+                n.at(),
+                format!(
+                    "'body' must be a list of paragraphs, found {}",
+                    other.kind()
+                ),
+                help,
+            );
+            None
+        }
+    }
+}
+
+fn block(c: &mut Checker, node: &Node, path: &str) -> Option<Block> {
+    let Value::Map(entries) = &node.value else {
+        return Some(Block::Paragraph {
+            text: c.nonblank(node, path)?,
+        });
+    };
+    let f = c.mapping(node, path, &["items", "table"])?;
+    if entries.len() > 1 {
+        c.error(
+            node.at(),
+            format!("'{path}' holds more than one block"),
+            "a body block is one `items:` or one `table:`; start the next with its own `- `",
+        );
+        return None;
+    }
+    let (key, value) = entries.first()?;
+    let inner = format!("{path}.{}", key.name);
+    match (key.name.as_str(), f.get(&key.name)) {
+        ("items", Some(n)) => Some(Block::Items {
+            items: items(c, n, &inner, 1)?,
+        }),
+        ("table", Some(n)) => Some(Block::Table(table(c, n, &inner)?)),
+        ("items" | "table", None) => {
+            c.error(
+                value.at(),
+                format!("'{inner}' is empty"),
+                "write the list under it, one `- ` a line, or remove the block",
+            );
+            None
+        }
+        // An unknown name: `mapping` has reported it.
+        _ => None,
+    }
+}
+
+/// A numbered list at `level` (1 to 3): a non-empty list of items.
+fn items(c: &mut Checker, node: &Node, path: &str, level: usize) -> Option<Vec<Item>> {
+    let Value::Seq(list) = &node.value else {
+        c.error(
+            node.at(),
+            format!(
+                "'{path}' must be a list of items, found {}",
+                node.value.kind()
+            ),
+            "start each item with `- ` on its own line",
+        );
+        return None;
+    };
+    if list.is_empty() {
+        c.error(
+            node.at(),
+            format!("'{path}' has no items"),
+            "add at least one item as a `- ` line, or remove the list",
+        );
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (i, n) in list.iter().enumerate() {
+        match item(c, n, &format!("{path}[{}]", i + 1), level) {
+            Some(it) => out.push(it),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// An item: a text, `{text, items}` or `{paragraphs: [...]}` (which may
+/// also have `items`).
+fn item(c: &mut Checker, node: &Node, path: &str, level: usize) -> Option<Item> {
+    if !matches!(node.value, Value::Map(_)) {
+        return Some(Item {
+            paragraphs: vec![c.nonblank(node, path)?],
+            items: Vec::new(),
+        });
+    }
+    let f = c.mapping(node, path, fields::ITEM)?;
+    let paragraphs = match (f.get("text"), f.get("paragraphs")) {
+        (Some(t), None) => c.nonblank(t, &format!("{path}.text")).map(|t| vec![t]),
+        (None, Some(p)) => paragraphs(c, p, &format!("{path}.paragraphs")),
+        (Some(_), Some(p)) => {
+            c.error(
+                p.at(),
+                format!("'{path}' has both `text` and `paragraphs`"),
+                "write an item of one paragraph as `text:`, of several as `paragraphs:`, not both",
+            );
+            None
+        }
+        (None, None) => {
+            c.missing(&f, "text", "text: По первому вопросу …");
+            None
+        }
+    };
+    let sub = match f.get("items") {
+        None => Some(Vec::new()),
+        Some(n) if level >= MAX_ITEM_LEVELS => {
+            c.error(
+                n.at(),
+                format!("items nest at most {MAX_ITEM_LEVELS} levels deep (1., 2.1., 2.1.1.)"),
+                "write the fourth level as part of its item's text, or renumber the answer",
+            );
+            None
+        }
+        Some(n) => items(c, n, &format!("{path}.items"), level + 1),
+    };
+    Some(Item {
+        paragraphs: paragraphs?,
+        items: sub?,
+    })
+}
+
+fn paragraphs(c: &mut Checker, node: &Node, path: &str) -> Option<Vec<Text>> {
+    match &node.value {
+        Value::Seq(list) if !list.is_empty() => {
+            let texts: Vec<Option<Text>> = list
+                .iter()
+                .enumerate()
+                .map(|(i, n)| c.nonblank(n, &format!("{path}[{}]", i + 1)))
+                .collect();
+            texts.into_iter().collect()
+        }
+        _ => {
+            c.error(
+                node.at(),
+                format!("'{path}' must be a list of paragraphs"),
+                "start each paragraph of the item with `- ` on its own line",
+            );
+            None
+        }
+    }
+}
+
+fn table(c: &mut Checker, node: &Node, path: &str) -> Option<Table> {
+    let f = c.mapping(node, path, fields::TABLE)?;
+    let caption = c.optional_text(&f, "caption");
+    let columns = match f.get("columns") {
+        Some(n) => cells(c, n, &format!("{path}.columns"), None),
+        None => {
+            c.missing(&f, "columns", "columns: [Регион, \"2024\", \"2025\"]");
+            None
+        }
+    };
+    let count = columns.as_ref().map(Vec::len);
+    let align = match f.get("align") {
+        None => Some(Vec::new()),
+        Some(n) => aligns(c, n, &format!("{path}.align"), count),
+    };
+    let widths = match f.get("widths") {
+        None => Some(Vec::new()),
+        Some(n) => widths(c, n, &format!("{path}.widths"), count),
+    };
+    let rows = match f.get("rows") {
+        Some(Node {
+            value: Value::Seq(list),
+            ..
+        }) if !list.is_empty() => {
+            let rows: Vec<Option<Vec<Text>>> = list
+                .iter()
+                .enumerate()
+                .map(|(i, n)| cells(c, n, &format!("{path}.rows[{}]", i + 1), count))
+                .collect();
+            rows.into_iter().collect()
+        }
+        Some(n) => {
+            c.error(
+                n.at(),
+                format!("the table '{path}' has no rows"),
+                "write each row as a list of cells: `- [г. Астана, 1 250, 1 410]`",
+            );
+            None
+        }
+        None => {
+            c.error(
+                node.at(),
+                format!("the table '{path}' has no rows"),
+                "add `rows:`, each row a list of cells: `- [г. Астана, 1 250, 1 410]`",
+            );
+            None
+        }
+    };
+    let total = match f.get("total") {
+        None => Some(None),
+        Some(n) => cells(c, n, &format!("{path}.total"), count).map(Some),
+    };
+    Some(Table {
+        caption,
+        columns: columns?,
+        align: align?,
+        widths: widths?,
+        rows: rows?,
+        total: total?,
+    })
+}
+
+/// A row of cells; with `count`, it must have that many.
+fn cells(c: &mut Checker, node: &Node, path: &str, count: Option<usize>) -> Option<Vec<Text>> {
+    let Value::Seq(list) = &node.value else {
+        c.error(
+            node.at(),
+            format!(
+                "'{path}' must be a list of cells, found {}",
+                node.value.kind()
+            ),
+            "write the cells in brackets, separated by commas: [г. Астана, 1 250, \"12,8\"]",
+        );
+        return None;
+    };
+    if list.is_empty() {
+        c.error(
+            node.at(),
+            format!("'{path}' has no cells"),
+            "write the cells in brackets, separated by commas: [г. Астана, 1 250, \"12,8\"]",
+        );
+        return None;
+    }
+    if let Some(n) = count
+        && list.len() != n
+    {
+        c.error(
+            node.at(),
+            format!(
+                "'{path}' has {} cells; the table has {n} columns",
+                list.len()
+            ),
+            "give every row as many cells as `columns` has (an empty cell is \"\")",
+        );
+        return None;
+    }
+    let cells: Vec<Option<Text>> = list
+        .iter()
+        .enumerate()
+        .map(|(i, n)| cell(c, n, &format!("{path}[{}]", i + 1)))
+        .collect();
+    cells.into_iter().collect()
+}
+
+/// A cell prints exactly as written: a number or a yes/no is taken from the
+/// file's own characters (`12.50` stays `12.50`), an empty value is an
+/// empty cell.
+fn cell(c: &mut Checker, node: &Node, path: &str) -> Option<Text> {
+    match &node.value {
+        Value::Null => Some(Text {
+            value: String::new(),
+            pos: node.pos,
+            file: node.file,
+        }),
+        Value::Number(_) | Value::Bool(_) => {
+            let written = node
+                .raw
+                .and_then(|(a, b)| c.files.source(node.file).text.get(a..b))
+                .map(str::trim)
+                .filter(|s| !s.is_empty());
+            let value = match (written, &node.value) {
+                (Some(s), _) => s.to_owned(),
+                (None, Value::Number(s)) => s.clone(),
+                (None, Value::Bool(b)) => b.to_string(),
+                (None, _) => String::new(),
+            };
+            Some(Text {
+                value,
+                pos: node.pos,
+                file: node.file,
+            })
+        }
+        Value::Text(_) => c.text(node, path, true),
+        Value::Seq(_) | Value::Map(_) => {
+            c.error(
+                node.at(),
+                format!(
+                    "'{path}' must be a cell's text, found {}",
+                    node.value.kind()
+                ),
+                "put a cell that contains a comma or brackets in quotes",
+            );
+            None
+        }
+    }
+}
+
+fn count_matches(
+    c: &mut Checker,
+    node: &Node,
+    path: &str,
+    len: usize,
+    count: Option<usize>,
+) -> bool {
+    match count {
+        Some(n) if n != len => {
+            c.error(
+                node.at(),
+                format!("'{path}' has {len} entries; the table has {n} columns"),
+                "give one entry per column, or remove the field",
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
+fn aligns(c: &mut Checker, node: &Node, path: &str, count: Option<usize>) -> Option<Vec<Align>> {
+    let Value::Seq(list) = &node.value else {
+        c.error(
+            node.at(),
+            format!("'{path}' must be a list, found {}", node.value.kind()),
+            "write one alignment per column: [left, right, right]",
+        );
+        return None;
+    };
+    let mut out = Vec::new();
+    for (i, n) in list.iter().enumerate() {
+        match &n.value {
+            Value::Text(s) if s == "left" => out.push(Align::Left),
+            Value::Text(s) if s == "center" => out.push(Align::Center),
+            Value::Text(s) if s == "right" => out.push(Align::Right),
+            other => {
+                c.error(
+                    n.at(),
+                    format!(
+                        "'{path}[{}]' must be left, center or right, found {}",
+                        i + 1,
+                        super::validate::describe(other)
+                    ),
+                    "write left, center or right",
+                );
+                return None;
+            }
+        }
+    }
+    count_matches(c, node, path, out.len(), count).then_some(out)
+}
+
+fn widths(c: &mut Checker, node: &Node, path: &str, count: Option<usize>) -> Option<Vec<Text>> {
+    let Value::Seq(list) = &node.value else {
+        c.error(
+            node.at(),
+            format!("'{path}' must be a list, found {}", node.value.kind()),
+            "write one relative width per column: [3, 1, 1]",
+        );
+        return None;
+    };
+    let mut out = Vec::new();
+    for (i, n) in list.iter().enumerate() {
+        let ok = match &n.value {
+            Value::Number(s) => s.parse::<f64>().is_ok_and(|w| w.is_finite() && w > 0.0),
+            _ => false,
+        };
+        if !ok {
+            c.error(
+                n.at(),
+                format!(
+                    "'{path}[{}]' must be a positive number, found {}",
+                    i + 1,
+                    super::validate::describe(&n.value)
+                ),
+                "widths are relative: [3, 1, 1] gives the first column three times the others' width",
+            );
+            return None;
+        }
+        let Value::Number(s) = &n.value else {
+            return None;
+        };
+        out.push(Text {
+            value: s.clone(),
+            pos: n.pos,
+            file: n.file,
+        });
+    }
+    count_matches(c, node, path, out.len(), count).then_some(out)
+}

@@ -1,0 +1,238 @@
+//! Defaults files (letter format v2): `defaults: FILE` lays a letter over a
+//! file of shared fields (letterhead, signatory, executor), which may name
+//! its own defaults in turn.
+//!
+//! The files are read into positioned trees and merged before the letter is
+//! checked, so every value keeps the file and place it is written in and a
+//! problem is reported there, whichever file that is.
+
+use std::path::{Path, PathBuf};
+
+use super::node::{At, FileId, Node, Value};
+use super::{Source, parse_yaml};
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::input::InputFile;
+
+/// How many defaults files may stand behind one letter, one naming the next.
+/// Real use is one or two (a ministry's, a department's); more is a mistake.
+pub const MAX_DEFAULTS_DEPTH: usize = 8;
+
+/// Reads the letter and the defaults files it names, and merges them: the
+/// letter's own fields win. Returns the merged tree and the defaults files
+/// read, nearest first (their [`FileId`]s count into this list), with the
+/// hash of each as read.
+pub(super) fn load(source: &Source) -> Result<(Node, Vec<Source>, Vec<InputFile>)> {
+    let mut nodes = vec![parse_yaml(source)?];
+    let mut read = Vec::new();
+    let mut files: Vec<Source> = Vec::new();
+    let mut chain = vec![identity(&source.path)];
+    while let Some(reference) = nodes.last().and_then(defaults_entry) {
+        let referring = files.last().unwrap_or(source);
+        let at = |message: String, help: &str| -> Error {
+            Diagnostic::at(&referring.path, &referring.text, reference.pos, message)
+                .with_help(help)
+                .into()
+        };
+        let name = match &reference.value {
+            Value::Text(s) if !s.trim().is_empty() => s.trim().to_owned(),
+            other => {
+                return Err(at(
+                    format!(
+                        "'defaults' must be the path of a YAML file, found {}",
+                        other.kind()
+                    ),
+                    "write the file name, relative to this file, e.g. `defaults: ministry.yaml`",
+                ));
+            }
+        };
+        let path = referring.path.parent().unwrap_or(Path::new("")).join(&name);
+        let names = |last: &Path| -> String {
+            std::iter::once(source.path.as_path())
+                .chain(files.iter().map(|f| f.path.as_path()))
+                .chain(std::iter::once(last))
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" → ")
+        };
+        if files.len() == MAX_DEFAULTS_DEPTH {
+            return Err(at(
+                format!(
+                    "defaults files may stand at most {MAX_DEFAULTS_DEPTH} deep; this one is the {}th: {}",
+                    MAX_DEFAULTS_DEPTH + 1,
+                    names(&path)
+                ),
+                "merge some of the defaults files into one",
+            ));
+        }
+        if !path.is_file() {
+            return Err(at(
+                format!(
+                    "the defaults file '{name}' does not exist (looked for {})",
+                    path.display()
+                ),
+                "give the path of the defaults file relative to this file",
+            ));
+        }
+        let id = identity(&path);
+        if chain.contains(&id) {
+            return Err(at(
+                format!("the defaults files form a cycle: {}", names(&path)),
+                "a defaults file must not name, directly or through others, a file that names it",
+            ));
+        }
+        // Read once: the hash recorded is of the very bytes merged.
+        let defaults = match crate::input::read_bounded(&path, super::MAX_LETTER_BYTES as u64) {
+            Ok(bytes) => {
+                let file = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+                read.push(InputFile::new(&file, &bytes));
+                Source::from_bytes(&path, bytes)?
+            }
+            // Source::read words the reason for the clerk.
+            Err(_) => Source::read(&path)?,
+        };
+        let mut node = parse_yaml(&defaults)?;
+        if !matches!(node.value, Value::Map(_)) {
+            return Err(Diagnostic::at(
+                &defaults.path,
+                &defaults.text,
+                node.pos,
+                format!(
+                    "a defaults file must be a mapping of letter fields, found {}",
+                    node.value.kind()
+                ),
+            )
+            .with_help("write it as `field: value` lines, like a letter")
+            .into());
+        }
+        node.set_file(FileId::defaults(files.len()));
+        chain.push(id);
+        files.push(defaults);
+        nodes.push(node);
+    }
+    let mut merged = nodes.pop().expect("the letter's own tree is always there");
+    while let Some(own) = nodes.pop() {
+        merged = merge(own, merged);
+    }
+    Ok((merged, files, read))
+}
+
+/// The `defaults` value of a file's top mapping, if it has one.
+fn defaults_entry(node: &Node) -> Option<&Node> {
+    let Value::Map(entries) = &node.value else {
+        return None;
+    };
+    entries
+        .iter()
+        .find(|(k, _)| k.name == "defaults")
+        .map(|(_, v)| v)
+        .filter(|v| v.value != Value::Null)
+}
+
+/// A file's identity for finding cycles: its canonical path where it has one
+/// (a letter read from memory has none).
+fn identity(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Lays `own` over `base`, mapping by mapping: a field `own` writes wins, a
+/// field only `base` writes is kept, and two mappings under one name merge
+/// in turn. A list is replaced whole. An empty value (`name:` with nothing
+/// after it) counts as not written, so a letter's unfilled field falls back
+/// to the shared one.
+pub(super) fn merge(own: Node, base: Node) -> Node {
+    match (own.value, base.value) {
+        (Value::Null, base_value) => Node {
+            value: base_value,
+            ..base
+        },
+        (Value::Map(own_entries), Value::Map(base_entries)) => {
+            let mut base_entries: Vec<_> = base_entries.into_iter().map(Some).collect();
+            let mut entries = Vec::with_capacity(own_entries.len() + base_entries.len());
+            for (key, value) in own_entries {
+                let under = base_entries
+                    .iter_mut()
+                    .find(|e| e.as_ref().is_some_and(|(k, _)| k.name == key.name))
+                    .and_then(Option::take);
+                let value = match under {
+                    Some((_, base_value)) => merge(value, base_value),
+                    None => value,
+                };
+                entries.push((key, value));
+            }
+            entries.extend(base_entries.into_iter().flatten());
+            Node {
+                value: Value::Map(entries),
+                ..own
+            }
+        }
+        (own_value, _) => Node {
+            value: own_value,
+            ..own
+        },
+    }
+}
+
+/// The files a letter's values come from, to build a diagnostic at a place
+/// in whichever of them it is.
+pub(crate) struct Files<'a> {
+    pub letter: &'a Source,
+    pub defaults: &'a [Source],
+    /// A mail merge's data file: places in it are a row and a column.
+    pub data: Option<&'a Path>,
+}
+
+impl<'a> Files<'a> {
+    pub fn source(&self, file: FileId) -> &'a Source {
+        file.defaults_index()
+            .and_then(|i| self.defaults.get(i))
+            .unwrap_or(self.letter)
+    }
+
+    pub fn diagnostic(&self, at: At, message: impl Into<String>) -> Diagnostic {
+        match (at.file, self.data) {
+            (FileId::DATA, Some(data)) => {
+                let mut d = Diagnostic::new(data, message);
+                d.pos = Some(at.pos);
+                d
+            }
+            _ => {
+                let s = self.source(at.file);
+                Diagnostic::at(&s.path, &s.text, at.pos, message)
+            }
+        }
+    }
+}
+
+/// The defaults files a letter draws on, nearest first, as far as they can
+/// be read: what `preview` watches and what `batch` leaves out of a folder
+/// of letters. Unlike [`load`] it refuses nothing; it stops where the chain
+/// breaks (a missing or unreadable file, a cycle, the depth limit).
+pub fn defaults_named(source: &Source) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut chain = vec![identity(&source.path)];
+    let mut current = source.clone();
+    while out.len() < MAX_DEFAULTS_DEPTH {
+        let Ok(node) = parse_yaml(&current) else {
+            break;
+        };
+        let Some(Value::Text(name)) = defaults_entry(&node).map(|n| &n.value) else {
+            break;
+        };
+        let path = current
+            .path
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(name.trim());
+        let id = identity(&path);
+        if !path.is_file() || chain.contains(&id) {
+            break;
+        }
+        let Ok(next) = Source::read(&path) else {
+            break;
+        };
+        chain.push(id);
+        out.push(path);
+        current = next;
+    }
+    out
+}

@@ -1,0 +1,265 @@
+//! The paragraph prepared for measuring: prefix sums of widths, stretch and
+//! shrink, and the legal break points, so that any line is measured in O(1).
+
+use super::{DECENT, INF_BAD, INFINITY_PENALTY, Item, LOOSE, TIGHT, VERY_LOOSE, badness, fin};
+
+/// A legal break point.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Break {
+    /// Index of the break item.
+    pub(super) pos: usize,
+    /// Width added to the line if it ends here (a hyphen); 0 for glue.
+    pub(super) width: f64,
+    /// Penalty value, clamped into the open range (-10 000, 10 000) unless forced.
+    pub(super) penalty: f64,
+    pub(super) flagged: bool,
+    pub(super) forced: bool,
+    /// The paragraph's final break.
+    pub(super) is_last: bool,
+}
+
+/// The paragraph prepared for O(1) measurement of any line.
+pub(super) struct Paragraph {
+    /// Prefix sums over boxes and glue: `width[i]` is the natural width of items `0..i`.
+    pub(super) width: Vec<f64>,
+    pub(super) stretch: Vec<f64>,
+    pub(super) shrink: Vec<f64>,
+    /// `next_box[i]`: first Box at index >= i (or the item count): where a line starts
+    /// after a break at `i - 1`, since glue and penalties after a break are discarded.
+    pub(super) next_box: Vec<usize>,
+    pub(super) breaks: Vec<Break>,
+    /// Whether no width or stretch is negative, so that the prefix sums only
+    /// grow: [`Paragraph::first_reachable`] relies on it.
+    pub(super) monotone: bool,
+    /// The widest break (a hyphen), for the same bound.
+    pub(super) widest_break: f64,
+}
+
+impl Paragraph {
+    pub(super) fn new(items: &[Item]) -> Self {
+        let ends_forced = matches!(
+            items.last(),
+            Some(Item::Penalty { penalty, .. }) if *penalty <= -INFINITY_PENALTY
+        );
+        let mut ext = items.to_vec();
+        // Only the forced break is appended: lines ending at forced breaks are set ragged
+        // anyway, so the fill glue would change nothing.
+        if !ends_forced {
+            ext.push(Item::Penalty {
+                width: 0.0,
+                penalty: -INFINITY_PENALTY,
+                flagged: false,
+            });
+        }
+        let m = ext.len();
+
+        let mut width = Vec::with_capacity(m + 1);
+        let mut stretch = Vec::with_capacity(m + 1);
+        let mut shrink = Vec::with_capacity(m + 1);
+        let (mut w, mut y, mut z) = (0.0, 0.0, 0.0);
+        width.push(w);
+        stretch.push(y);
+        shrink.push(z);
+        for item in &ext {
+            match *item {
+                Item::Box { width } => w += fin(width),
+                Item::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                } => {
+                    w += fin(width);
+                    y += fin(stretch);
+                    z += fin(shrink);
+                }
+                Item::Penalty { .. } => {}
+            }
+            width.push(w);
+            stretch.push(y);
+            shrink.push(z);
+        }
+
+        let mut next_box = vec![m; m + 1];
+        // `only_discardable[i]`: items from i up to the next forced break contain no Box.
+        // Breaking at i would then just add an empty line before that forced break (e.g.
+        // at the fill glue of the finishing sequence), so such breaks are not legal.
+        let mut only_discardable = vec![false; m + 1];
+        for i in (0..m).rev() {
+            match ext[i] {
+                Item::Box { .. } => next_box[i] = i,
+                Item::Glue { .. } => {
+                    next_box[i] = next_box[i + 1];
+                    only_discardable[i] = only_discardable[i + 1];
+                }
+                Item::Penalty { penalty, .. } => {
+                    next_box[i] = next_box[i + 1];
+                    only_discardable[i] = penalty <= -INFINITY_PENALTY || only_discardable[i + 1];
+                }
+            }
+        }
+
+        let mut breaks = Vec::new();
+        for (i, item) in ext.iter().enumerate() {
+            match *item {
+                Item::Box { .. } => {}
+                Item::Glue { .. } => {
+                    let after_box = i > 0 && matches!(ext[i - 1], Item::Box { .. });
+                    if after_box && !only_discardable[i + 1] {
+                        breaks.push(Break {
+                            pos: i,
+                            width: 0.0,
+                            penalty: 0.0,
+                            flagged: false,
+                            forced: false,
+                            is_last: false,
+                        });
+                    }
+                }
+                Item::Penalty {
+                    width,
+                    penalty,
+                    flagged,
+                } => {
+                    let forced = penalty <= -INFINITY_PENALTY;
+                    // A NaN penalty compares false both ways: it is never a break.
+                    let allowed = penalty < INFINITY_PENALTY && !only_discardable[i + 1];
+                    if forced || allowed {
+                        breaks.push(Break {
+                            pos: i,
+                            width: fin(width),
+                            penalty: if forced {
+                                -f64::from(INFINITY_PENALTY)
+                            } else {
+                                f64::from(penalty)
+                            },
+                            flagged,
+                            forced,
+                            is_last: i + 1 == m,
+                        });
+                    }
+                }
+            }
+        }
+
+        let monotone = ext.iter().all(|item| match *item {
+            Item::Box { width } => fin(width) >= 0.0,
+            Item::Glue { width, stretch, .. } => fin(width) >= 0.0 && fin(stretch) >= 0.0,
+            Item::Penalty { .. } => true,
+        });
+        let widest_break = breaks.iter().map(|b| b.width).fold(0.0, f64::max);
+        Self {
+            width,
+            stretch,
+            shrink,
+            next_box,
+            breaks,
+            monotone,
+            widest_break,
+        }
+    }
+
+    /// The index of the first break at which a line starting at item
+    /// `start` could be stretched to `line_width` with a ratio of at most
+    /// `max_ratio` (the extra stretch included). Breaks before it give lines
+    /// too short for the pass, so they need not be measured: most of a
+    /// paragraph's (node, break) pairs are such. 0 when the sums do not only
+    /// grow, where no such bound holds.
+    pub(super) fn first_reachable(
+        &self,
+        start: usize,
+        line_width: f64,
+        max_ratio: f64,
+        extra: f64,
+    ) -> usize {
+        if !self.monotone || !max_ratio.is_finite() {
+            return 0;
+        }
+        // A margin well above the rounding `measure` forgives.
+        let target = line_width - 1e-6 * (1.0 + line_width.abs());
+        self.breaks.partition_point(|b| {
+            let s = start.min(b.pos);
+            let longest = self.width[b.pos] - self.width[s] + self.widest_break;
+            let stretch = self.stretch[b.pos] - self.stretch[s] + extra;
+            longest + stretch * max_ratio < target
+        })
+    }
+
+    /// Measures the line that starts at item `start` (or is empty if `start` lies beyond
+    /// the break) and ends at `brk`, set to `line_width`.
+    pub(super) fn measure(
+        &self,
+        start: usize,
+        brk: &Break,
+        line_width: f64,
+        extra_stretch: f64,
+    ) -> Fit {
+        let b = brk.pos;
+        let s = start.min(b);
+        let natural = self.width[b] - self.width[s] + brk.width;
+        let stretch = self.stretch[b] - self.stretch[s];
+        let shrink = self.shrink[b] - self.shrink[s];
+        // Prefix sums lose a few ulps of their (possibly large) running totals; an exact
+        // fit must not turn into an "overfull" or "underfull without stretch" line.
+        let eps = 1e-9 * (1.0 + self.width[b].abs() + self.width[s].abs() + line_width.abs());
+        let mut shortfall = line_width - natural;
+        if shortfall.abs() <= eps {
+            shortfall = 0.0;
+        }
+
+        let mut fit = Fit {
+            natural,
+            line_width,
+            badness: 0.0,
+            ratio: 0.0,
+            fitness: DECENT,
+            overfull: None,
+        };
+        if shortfall > 0.0 {
+            // A line ending at a forced break is ragged (TeX needs \hfil or \parfillskip
+            // for that; here it is implied), so being short costs nothing.
+            if !brk.forced {
+                fit.badness = badness(shortfall, stretch + extra_stretch);
+                if stretch > 0.0 {
+                    fit.ratio = shortfall / stretch;
+                }
+                fit.fitness = if fit.badness > 99.0 {
+                    VERY_LOOSE
+                } else if fit.badness > 12.0 {
+                    LOOSE
+                } else {
+                    DECENT
+                };
+            }
+        } else if shortfall < 0.0 {
+            let excess = -shortfall - shrink;
+            if excess > eps {
+                // Shrink never goes beyond r = -1: the rest sticks out.
+                fit.overfull = Some(excess);
+                fit.badness = INF_BAD;
+                fit.ratio = if shrink > 0.0 { -1.0 } else { 0.0 };
+                fit.fitness = TIGHT;
+            } else {
+                // Here shrink >= -shortfall - eps > 0, since a shortfall within eps was
+                // zeroed above.
+                fit.badness = badness(-shortfall, shrink);
+                fit.ratio = (shortfall / shrink).max(-1.0);
+                if fit.badness > 12.0 {
+                    fit.fitness = TIGHT;
+                }
+            }
+        }
+        fit
+    }
+}
+
+/// How a candidate line fits.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Fit {
+    pub(super) natural: f64,
+    pub(super) line_width: f64,
+    pub(super) badness: f64,
+    pub(super) ratio: f64,
+    pub(super) fitness: u8,
+    /// How far the line sticks out even at maximum shrink, if it does.
+    pub(super) overfull: Option<f64>,
+}

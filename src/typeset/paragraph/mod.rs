@@ -1,0 +1,103 @@
+//! Setting one block's text into lines: words are shaped, hyphenation
+//! points found, the paragraph broken as a whole (Knuth–Plass, see
+//! [`super::linebreak`]) and every line turned into glyph runs.
+//!
+//! Phases in typst's style, one file each: [`words`] shapes and hyphenates a
+//! word; [`items`] collects the block into boxes, glues and penalties;
+//! [`super::linebreak`] breaks them; [`justify`] sets each line's glue; and
+//! [`line`] turns each line into glyph runs.
+
+mod items;
+mod justify;
+mod line;
+#[cfg(test)]
+mod tests;
+mod words;
+
+use super::fonts::FontSet;
+use super::linebreak;
+use super::page::{BlockRef, TextRun};
+use crate::document::Inline;
+use crate::lang::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Justify,
+    Left,
+    Right,
+    Center,
+}
+
+/// How a block's text is set.
+#[derive(Debug, Clone)]
+pub struct Setting {
+    pub size: f32,
+    pub width: f32,
+    pub first_indent: f32,
+    pub align: Align,
+    pub lang: Lang,
+    pub hyphenate: bool,
+    pub bold: bool,
+}
+
+/// A line of a block, runs positioned relative to the line's left edge.
+#[derive(Debug, Clone)]
+pub struct SetLine {
+    pub runs: Vec<TextRun>,
+    pub x: f32,
+    pub width: f32,
+    pub natural_space: f32,
+    pub gaps: Vec<f32>,
+    pub justified: bool,
+    pub hyphenated: bool,
+}
+
+/// What a character outside any font is, and where in the block text it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncovered {
+    pub c: char,
+}
+
+pub fn set(
+    fonts: &FontSet,
+    lines: &[Inline],
+    setting: &Setting,
+    block: BlockRef,
+) -> Result<Vec<SetLine>, Uncovered> {
+    let mut out = Vec::new();
+    for (i, inline) in lines.iter().enumerate() {
+        let mut s = setting.clone();
+        if i > 0 {
+            s.first_indent = 0.0;
+        }
+        out.extend(set_inline(fonts, inline, &s, block)?);
+    }
+    Ok(out)
+}
+
+/// Sets one paragraph of the block: collect, break, commit.
+fn set_inline(
+    fonts: &FontSet,
+    inline: &Inline,
+    s: &Setting,
+    block: BlockRef,
+) -> Result<Vec<SetLine>, Uncovered> {
+    let Some(para) = items::collect(fonts, inline, s)? else {
+        return Ok(Vec::new());
+    };
+    let widths = vec![(s.width - s.first_indent).max(s.size), s.width];
+    let breaks: Vec<linebreak::Line> = match s.align {
+        Align::Justify => {
+            let params = linebreak::Params {
+                line_widths: widths.clone(),
+                tolerance: justify::TOLERANCE,
+                hyphen_penalty: items::HYPHEN_PENALTY,
+                emergency_stretch: 0.0,
+                ..linebreak::Params::default()
+            };
+            linebreak::break_lines(&para.items, &params)
+        }
+        Align::Left | Align::Right | Align::Center => linebreak::first_fit(&para.items, &widths),
+    };
+    Ok(line::commit(fonts, &para, &breaks, &widths, s, block))
+}

@@ -1,0 +1,288 @@
+//! The paragraph setter end to end on the real fonts: what a reader sees
+//! (lines filled to the margin, indents, alignment) and what a reader copies
+//! (the text, whole words, no break at a tie).
+
+use super::*;
+use crate::document::{BlockKind, Run, Style};
+use crate::typeset::fonts::fonts;
+
+const SIZE: f32 = 14.0;
+const WIDTH: f32 = 467.0;
+const INDENT: f32 = 35.0;
+
+const RU: &str = "В ответ на Ваше обращение сообщаем, что по вопросу \
+    строительства жилищно-коммунального хозяйства в г.\u{a0}Петропавловске \
+    Министерством проведена проверка, по итогам которой 30\u{a0}челленджей \
+    и 86\u{a0}гидротехнических сооружений приняты на баланс, а оставшиеся \
+    объекты будут переданы в коммунальную собственность до конца года. \
+    Дополнительно информируем, что разъяснения по порядку обжалования \
+    размещены на интернет-ресурсе Министерства.";
+
+const KK: &str = "Сіздің өтінішіңізді қарап, Қазақстан Республикасы \
+    Министрлігі ақпараттық-түсіндіру жұмыстарын жүргізгенін хабарлайды. \
+    Әлеуметтік-экономикалық даму бағдарламасы аясында мектептер мен \
+    ауруханалар салынды, жергілікті атқарушы органдармен бірлесіп \
+    тұрғындарға түсіндірме жұмыстары жүргізілді.";
+
+fn setting(align: Align, lang: Lang) -> Setting {
+    Setting {
+        size: SIZE,
+        width: WIDTH,
+        first_indent: INDENT,
+        align,
+        lang,
+        hyphenate: align == Align::Justify,
+        bold: false,
+    }
+}
+
+fn inline(text: &str) -> Inline {
+    vec![Run {
+        text: text.to_owned(),
+        style: Style::default(),
+    }]
+}
+
+fn block() -> BlockRef {
+    BlockRef {
+        kind: BlockKind::Paragraph,
+        index: 0,
+        role: Default::default(),
+    }
+}
+
+fn set_text(text: &str, s: &Setting) -> Vec<SetLine> {
+    set(fonts(), &[inline(text)], s, block()).expect("the fonts cover the text")
+}
+
+/// The line's text as a reader copies it: the added hyphen dropped, the
+/// carriers' copy instead of the fragments marked to copy as nothing.
+fn copied(line: &SetLine) -> String {
+    let mut out = String::new();
+    for r in &line.runs {
+        if r.copy_nothing {
+            continue;
+        }
+        let text = if r.hyphen {
+            r.text.strip_suffix('-').unwrap_or(&r.text)
+        } else {
+            &r.text
+        };
+        out.push_str(text);
+    }
+    out
+}
+
+/// The line's text as drawn: a carrier run's last glyph draws nothing.
+fn drawn(line: &SetLine) -> String {
+    let mut out = String::new();
+    for r in &line.runs {
+        let end = match r.glyphs.last() {
+            Some(g) if r.carrier => g.text.start,
+            _ => r.text.len(),
+        };
+        out.push_str(&r.text[..end]);
+    }
+    out
+}
+
+/// The paragraph as copied: a line that ends inside a word joins the next
+/// without a space.
+fn copied_paragraph(lines: &[SetLine]) -> String {
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(copied(line).trim_end());
+        if i + 1 < lines.len() && !line.hyphenated {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+fn normalised(text: &str) -> String {
+    text.split([' ', '\u{a0}'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn justified_lines_reach_the_margin_and_the_last_does_not_pass_it() {
+    for (text, lang) in [(RU, Lang::Ru), (KK, Lang::Kk)] {
+        let lines = set_text(text, &setting(Align::Justify, lang));
+        assert!(lines.len() >= 3, "{} lines", lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            let measure = if i == 0 { WIDTH - INDENT } else { WIDTH };
+            let last = i + 1 == lines.len();
+            assert_eq!(line.justified, !last, "line {i}");
+            assert!(line.width <= measure + 0.01, "line {i} overfull");
+            if !last {
+                assert!(
+                    (line.width - measure).abs() < 0.05,
+                    "line {i}: {} of {measure}",
+                    line.width
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_first_line_alone_is_indented() {
+    let lines = set_text(RU, &setting(Align::Justify, Lang::Ru));
+    assert_eq!(lines[0].x, INDENT);
+    assert_eq!(lines[0].runs[0].x, INDENT);
+    assert!(lines[1..].iter().all(|l| l.x == 0.0));
+    // Runs follow each other without gaps or overlaps.
+    for line in &lines {
+        let mut pen = line.x;
+        for r in &line.runs {
+            assert!((r.x - pen).abs() < 1e-3);
+            pen += r.width();
+        }
+    }
+}
+
+#[test]
+fn the_copied_text_is_the_source_text() {
+    for align in [Align::Justify, Align::Left] {
+        for (text, lang) in [(RU, Lang::Ru), (KK, Lang::Kk)] {
+            let lines = set_text(text, &setting(align, lang));
+            assert_eq!(copied_paragraph(&lines), normalised(text), "{align:?}");
+        }
+    }
+}
+
+#[test]
+fn no_line_breaks_at_a_no_break_space() {
+    let lines = set_text(RU, &setting(Align::Justify, Lang::Ru));
+    for pair in lines.windows(2) {
+        let tail = copied(&pair[0]);
+        let head = copied(&pair[1]);
+        let last = tail.split(' ').next_back().unwrap_or_default();
+        let first = head.split(' ').next().unwrap_or_default();
+        for (a, b) in [("г.", "Петропавловске"), ("30", "челленджей")] {
+            assert!(!(last == a && first.starts_with(b)), "{a}|{b} broken");
+        }
+        assert!(!tail.ends_with('\u{a0}'), "a line ends at a tie: {tail:?}");
+    }
+}
+
+#[test]
+fn hyphenation_follows_the_setting_and_stays_within_two_lines_in_a_row() {
+    let narrow = Setting {
+        width: 200.0,
+        ..setting(Align::Justify, Lang::Ru)
+    };
+    let lines = set_text(RU, &narrow);
+    assert!(lines.iter().any(|l| l.hyphenated), "nothing hyphenated");
+    for run in lines.windows(3) {
+        assert!(!run.iter().all(|l| l.hyphenated), "three hyphens in a row");
+    }
+    // Only the compound's own hyphens may end a line then (at full
+    // measure, where no word is long enough for emergency breaks).
+    let off = Setting {
+        hyphenate: false,
+        ..setting(Align::Justify, Lang::Ru)
+    };
+    for line in set_text(RU, &off) {
+        if line.hyphenated {
+            let drawn = drawn(&line);
+            assert!(drawn.ends_with('-'), "{drawn:?}");
+            assert!(line.runs.iter().all(|r| !r.hyphen), "a hyphen was added");
+        }
+    }
+}
+
+#[test]
+fn ragged_alignments_place_lines_within_the_measure() {
+    let text = "Министру по чрезвычайным ситуациям Республики Казахстан";
+    for align in [Align::Left, Align::Right, Align::Center] {
+        let s = Setting {
+            width: 200.0,
+            first_indent: 0.0,
+            ..setting(align, Lang::Ru)
+        };
+        let lines = set_text(text, &s);
+        assert!(lines.len() >= 2, "{align:?}");
+        for line in &lines {
+            assert!(!line.justified && !line.hyphenated);
+            assert!(line.width <= 200.0 + 0.01, "{align:?}");
+            let expected = match align {
+                Align::Left => 0.0,
+                Align::Right => 200.0 - line.width,
+                Align::Center => (200.0 - line.width) / 2.0,
+                Align::Justify => unreachable!("only ragged alignments here"),
+            };
+            assert!((line.x - expected).abs() < 1e-3, "{align:?}");
+        }
+    }
+}
+
+#[test]
+fn gaps_are_reported_in_the_natural_space_unit() {
+    let lines = set_text(RU, &setting(Align::Justify, Lang::Ru));
+    for line in &lines {
+        assert!(line.natural_space > 0.0);
+        let spaces = copied(line).trim_end().matches(' ').count();
+        assert_eq!(line.gaps.len(), spaces, "{:?}", copied(line));
+    }
+}
+
+#[test]
+fn several_inlines_indent_only_the_first() {
+    let lines = set(
+        fonts(),
+        &[inline("Первая строка."), inline("Вторая строка.")],
+        &setting(Align::Left, Lang::Ru),
+        block(),
+    )
+    .expect("covered");
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0].x, INDENT);
+    assert_eq!(lines[1].x, 0.0);
+}
+
+#[test]
+fn empty_text_sets_no_line_and_an_uncovered_character_is_named() {
+    assert!(set_text("  \u{a0} ", &setting(Align::Justify, Lang::Ru)).is_empty());
+    let err = set(
+        fonts(),
+        &[inline("слово \u{e000}")],
+        &setting(Align::Justify, Lang::Ru),
+        block(),
+    )
+    .expect_err("a private-use character has no glyph");
+    assert_eq!(err, Uncovered { c: '\u{e000}' });
+}
+
+#[test]
+fn an_overlong_token_breaks_instead_of_passing_the_margin() {
+    let url = "https://example.org/".to_owned() + &"раздел/".repeat(20);
+    let lines = set_text(&url, &setting(Align::Justify, Lang::Ru));
+    assert!(lines.len() >= 2);
+    for line in &lines {
+        assert!(line.x + line.width <= WIDTH + 0.01);
+    }
+    assert_eq!(copied_paragraph(&lines), url);
+}
+
+#[test]
+fn a_tied_run_wider_than_the_line_is_broken_at_its_ties() {
+    // 40 payment numbers the typographic pass ties into one run.
+    let numbers: Vec<String> = (0..40).map(|k| format!("{}", 101 + k * 7)).collect();
+    let text = format!("Платежи {} оплачены.", numbers.join("\u{a0}"));
+    for align in [Align::Justify, Align::Left] {
+        let lines = set_text(&text, &setting(align, Lang::Ru));
+        assert!(lines.len() >= 2, "{align:?}");
+        for (i, line) in lines.iter().enumerate() {
+            let measure = if i == 0 { WIDTH - INDENT } else { WIDTH };
+            assert!(line.width <= measure + 0.01, "{align:?}: line {i} overfull");
+        }
+        // Every number is printed, whole.
+        assert_eq!(copied_paragraph(&lines), normalised(&text), "{align:?}");
+    }
+    // A short tied run is still never broken.
+    let lines = set_text(RU, &setting(Align::Justify, Lang::Ru));
+    assert!(lines.iter().all(|l| !copied(l).trim_end().ends_with(" 30")));
+}

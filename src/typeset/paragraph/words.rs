@@ -1,0 +1,253 @@
+//! Prepare: a word (text between spaces) shaped once, with its possible
+//! breaks found (hyphenation, a compound's own hyphen, the emergency breaks
+//! of an overlong token), remembered per thread.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::ops::Range;
+use std::rc::Rc;
+
+use super::super::fonts::FontSet;
+use super::super::hyphenate;
+use super::super::shape::{ShapedGlyph, WordHasher, shape_styled};
+use super::{Setting, Uncovered};
+use crate::document::Style;
+use crate::lang::Lang;
+
+/// Tokens wider than this share of the line get breaks inside them.
+const LONG_TOKEN: f32 = 0.45;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(u8)]
+pub(super) enum BreakKind {
+    /// A hyphen is added at the line end.
+    Hyphen,
+    /// After a hyphen that is part of the word: nothing is added.
+    Explicit,
+    /// After / . ? & - _ in an overlong token, nothing added.
+    Url,
+    /// Between any two characters of a token wider than a line.
+    Emergency,
+}
+
+/// A word: text between spaces, shaped, with its possible breaks.
+pub(super) struct Word {
+    pub(super) text: String,
+    pub(super) glyphs: Vec<ShapedGlyph>,
+    /// Byte offsets of the glyph clusters' text: glyph i draws text[ranges[i]].
+    pub(super) ranges: Vec<Range<usize>>,
+    pub(super) breaks: Vec<(usize, BreakKind)>,
+    /// The style at each break, for the hyphen's face.
+    pub(super) hyphen: Option<ShapedGlyph>,
+}
+
+pub(super) fn space_glyph(fonts: &FontSet, style: Style) -> Result<ShapedGlyph, Uncovered> {
+    shape_styled(fonts, " ", style)
+        .map_err(|c| Uncovered { c })?
+        .first()
+        .copied()
+        .ok_or(Uncovered { c: ' ' })
+}
+
+/// Tokens whose tie to the next word keeps that word unbroken: numbers, №,
+/// initials and abbreviations (anything ending with a period).
+pub(super) fn binds_whole(token: &str) -> bool {
+    token.chars().any(|c| c.is_ascii_digit()) || token.starts_with('№') || token.ends_with('.')
+}
+
+/// What a word's shape and breaks depend on besides its text: the style,
+/// whether it may be hyphenated, the language, and the size and measure
+/// (which decide whether it is a long token with breaks everywhere).
+#[derive(Clone, Copy, PartialEq)]
+struct WordSetting {
+    style: Style,
+    hyphenate: bool,
+    lang: Lang,
+    size: u32,
+    width: u32,
+}
+
+type WordMap = HashMap<Box<str>, Vec<(WordSetting, Rc<Word>)>, BuildHasherDefault<WordHasher>>;
+
+thread_local! {
+    /// Words repeat within a letter («в», «по», «Республики») and far more
+    /// across a batch: a word is shaped and hyphenated once per thread and
+    /// setting. Bounded like the shaping cache.
+    static WORDS: RefCell<WordMap> = RefCell::new(WordMap::default());
+}
+
+const WORD_CACHE_LIMIT: usize = 50_000;
+
+/// [`build_word`], remembered for words of one style. `scratch` is the
+/// caller's buffer for the word's text, so a hit allocates nothing.
+pub(super) fn cached_word(
+    fonts: &FontSet,
+    chars: &[(char, Style)],
+    s: &Setting,
+    hyphenate: bool,
+    scratch: &mut String,
+) -> Result<Rc<Word>, Uncovered> {
+    let Some(&(_, style)) = chars.first() else {
+        return build_word(fonts, chars, s, hyphenate).map(Rc::new);
+    };
+    if chars.iter().any(|c| c.1 != style) {
+        return build_word(fonts, chars, s, hyphenate).map(Rc::new);
+    }
+    scratch.clear();
+    scratch.extend(chars.iter().map(|c| c.0));
+    let setting = WordSetting {
+        style,
+        hyphenate,
+        lang: s.lang,
+        size: s.size.to_bits(),
+        width: s.width.to_bits(),
+    };
+    let hit = WORDS.with(|m| {
+        m.borrow()
+            .get(scratch.as_str())
+            .and_then(|v| v.iter().find(|(k, _)| *k == setting))
+            .map(|(_, w)| w.clone())
+    });
+    if let Some(word) = hit {
+        return Ok(word);
+    }
+    let word = Rc::new(build_word(fonts, chars, s, hyphenate)?);
+    WORDS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > WORD_CACHE_LIMIT {
+            m.clear();
+        }
+        m.entry(scratch.as_str().into())
+            .or_default()
+            .push((setting, word.clone()));
+    });
+    Ok(word)
+}
+
+fn build_word(
+    fonts: &FontSet,
+    chars: &[(char, Style)],
+    s: &Setting,
+    hyphenate: bool,
+) -> Result<Word, Uncovered> {
+    let text: String = chars.iter().map(|(c, _)| *c).collect();
+    // Shape each same-style stretch, keeping clusters as offsets into `text`.
+    let mut glyphs = Vec::new();
+    let mut seg_start_byte = 0;
+    let mut k = 0;
+    while k < chars.len() {
+        let style = chars[k].1;
+        let mut j = k;
+        let mut bytes = 0;
+        while j < chars.len() && chars[j].1 == style {
+            bytes += chars[j].0.len_utf8();
+            j += 1;
+        }
+        let seg = &text[seg_start_byte..seg_start_byte + bytes];
+        let shaped = shape_styled(fonts, seg, style).map_err(|c| Uncovered { c })?;
+        glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph {
+            cluster: g.cluster + seg_start_byte,
+            ..g
+        }));
+        seg_start_byte += bytes;
+        k = j;
+    }
+    // Each glyph's text: from its cluster to the next greater cluster. Found
+    // walking backwards, so a cluster of many glyphs (a letter under
+    // thousands of accents) costs linear time, not quadratic.
+    let mut ranges = vec![0..0; glyphs.len()];
+    let mut next_greater = text.len();
+    for gi in (0..glyphs.len()).rev() {
+        let c = glyphs[gi].cluster;
+        if gi + 1 < glyphs.len() && glyphs[gi + 1].cluster > c {
+            next_greater = glyphs[gi + 1].cluster;
+        }
+        ranges[gi] = c..next_greater.max(c);
+    }
+
+    let mut breaks: Vec<(usize, BreakKind)> = Vec::new();
+    // Byte offset of each char, precomputed: summing a prefix per call made
+    // words with many break points (a/a/a…, а1а1…) quadratic.
+    let offsets: Vec<usize> = chars
+        .iter()
+        .scan(0, |at, (c, _)| {
+            let here = *at;
+            *at += c.len_utf8();
+            Some(here)
+        })
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let byte_at = |ci: usize| offsets[ci];
+    if hyphenate {
+        // Letters-only stretches are hyphenated by the language's rules.
+        let mut a = 0;
+        while a < chars.len() {
+            if !hyphenate::is_letter(chars[a].0) {
+                a += 1;
+                continue;
+            }
+            let mut b = a;
+            while b < chars.len() && hyphenate::is_letter(chars[b].0) {
+                b += 1;
+            }
+            let (ba, bb) = (byte_at(a), byte_at(b));
+            for p in hyphenate::break_points(&text[ba..bb], s.lang) {
+                breaks.push((ba + p, BreakKind::Hyphen));
+            }
+            a = b;
+        }
+    }
+    // A compound's own hyphen: break after it, adding nothing.
+    for ci in 1..chars.len().saturating_sub(2) {
+        if chars[ci].0 == '-'
+            && hyphenate::is_letter(chars[ci - 1].0)
+            && hyphenate::is_letter(chars[ci + 1].0)
+            && hyphenate::is_letter(chars[ci + 2].0)
+            && ci >= 2
+        {
+            breaks.push((byte_at(ci + 1), BreakKind::Explicit));
+        }
+    }
+    let width: f32 = glyphs.iter().map(|g| g.advance).sum::<f32>() * s.size;
+    if width > s.width * LONG_TOKEN {
+        // A token too long to move about freely (a URL, a long hashtag): it
+        // may break after / . ? & - _ = #, and, at a high cost, between any
+        // two characters, so that it never overflows the margin nor leaves a
+        // loose line before it. Nothing is added at such a break.
+        let n = chars.len();
+        for ci in 2..n.saturating_sub(2) {
+            let kind = if matches!(
+                chars[ci - 1].0,
+                '/' | '.' | '?' | '&' | '-' | '_' | '=' | '#'
+            ) {
+                BreakKind::Url
+            } else {
+                BreakKind::Emergency
+            };
+            breaks.push((byte_at(ci), kind));
+        }
+    }
+    // Where a position has several kinds, the cheapest (first by kind) wins.
+    breaks.sort_by_key(|b| (b.0, b.1 as u8));
+    breaks.dedup_by_key(|b| b.0);
+    // Only breaks that fall on a glyph boundary can be set.
+    let mut clusters: Vec<usize> = glyphs.iter().map(|g| g.cluster).collect();
+    clusters.sort_unstable();
+    breaks.retain(|&(at, _)| at > 0 && at < text.len() && clusters.binary_search(&at).is_ok());
+    let hyphen = if breaks.iter().any(|b| b.1 == BreakKind::Hyphen) {
+        let style = chars.last().map(|c| c.1).unwrap_or_default();
+        shape_styled(fonts, "-", style)
+            .ok()
+            .and_then(|g| g.first().copied())
+    } else {
+        None
+    };
+    Ok(Word {
+        text,
+        glyphs,
+        ranges,
+        breaks,
+        hyphen,
+    })
+}
