@@ -218,6 +218,7 @@ impl Engine {
             resources,
             ..
         } = checked;
+        let _budget = budget::Budget::letter();
         if options.typography {
             typography::apply_to_document(&mut document, letter.lang);
         }
