@@ -25,4 +25,5 @@ mod suite {
     mod robustness;
     mod typography;
     mod v2_blocks;
+    mod v2_examples;
 }

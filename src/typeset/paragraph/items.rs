@@ -115,7 +115,8 @@ pub(super) fn collect(
             }
             let (stretch, shrink) = match s.align {
                 Align::Justify => (w * SPACE_STRETCH, w * SPACE_SHRINK),
-                _ => (0.0, 0.0),
+                // Ragged lines keep their spaces natural.
+                Align::Left | Align::Right | Align::Center => (0.0, 0.0),
             };
             items.push(Item::Glue {
                 width: w,
