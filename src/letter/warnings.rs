@@ -161,3 +161,7 @@ fn char_at(c: &Checker, text: &Text, ch: char) -> At {
         pos,
     }
 }
+
+#[cfg(test)]
+#[path = "warnings_tests.rs"]
+mod tests;
