@@ -23,6 +23,7 @@ mod suite {
     mod preview_server;
     mod reference_letter;
     mod robustness;
+    mod text_as_typed;
     mod typography;
     mod v2_blocks;
 }
