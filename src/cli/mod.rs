@@ -473,6 +473,11 @@ fn render(
     } = flags;
     let started = std::time::Instant::now();
     // A letter read from standard input goes to standard output unless -o says.
+    // A link at a path the user typed is followed; at a derived one, refused.
+    let write = match output {
+        Some(_) => zhauap::write::atomic_named,
+        None => zhauap::write::atomic,
+    };
     let out = match output {
         Some(o) => o,
         None if is_stdio(letter) => PathBuf::from("-"),
@@ -520,7 +525,7 @@ fn render(
             ))
         })
     } else {
-        create_parent(&out).and_then(|()| zhauap::write::atomic_named(&out, &rendered.bytes))
+        create_parent(&out).and_then(|()| write(&out, &rendered.bytes))
     };
     if let Err(e) = written {
         ui.error(&e);
@@ -561,7 +566,11 @@ fn render(
 
 /// `-o DIR/new/x.pdf` creates `DIR/new`, as `batch` creates its output folder.
 fn create_parent(out: &Path) -> zhauap::diagnostic::Result<()> {
-    match out.parent().filter(|p| !p.as_os_str().is_empty()) {
+    // A parent that exists as a file is left to the write's own refusal.
+    match out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && !p.exists())
+    {
         Some(dir) => std::fs::create_dir_all(dir).map_err(|e| {
             zhauap::diagnostic::Error::one(
                 zhauap::diagnostic::Diagnostic::new(

@@ -38,6 +38,12 @@ fn write(dir: &Path, text: &str) -> std::path::PathBuf {
     path
 }
 
+/// Asserts exit 0, showing what the run printed if not.
+fn succeeded(out: &std::process::Output) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
 #[test]
 fn numbers_in_text_fields_print_as_written_without_warnings() {
     let dir = tempfile::tempdir().unwrap();
@@ -92,12 +98,7 @@ fn render_dash_reads_stdin_and_writes_stdout() {
         .write_stdin(LETTER)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     assert!(out.stdout.starts_with(b"%PDF-"));
     assert!(pdf_text(&out.stdout).contains("№ 0012"));
 }
@@ -114,11 +115,6 @@ fn render_into_a_missing_folder_creates_it() {
         .arg(&target)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF-"));
 }
