@@ -152,8 +152,7 @@ impl Engine {
         budget::check(&source.path)?;
         let origin = self.template_path(&letter);
         let sources = self.template_sources(&letter);
-        let mut document = document::parse_composed(&markup, &origin, letter.lang, &sources)?;
-        origin::attach(&mut document, &letter);
+        let document = document::parse_composed(&markup, &origin, letter.lang, &sources)?;
         let base = source.path.parent().unwrap_or(Path::new(""));
         let files =
             resolve::read(&document, base).map_err(|e| emblem_error(&source, &letter, &e))?;
@@ -219,6 +218,7 @@ impl Engine {
             resources,
             ..
         } = checked;
+        let _budget = budget::Budget::letter();
         if options.typography {
             typography::apply_to_document(&mut document, letter.lang);
         }
@@ -268,8 +268,8 @@ impl Engine {
                 let field = document
                     .blocks
                     .get(index)
-                    .and_then(|b| b.origin.fields.first());
-                let what = match field {
+                    .and_then(|b| origin::fields(b, letter).into_iter().next());
+                let what = match &field {
                     Some(f) => format!("'{}'", f.name),
                     None => format!("the [{}] block of the template", kind.name()),
                 };
@@ -277,7 +277,7 @@ impl Engine {
                     format!("{what} is taller than a page and cannot be broken across pages");
                 // The field may be written in a defaults file: say it there.
                 let fields = letter::fields(letter);
-                let text = field.and_then(|f| {
+                let text = field.as_ref().and_then(|f| {
                     fields
                         .iter()
                         .find(|(name, t)| *name == f.name && t.pos == f.pos)

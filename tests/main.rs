@@ -26,4 +26,5 @@ mod suite {
     mod text_as_typed;
     mod typography;
     mod v2_blocks;
+    mod v2_examples;
 }

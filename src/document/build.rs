@@ -60,10 +60,7 @@ pub(super) fn document(
             match group(run, &mut problems) {
                 Some(content) => doc.blocks.push(Block {
                     content,
-                    origin: Origin {
-                        markup: block.pos,
-                        fields: Vec::new(),
-                    },
+                    origin: Origin { markup: block.pos },
                 }),
                 None => continue,
             }
@@ -83,10 +80,7 @@ pub(super) fn document(
         problems.append(&mut attrs.problems);
         doc.blocks.push(Block {
             content,
-            origin: Origin {
-                markup: block.pos,
-                fields: Vec::new(),
-            },
+            origin: Origin { markup: block.pos },
         });
     }
     if problems.is_empty() {

@@ -271,16 +271,14 @@ impl Content {
     }
 }
 
-/// Where a block comes from: its place in the markup and the letter values
-/// it prints, so that a later stage names the right field and line for any
-/// template.
+/// Where a block comes from: its place in the markup. The letter fields it
+/// prints are found from its texts when a message needs them
+/// ([`crate::origin::fields`]), so that a later stage names the right field
+/// and line for any template without every letter paying for the search.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Origin {
     /// The header's place in the composed markup.
     pub markup: Pos,
-    /// The letter fields whose values the block prints, with where each
-    /// value stands in the letter file (filled in by [`crate::Engine`]).
-    pub fields: Vec<Field>,
 }
 
 /// A letter field a block prints.

@@ -11,6 +11,7 @@ mod defaults;
 mod fields;
 pub mod node;
 pub mod paths;
+mod plausible;
 mod requisites;
 pub mod schema;
 mod validate;
@@ -359,7 +360,10 @@ pub(crate) use crate::input::io_reason;
 /// together.
 pub fn parse(source: &Source) -> Result<Letter> {
     let (node, defaults, read) = defaults::load(source)?;
-    let mut letter = validate::letter(&node, source, defaults, None)?;
+    // What hides or changes text is named first: a look-alike field name is
+    // also an unknown field, whose "did you mean" follows.
+    let problems = plausible::check(&node, source);
+    let mut letter = with_problems(problems, validate::letter(&node, source, defaults, None))?;
     letter.defaults_read = read;
     Ok(letter)
 }
@@ -369,10 +373,32 @@ pub fn parse(source: &Source) -> Result<Letter> {
 /// win over the letter's, which win over its defaults.
 pub fn parse_with_row(source: &Source, data: &Path, row: Node) -> Result<Letter> {
     let (node, defaults, read) = defaults::load(source)?;
+    // The letter's own text; the row's positions are in the data file.
+    let problems = plausible::check(&node, source);
     let node = defaults::merge(row, node);
-    let mut letter = validate::letter(&node, source, defaults, Some(data))?;
+    let mut letter = with_problems(
+        problems,
+        validate::letter(&node, source, defaults, Some(data)),
+    )?;
     letter.defaults_read = read;
     Ok(letter)
+}
+
+/// The letter, unless `problems` (found before checking it) or its checks
+/// refuse it; every problem together.
+fn with_problems(mut problems: Vec<Diagnostic>, checked: Result<Letter>) -> Result<Letter> {
+    match checked {
+        Ok(letter) if problems.is_empty() => Ok(letter),
+        Ok(_) => Err(Error {
+            diagnostics: problems,
+        }),
+        Err(e) => {
+            problems.extend(e.diagnostics);
+            Err(Error {
+                diagnostics: problems,
+            })
+        }
+    }
 }
 
 fn parse_yaml(source: &Source) -> Result<Node> {
@@ -383,6 +409,8 @@ fn parse_yaml(source: &Source) -> Result<Node> {
     }
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        // A second `<<` was ignored silently; a letter writes its fields out.
+        merge_keys: serde_saphyr::MergeKeyPolicy::Error,
         with_snippet: false,
         budget: serde_saphyr::budget! {
             max_depth: MAX_YAML_DEPTH,
@@ -490,6 +518,13 @@ fn explain_yaml_error(message: &str) -> (String, String) {
         );
     }
     // (Budget breaches are worded by `budget_message`.)
+    if lower.contains("merge key") {
+        return (
+            "a merge key (<<) takes fields from elsewhere in the file; a letter may not use it"
+                .into(),
+            "write the fields out where they belong, so the letter reads as it prints".into(),
+        );
+    }
     if lower.contains("multiple yaml documents") {
         return (
             "the file holds more than one YAML document (a line `---` starts another)".into(),

@@ -307,6 +307,19 @@ impl<'a> Checker<'a> {
             }
         };
         match parse_iso(&raw) {
+            Ok(date) if !super::plausible::YEARS.contains(&chrono::Datelike::year(&date)) => {
+                self.error(
+                    node.at(),
+                    format!(
+                        "'{path}': the year {} is not between {} and {}",
+                        chrono::Datelike::year(&date),
+                        super::plausible::YEARS.start(),
+                        super::plausible::YEARS.end()
+                    ),
+                    "check the year; write the date as YYYY-MM-DD, for example 2020-04-22",
+                );
+                None
+            }
             Ok(date) => Some(Date {
                 date,
                 pos: node.pos,
@@ -327,6 +340,19 @@ impl<'a> Checker<'a> {
             Value::Number(s) | Value::Text(s) => s.trim().parse::<u32>().ok().filter(|&n| n > 0),
             _ => None,
         };
+        let most = if path.ends_with(".copies") {
+            super::plausible::MAX_COPIES
+        } else {
+            super::plausible::MAX_SHEETS
+        };
+        if let Some(n) = parsed.filter(|&n| n > most) {
+            self.error(
+                node.at(),
+                format!("'{path}' is {n}; at most {most} is plausible"),
+                "check the number: count the sheets (copies) of the attachment",
+            );
+            return None;
+        }
         if parsed.is_none() {
             self.error(
                 node.at(),

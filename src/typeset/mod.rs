@@ -90,10 +90,12 @@ pub fn typeset(
         executor,
     } = flow::collect(doc, &ctx)?;
     // The executor mark is drawn at the foot of the last page; the page that
-    // holds the signature must have room for it.
+    // holds the signature must have room for it: its own height, not a body
+    // line more (issue 15: that line pushed the reference letter's end onto
+    // a third page).
     let executor_height = executor
         .as_ref()
-        .map(|lines| lines.iter().map(|(_, lead)| lead).sum::<f32>() + r.body_lead())
+        .map(|lines| lines.iter().map(|(_, lead)| lead).sum::<f32>())
         .unwrap_or(0.0);
     paginate::keep_the_end_together(&mut flow, executor_height);
 

@@ -7,10 +7,16 @@ use super::flow::{Drawn, VItem};
 use super::page::BlockRef;
 use crate::document::BlockKind;
 
-/// Applies the keep rules of the letter's end to the flow: the signature
-/// keeps at least two lines of text with it, and the page that holds the
-/// last item keeps `executor_height` free at its foot.
+/// Applies the keep rules to the flow: no page ends with a hyphenated line
+/// (a word broken across pages, TeX's `\brokenpenalty` made absolute), the
+/// signature keeps at least two lines of text with it, and the page that
+/// holds the last item keeps `executor_height` free at its foot.
 pub(super) fn keep_the_end_together(flow: &mut [VItem], executor_height: f32) {
+    for j in 1..flow.len() {
+        if ends_inside_a_word(&flow[j - 1]) {
+            flow[j].break_before = false;
+        }
+    }
     // No break before the last text line that precedes the signature.
     if let Some(last_text) = flow
         .iter()
@@ -22,6 +28,19 @@ pub(super) fn keep_the_end_together(flow: &mut [VItem], executor_height: f32) {
     if let Some(last) = flow.iter_mut().rev().find(|v| !v.discardable) {
         last.reserve_below = executor_height;
     }
+}
+
+/// Whether the item's last line ends inside a word (a hyphen added, or a
+/// compound's own hyphen or a long token broken with nothing added).
+fn ends_inside_a_word(v: &VItem) -> bool {
+    v.draw
+        .iter()
+        .rev()
+        .find_map(|d| match d {
+            Drawn::Line { line, .. } => Some(line.hyphenated),
+            Drawn::Rule(_) | Drawn::VRule(_) | Drawn::Image(_) => None,
+        })
+        .unwrap_or(false)
 }
 
 fn is_signature(v: &VItem) -> bool {

@@ -161,7 +161,7 @@ fn the_reference_and_the_addressee_head_page_one() {
     }
     let reference_right = reference.iter().map(|l| l.x1()).fold(0.0, f32::max);
     assert!(addressee[0].x0() > reference_right);
-    // `layout.md`: the addressee's top is level with the reference block.
+    // `docs/layout.md`: the addressee's top is level with the reference block.
     // The two are set in different sizes (12 and 14 pt), so their tops, not
     // their baselines, are compared.
     let (a, r) = (top(pdf, addressee[0]), top(pdf, reference[0]));
@@ -232,8 +232,8 @@ fn the_signature_and_the_executor_mark_end_the_last_page() {
     let pages = &printed.pdf.pages;
     assert_eq!(
         pages.len(),
-        3,
-        "the reference letter with its letterhead takes 3 pages"
+        2,
+        "the reference letter with its letterhead takes 2 pages (issue 15)"
     );
     let last = pages.last().expect("pages");
     let name = normalize_space(&letter.signature.name);
@@ -381,8 +381,9 @@ fn letter_spacing_is_set_with_tc_not_glyph_by_glyph() {
             }
         }
     }
-    // Nearly every justified line of the letter is letter-spaced.
-    assert!(tc >= 40, "only {tc} runs set Tc");
+    // Letter-spacing is a last resort (issue 15): a few lines take it, and
+    // those that do set it with Tc.
+    assert!(tc >= 1, "no run sets Tc");
     // What remains are word ends, spaces and kerning: about two adjustments
     // a word (its end and the space after it), not one a glyph.
     assert!(

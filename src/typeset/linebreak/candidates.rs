@@ -64,6 +64,8 @@ pub(super) struct Setup {
     hyphen_cap: usize,
     /// (demerits, ratio)
     short_last_line: Option<(f64, f64)>,
+    /// (width, demerits)
+    runt: (f64, f64),
 }
 
 impl Setup {
@@ -84,6 +86,7 @@ impl Setup {
             short_last_line: p
                 .short_last_line
                 .map(|d| (fin(d).max(0.0), fin(p.short_last_line_ratio))),
+            runt: (fin(p.runt_width), fin(p.runt_demerits).max(0.0)),
         }
     }
 
@@ -146,6 +149,15 @@ impl Setup {
             && fit.natural < ratio * fit.line_width
         {
             d += demerits;
+        }
+        if brk.is_last && from.lines > 0 && fit.natural < self.runt.0 {
+            // Not a line the tolerance passes accept: a paragraph that has
+            // only runt endings within the tolerance is set again by the
+            // passes after them, where a looser line may save it.
+            if pass.threshold < INF_BAD {
+                return None;
+            }
+            d += self.runt.1;
         }
 
         Some(Node {

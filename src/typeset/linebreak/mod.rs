@@ -101,10 +101,23 @@ pub struct Params {
     pub short_last_line: Option<f32>,
     /// See `short_last_line`.
     pub short_last_line_ratio: f32,
+    /// A paragraph's last line (of two or more) narrower than this is a runt
+    /// (shorter than the first line's indent, it reads as a hole): the
+    /// tolerance passes refuse it, the later passes charge `runt_demerits`.
+    /// 0 disables the check.
+    pub runt_width: f32,
+    /// See `runt_width`.
+    pub runt_demerits: f32,
     /// Extra stretch assumed for every line when ranking lines in the emergency passes
     /// (TeX `\emergencystretch`). It only changes which breaks are chosen; the reported
     /// ratios always use the real stretch of the glue.
     pub emergency_stretch: f32,
+    /// Extra stretch assumed when ranking lines in the passes past the
+    /// tolerance (3 and 4), where badness alone, capped at 10 000, would rate
+    /// every line with little stretch alike from a ratio of about 4.6 on, and
+    /// a line of two stretched spaces as good as one of ten. TeX uses
+    /// `\emergencystretch` there too, the default.
+    pub last_resort_stretch: f32,
 }
 
 impl Default for Params {
@@ -123,8 +136,13 @@ impl Default for Params {
             // lone short word onto the previous line when that is cheap, not at any cost.
             short_last_line: Some(2_000.0),
             short_last_line_ratio: 0.15,
+            runt_width: 0.0,
+            // Far more than any line within tolerance, less than one line
+            // beyond it (`CAPPED_DEMERITS`).
+            runt_demerits: 1.0e6,
             // TeX folklore: about a tenth of the line width.
             emergency_stretch: 46.7,
+            last_resort_stretch: 46.7,
         }
     }
 }
@@ -175,8 +193,8 @@ pub struct Line {
 /// contain every `Box`. Passes, each tried only if the previous found nothing:
 /// 1. `tolerance`;
 /// 2. `tolerance` with `emergency_stretch` (skipped when that is 0);
-/// 3. badness up to 10 000 ("infinite" tolerance: every line that is not overfull), still
-///    ranked with the emergency stretch;
+/// 3. badness up to 10 000 ("infinite" tolerance: every line that is not overfull), ranked
+///    with `last_resort_stretch`;
 /// 4. anything goes: minimise total overfullness, then the number of violations of
 ///    `max_consecutive_hyphens`, then demerits.
 #[must_use]
@@ -184,6 +202,7 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<Line> {
     let para = Paragraph::new(items);
     let setup = Setup::new(params);
     let emergency = fin(params.emergency_stretch).max(0.0);
+    let last_resort = fin(params.last_resort_stretch).max(0.0);
     let tolerance = fin(params.tolerance).max(0.0);
     let passes = [
         Pass {
@@ -202,12 +221,12 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<Line> {
         },
         Pass {
             threshold: INF_BAD.max(tolerance),
-            extra_stretch: emergency,
+            extra_stretch: last_resort,
             fallback: false,
         },
         Pass {
             threshold: f64::INFINITY,
-            extra_stretch: emergency,
+            extra_stretch: last_resort,
             fallback: true,
         },
     ];

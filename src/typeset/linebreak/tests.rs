@@ -51,6 +51,7 @@ fn params(width: f32) -> Params {
         line_widths: vec![width],
         short_last_line: None,
         emergency_stretch: 0.1 * width,
+        last_resort_stretch: 0.1 * width,
         ..Params::default()
     }
 }

@@ -8,7 +8,7 @@ use super::super::fonts::FontSet;
 use super::super::linebreak::{INFINITY_PENALTY, Item};
 use super::super::shape::ShapedGlyph;
 use super::justify::{SPACE_SHRINK, SPACE_STRETCH, TRACK_SHRINK, TRACK_STRETCH};
-use super::words::{BreakKind, Word, binds_whole, cached_word, space_glyph};
+use super::words::{BreakKind, Word, cached_word, space_glyph};
 use super::{Align, Setting, Uncovered};
 use crate::document::{Inline, Style};
 
@@ -17,6 +17,10 @@ pub(super) const HYPHEN_PENALTY: f32 = 50.0;
 const EXPLICIT_PENALTY: f32 = 50.0;
 const URL_PENALTY: f32 = 200.0;
 const EMERGENCY_PENALTY: f32 = 5_000.0;
+/// A hyphen inside one part of a hyphenated compound: dearer than the
+/// compound's own hyphen, so «жилищно-|коммунального» wins over
+/// «жи-|лищно-коммунального».
+const COMPOUND_PART_PENALTY: f32 = 150.0;
 /// A tie (no-break space) in a tied run wider than the line: a last resort,
 /// dearer than any line within the tolerance, cheaper than breaking a word
 /// anywhere or than a line far past the tolerance.
@@ -111,7 +115,8 @@ pub(super) fn collect(
             }
             let (stretch, shrink) = match s.align {
                 Align::Justify => (w * SPACE_STRETCH, w * SPACE_SHRINK),
-                _ => (0.0, 0.0),
+                // Ragged lines keep their spaces natural.
+                Align::Left | Align::Right | Align::Center => (0.0, 0.0),
             };
             items.push(Item::Glue {
                 width: w,
@@ -125,17 +130,10 @@ pub(super) fn collect(
         while i < chars.len() && !matches!(chars[i].0, ' ' | '\u{a0}' | '\t') {
             i += 1;
         }
-        // «30 челленджей», «№ ДЗ-83», «Е. Тугжанов», «г. Алматы» stay whole
-        // on one line: the word tied to such a token is not hyphenated.
-        let tied = start > 0
-            && chars[..start]
-                .iter()
-                .rev()
-                .take_while(|c| matches!(c.0, ' ' | '\u{a0}' | '\t'))
-                .any(|c| c.0 == '\u{a0}');
-        let hyphenate =
-            s.hyphenate && !(tied && words.last().is_some_and(|w| binds_whole(&w.text)));
-        let word = cached_word(fonts, &chars[start..i], s, hyphenate, &mut scratch)?;
+        // A word tied to a number or an abbreviation («30 челленджей»,
+        // «г. Петропавловска») may still be hyphenated: the tie keeps the
+        // two on one line, the word's own break points stay.
+        let word = cached_word(fonts, &chars[start..i], s, s.hyphenate, &mut scratch)?;
         let wi = words.len();
         push_word_items(&word, wi, s, &mut items, &mut sources);
         words.push(word);
@@ -212,6 +210,7 @@ fn push_word_items(
     items: &mut Vec<Item>,
     sources: &mut Vec<Source>,
 ) {
+    let compound = word.breaks.iter().any(|b| b.1 == BreakKind::Explicit);
     let mut g0 = 0;
     for &(at, kind) in &word.breaks {
         // Breaks are sorted: search on from the last one, not from the
@@ -228,7 +227,11 @@ fn push_word_items(
         let (width, penalty, flagged) = match kind {
             BreakKind::Hyphen => (
                 word.hyphen.map_or(0.0, |h| h.advance * s.size),
-                HYPHEN_PENALTY,
+                if compound {
+                    COMPOUND_PART_PENALTY
+                } else {
+                    HYPHEN_PENALTY
+                },
                 true,
             ),
             BreakKind::Explicit => (0.0, EXPLICIT_PENALTY, true),

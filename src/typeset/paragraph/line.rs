@@ -49,7 +49,22 @@ pub(super) fn commit(
         while end > b.start && matches!(items[end - 1], Item::Glue { .. }) {
             end -= 1;
         }
-        let set_widths = glue_widths(&items[b.start..end], &sources[b.start..end], ratio, s.size);
+        // A justified line is filled to the margin whatever the breaker's
+        // ratio could do: the hyphen it ends with, if any, is part of it.
+        let fill = (s.align == Align::Justify && li != last_line).then(|| {
+            let hyphen = match items.get(b.end) {
+                Some(Item::Penalty { width, .. }) if b.hyphenated => *width,
+                _ => 0.0,
+            };
+            line_width - hyphen
+        });
+        let set_widths = glue_widths(
+            &items[b.start..end],
+            &sources[b.start..end],
+            ratio,
+            s.size,
+            fill,
+        );
         // Letter-spacing owed to the next fragment, per glyph gap.
         let mut tracking = 0.0;
         for (k, &width) in (b.start..end).zip(&set_widths) {

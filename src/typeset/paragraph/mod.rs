@@ -93,6 +93,8 @@ fn set_inline(
                 tolerance: justify::TOLERANCE,
                 hyphen_penalty: items::HYPHEN_PENALTY,
                 emergency_stretch: 0.0,
+                runt_width: s.first_indent,
+                last_resort_stretch: justify::LAST_RESORT_STRETCH * s.width,
                 ..linebreak::Params::default()
             };
             linebreak::break_lines(&para.items, &params)

@@ -50,12 +50,6 @@ pub(super) fn space_glyph(fonts: &FontSet, style: Style) -> Result<ShapedGlyph, 
         .ok_or(Uncovered { c: ' ' })
 }
 
-/// Tokens whose tie to the next word keeps that word unbroken: numbers, №,
-/// initials and abbreviations (anything ending with a period).
-pub(super) fn binds_whole(token: &str) -> bool {
-    token.chars().any(|c| c.is_ascii_digit()) || token.starts_with('№') || token.ends_with('.')
-}
-
 /// What a word's shape and breaks depend on besides its text: the style,
 /// whether it may be hyphenated, the language, and the size and measure
 /// (which decide whether it is a long token with breaks everywhere).

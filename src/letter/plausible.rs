@@ -1,0 +1,339 @@
+//! Source = print: what a reviewer reads in the letter file is what is
+//! printed and signed. Characters that hide or reorder text (bidi controls,
+//! zero-width characters), field names that only look right (a Cyrillic «а»
+//! in `аddressee`) and YAML tags that turn a value into something else
+//! (`!!binary` decodes base64) are refused, each at its place.
+
+use super::node::{Node, Pos, Value};
+use crate::diagnostic::Diagnostic;
+use crate::letter::Source;
+
+/// Characters that reorder the text around them: an editor shows
+/// `Е. \u{202e}вонавИ` as «Е. Иванов», the PDF prints it reversed.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// Characters with no visible form that change what a value is: a
+/// zero-width space inside a name or a number makes two values that look
+/// the same differ.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200d}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{034f}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180e}'
+            | '\u{3164}'
+            | '\u{ffa0}'
+    )
+}
+
+/// Every problem of the letter's tree, in file order.
+pub(super) fn check(root: &Node, source: &Source) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    walk(root, source, &mut out);
+    out.extend(tags(source));
+    out.sort_by_key(|d| d.pos.map(|p| (p.line, p.column)));
+    out
+}
+
+/// Fields of running text, where an invisible character may be meant (a
+/// zero-width space marks where a long word may break): only direction
+/// controls are refused there. Names, numbers and dates are held to both.
+const RUNNING_TEXT: &[&str] = &["body", "closing", "salutation"];
+
+fn walk(node: &Node, source: &Source, out: &mut Vec<Diagnostic>) {
+    let Value::Map(entries) = &node.value else {
+        return visit(node, true, source, out);
+    };
+    for (key, value) in entries {
+        hidden(&key.name, key.pos, "this field name", true, source, out);
+        homoglyph(&key.name, key.pos, source, out);
+        visit(
+            value,
+            !RUNNING_TEXT.contains(&key.name.as_str()),
+            source,
+            out,
+        );
+    }
+}
+
+fn visit(node: &Node, strict: bool, source: &Source, out: &mut Vec<Diagnostic>) {
+    match &node.value {
+        Value::Text(s) | Value::Number(s) => hidden(s, node.pos, "this value", strict, source, out),
+        Value::Seq(items) => items.iter().for_each(|n| visit(n, strict, source, out)),
+        Value::Map(entries) => {
+            for (key, value) in entries {
+                hidden(&key.name, key.pos, "this field name", true, source, out);
+                homoglyph(&key.name, key.pos, source, out);
+                visit(value, strict, source, out);
+            }
+        }
+        Value::Null | Value::Bool(_) => {}
+    }
+}
+
+/// Years a reply letter's dates may have: a year 0000 printed
+/// «от 01.01.0 года».
+pub(super) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Most sheets and copies an attachment may have: `sheets: 1e9` is a slip.
+pub(super) const MAX_SHEETS: u32 = 10_000;
+pub(super) const MAX_COPIES: u32 = 1_000;
+
+/// The first bidi control or invisible character of `text`, at its place.
+fn hidden(
+    text: &str,
+    pos: Pos,
+    what: &str,
+    strict: bool,
+    source: &Source,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some((index, c)) = text
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| is_bidi_control(c) || (strict && is_invisible(c)))
+    else {
+        return;
+    };
+    let at = super::position_of_char(&source.text, pos, c);
+    let (kind, help) = if is_bidi_control(c) {
+        (
+            "a direction control, which makes an editor show the text in another order than it prints",
+            "delete it: retype the text around it",
+        )
+    } else {
+        (
+            "an invisible character, which makes the text differ from what it looks like",
+            "delete it: retype the text around it (or write it as \\u escape if it is really meant)",
+        )
+    };
+    out.push(
+        Diagnostic::at(
+            &source.path,
+            &source.text,
+            at,
+            format!(
+                "{what} contains U+{:04X} at character {}: {kind}",
+                c as u32,
+                index + 1
+            ),
+        )
+        .with_help(help),
+    );
+}
+
+/// The Latin letter a Cyrillic (or Greek) letter is mistaken for.
+fn latin_twin(c: char) -> Option<char> {
+    Some(match c {
+        'а' => 'a',
+        'в' => 'b',
+        'е' => 'e',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'һ' => 'h',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'к' => 'k',
+        'м' => 'm',
+        'т' => 't',
+        'н' => 'h',
+        _ => return None,
+    })
+}
+
+/// A field name that mixes Latin letters with look-alike Cyrillic ones:
+/// «did you mean 'addressee'» alone leaves the clerk staring at a name
+/// that looks right.
+fn homoglyph(name: &str, pos: Pos, source: &Source, out: &mut Vec<Diagnostic>) {
+    if !name.chars().any(|c| c.is_ascii_alphabetic()) {
+        return;
+    }
+    let Some((index, c)) = name
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| latin_twin(c).is_some())
+    else {
+        return;
+    };
+    let twin = latin_twin(c).unwrap_or(c);
+    out.push(
+        Diagnostic::at(
+            &source.path,
+            &source.text,
+            pos,
+            format!(
+                "the field name '{name}' has the letter «{c}» (U+{:04X}, not Latin) at character {}; it looks like the Latin '{twin}' but is another letter",
+                c as u32,
+                index + 1
+            ),
+        )
+        .with_help("retype the field name with the keyboard in the Latin (English) layout"),
+    );
+}
+
+/// YAML tags (`!!binary`, `!custom`) on values. A plain value cannot start
+/// with `!`, so a `!` where a value starts is always a tag; the letter's
+/// values are text, written as they print, and `!!str` is the only tag
+/// that keeps them so.
+fn tags(source: &Source) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut block: Option<usize> = None;
+    for (i, line) in source.text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let body = line.trim_start_matches(' ');
+        if let Some(parent) = block {
+            if body.is_empty() || indent > parent {
+                continue;
+            }
+            block = None;
+        }
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        let mut at_value_start = true;
+        let mut prev = ' ';
+        for (col, (byte, c)) in body.char_indices().enumerate() {
+            match quote {
+                Some(q) => {
+                    if escaped {
+                        escaped = false;
+                    } else if q == '"' && c == '\\' {
+                        escaped = true;
+                    } else if c == q {
+                        quote = None;
+                    }
+                }
+                None => {
+                    if c == '#' && prev.is_whitespace() {
+                        break;
+                    }
+                    if at_value_start && c == '!' {
+                        let tag: String = body[byte..]
+                            .chars()
+                            .take_while(|c| !c.is_whitespace())
+                            .collect();
+                        if tag != "!!str" {
+                            let pos = Pos {
+                                line: i + 1,
+                                column: indent + col + 1,
+                            };
+                            out.push(
+                                Diagnostic::at(
+                                    &source.path,
+                                    &source.text,
+                                    pos,
+                                    format!("this value is marked with the YAML tag '{tag}'; a letter's values are plain text, printed as written"),
+                                )
+                                .with_help("remove the tag and write the text itself"),
+                            );
+                        }
+                    }
+                    if c == '"' || c == '\'' {
+                        quote = at_value_start.then_some(c);
+                    }
+                    at_value_start = matches!(c, '[' | '{' | ',')
+                        || (c.is_whitespace() && matches!(prev, ':' | '-' | ',' | '[' | '{'))
+                        || (at_value_start && c.is_whitespace());
+                }
+            }
+            prev = c;
+        }
+        let value = body.split(" #").next().unwrap_or("").trim_end();
+        let opens_block = value
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(|last| {
+                last.starts_with(['|', '>'])
+                    && last[1..]
+                        .chars()
+                        .all(|c| matches!(c, '+' | '-' | '0'..='9'))
+            });
+        if opens_block {
+            block = Some(indent);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn problems(text: &str) -> Vec<String> {
+        let source = Source::from_bytes(Path::new("a.yaml"), text.as_bytes().to_vec()).unwrap();
+        let node = super::super::parse_yaml(&source).unwrap();
+        check(&node, &source)
+            .iter()
+            .map(|d| d.render(false))
+            .collect()
+    }
+
+    #[test]
+    fn bidi_and_invisible_characters_are_named_with_their_place() {
+        let p = problems("name: \"Е. \\u202eвонавИ\"\nnumber: 12\u{200b}3\n");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with(
+                "a.yaml:1:7: error: this value contains U+202E at character 4: a direction control"
+            ),
+            "{}",
+            p[0]
+        );
+        assert!(
+            p[1].starts_with(
+                "a.yaml:2:11: error: this value contains U+200B at character 3: an invisible"
+            ),
+            "{}",
+            p[1]
+        );
+    }
+
+    #[test]
+    fn a_zero_width_space_may_stand_in_running_text_but_not_a_direction_control() {
+        assert!(problems("body:\n  - \"a\\u200bb\"\n").is_empty());
+        assert_eq!(problems("body:\n  - \"a\\u202eb\"\n").len(), 1);
+        assert!(problems("addressee: \"Н\\\" !x\"\n").is_empty());
+    }
+
+    #[test]
+    fn look_alike_field_names_are_explained() {
+        let p = problems("аddressee: x\n");
+        assert!(
+            p[0].contains("has the letter «а» (U+0430, not Latin) at character 1"),
+            "{p:?}"
+        );
+        assert!(p[0].contains("help: retype the field name"), "{p:?}");
+        assert!(problems("адресат: x\naddressee: y\n").is_empty());
+    }
+
+    #[test]
+    fn tags_are_refused_but_text_that_looks_like_one_is_not() {
+        let p = problems("body:\n  - !!binary 0JjQstCw0L3QvtCy\n  - [a, !x b]\nnote: !!str ok\n");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with(
+                "a.yaml:2:5: error: this value is marked with the YAML tag '!!binary'"
+            ),
+            "{}",
+            p[0]
+        );
+        assert!(p[1].starts_with("a.yaml:3:9:"), "{}", p[1]);
+        let fine =
+            "body:\n  - \"!!binary\"\n  - Внимание!! !x\n  - |\n    !!binary text\n  - 'a !b'\n";
+        assert!(problems(fine).is_empty(), "{:?}", problems(fine));
+    }
+}
