@@ -11,8 +11,20 @@ use std::path::{Path, PathBuf};
 
 use crate::span::Pos;
 
+/// Whether a diagnostic refuses the letter or only warns about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    /// The letter is refused.
+    #[default]
+    Error,
+    /// The letter renders, but probably not as meant; `--deny-warnings`
+    /// refuses it.
+    Warning,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// The file the problem is in (the letter, a template, an image).
     pub file: PathBuf,
     /// Line and column, counted from 1, where the file has text positions.
@@ -35,6 +47,7 @@ pub const SNIPPET_CHARS: usize = 120;
 impl Diagnostic {
     pub fn new(file: &Path, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             file: file.to_path_buf(),
             pos: None,
             message: message.into(),
@@ -52,6 +65,7 @@ impl Diagnostic {
                 None => (None, 0),
             };
         Diagnostic {
+            severity: Severity::Error,
             file: file.to_path_buf(),
             pos: Some(pos),
             message: message.into(),
@@ -59,6 +73,12 @@ impl Diagnostic {
             source_line,
             snippet_column,
         }
+    }
+
+    /// The same diagnostic as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -82,7 +102,11 @@ impl Diagnostic {
             Renderer::plain()
         };
         let path = self.file.display().to_string();
-        let title = Level::ERROR.primary_title(self.message.as_str());
+        let (level, word) = match self.severity {
+            Severity::Error => (Level::ERROR, "error"),
+            Severity::Warning => (Level::WARNING, "warning"),
+        };
+        let title = level.primary_title(self.message.as_str());
         let mut groups: Vec<Group> = Vec::new();
         match (self.pos, &self.source_line) {
             (Some(pos), Some(line)) => {
@@ -99,7 +123,7 @@ impl Diagnostic {
             _ => {
                 // Without a position there is no snippet to show: a plain
                 // two-line message reads better than an empty gutter.
-                let mut out = format!("{}: error: {}", self.location(), self.message);
+                let mut out = format!("{}: {word}: {}", self.location(), self.message);
                 if let Some(help) = &self.help {
                     out.push_str(&format!("\n  help: {help}"));
                 }

@@ -24,6 +24,7 @@ mod suite {
     mod reference_letter;
     mod robustness;
     mod text_area;
+    mod text_as_typed;
     mod typography;
     mod v2_blocks;
     mod v2_examples;

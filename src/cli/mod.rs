@@ -63,9 +63,9 @@ pub enum Command {
         after_help = "Example:\n  zhauap render examples/dz-83-reply.yaml\n  zhauap render letter.yaml -o out/letter.pdf --stats"
     )]
     Render {
-        /// The letter file (YAML).
+        /// The letter file (YAML); `-` reads it from standard input.
         letter: PathBuf,
-        /// Output file; by default the letter's name with .pdf (or .html) beside it.
+        /// Output file (its folder is created); `-` writes to standard output. By default the letter's name with .pdf (or .html) beside it.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Output format.
@@ -77,6 +77,9 @@ pub enum Command {
         /// Print measurements of the layout: gaps, hyphenation, overfull lines.
         #[arg(long)]
         stats: bool,
+        /// Refuse the letter (exit 1) when it has warnings, not only errors.
+        #[arg(long)]
+        deny_warnings: bool,
         /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
         #[arg(long)]
         draft: bool,
@@ -87,6 +90,9 @@ pub enum Command {
         /// Letter files (YAML).
         #[arg(required = true)]
         letters: Vec<PathBuf>,
+        /// Refuse the letter (exit 1) when it has warnings, not only errors.
+        #[arg(long)]
+        deny_warnings: bool,
         /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
         #[arg(long)]
         draft: bool,
@@ -301,17 +307,27 @@ pub fn run() -> i32 {
             format,
             no_typography,
             stats,
+            deny_warnings,
             draft: _,
         } => render(
             &engine,
             &ui,
             &letter,
             output,
-            format.into(),
-            !no_typography,
-            stats,
+            RenderFlags {
+                options: Options {
+                    typography: !no_typography,
+                    format: format.into(),
+                },
+                stats,
+                deny_warnings,
+            },
         ),
-        Command::Check { letters, draft: _ } => check(&engine, &ui, &letters),
+        Command::Check {
+            letters,
+            deny_warnings,
+            draft: _,
+        } => check(&engine, &ui, &letters, deny_warnings),
         Command::Batch {
             inputs,
             files_from,
@@ -431,49 +447,108 @@ fn default_output(letter: &Path, format: Format) -> PathBuf {
     letter.with_extension(format.extension())
 }
 
+/// The choices of `render` beyond the letter and where it goes.
+struct RenderFlags {
+    options: Options,
+    stats: bool,
+    deny_warnings: bool,
+}
+
+/// `-` as a letter or an output: standard input or output.
+fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 fn render(
     engine: &Engine,
     ui: &Ui,
     letter: &Path,
     output: Option<PathBuf>,
-    format: Format,
-    typography: bool,
-    stats: bool,
+    flags: RenderFlags,
 ) -> i32 {
-    let options = Options { typography, format };
+    let RenderFlags {
+        options,
+        stats,
+        deny_warnings,
+    } = flags;
     let started = std::time::Instant::now();
+    // A letter read from standard input goes to standard output unless -o says.
     // A link at a path the user typed is followed; at a derived one, refused.
     let write = match output {
         Some(_) => zhauap::write::atomic_named,
         None => zhauap::write::atomic,
     };
-    let out = output.unwrap_or_else(|| default_output(letter, format));
-    if let Err(e) = zhauap::write::not_the_input(letter, &out) {
+    let out = match output {
+        Some(o) => o,
+        None if is_stdio(letter) => PathBuf::from("-"),
+        None => default_output(letter, options.format),
+    };
+    if !is_stdio(letter)
+        && !is_stdio(&out)
+        && let Err(e) = zhauap::write::not_the_input(letter, &out)
+    {
         ui.error(&e);
         return EXIT_REFUSED;
     }
-    let rendered = match engine.render(letter, &options) {
+    let source = if is_stdio(letter) {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes) {
+            eprintln!("error: the letter could not be read from standard input: {e}");
+            return EXIT_REFUSED;
+        }
+        zhauap::letter::Source::from_bytes(Path::new("<stdin>"), bytes)
+    } else {
+        zhauap::letter::Source::read(letter)
+    };
+    let checked = match source.and_then(|s| engine.check_source(s)) {
+        Ok(c) => c,
+        Err(e) => {
+            ui.error(&e);
+            return EXIT_REFUSED;
+        }
+    };
+    if warn(ui, &checked.letter.warnings, deny_warnings) {
+        return EXIT_REFUSED;
+    }
+    let rendered = match engine.render_checked(checked, &options) {
         Ok(r) => r,
         Err(e) => {
             ui.error(&e);
             return EXIT_REFUSED;
         }
     };
-    if let Err(e) = write(&out, &rendered.bytes) {
+    let written = if is_stdio(&out) {
+        std::io::Write::write_all(&mut std::io::stdout().lock(), &rendered.bytes).map_err(|e| {
+            zhauap::diagnostic::Error::one(zhauap::diagnostic::Diagnostic::new(
+                Path::new("<stdout>"),
+                format!("the output could not be written: {e}"),
+            ))
+        })
+    } else {
+        create_parent(&out).and_then(|()| write(&out, &rendered.bytes))
+    };
+    if let Err(e) = written {
         ui.error(&e);
         return EXIT_REFUSED;
     }
     if stats {
         let rules = zhauap::typeset::Rules::default();
         let right = zhauap::typeset::page::PAGE_WIDTH - rules.margin_right;
-        println!(
-            "{}",
-            zhauap::typeset::stats::measure(&rendered.pages, right)
-        );
+        // The PDF owns standard output when it is written there.
+        let line = zhauap::typeset::stats::measure(&rendered.pages, right);
+        if is_stdio(&out) {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
     }
     ui.info(&format!(
         "wrote {} ({} page{}){}",
-        out.display(),
+        if is_stdio(&out) {
+            "standard output".to_owned()
+        } else {
+            out.display().to_string()
+        },
         rendered.pages.pages.len(),
         if rendered.pages.pages.len() == 1 {
             ""
@@ -489,11 +564,52 @@ fn render(
     EXIT_OK
 }
 
-fn check(engine: &Engine, ui: &Ui, letters: &[PathBuf]) -> i32 {
+/// `-o DIR/new/x.pdf` creates `DIR/new`, as `batch` creates its output folder.
+fn create_parent(out: &Path) -> zhauap::diagnostic::Result<()> {
+    // A parent that exists as a file is left to the write's own refusal.
+    match out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && !p.exists())
+    {
+        Some(dir) => std::fs::create_dir_all(dir).map_err(|e| {
+            zhauap::diagnostic::Error::one(
+                zhauap::diagnostic::Diagnostic::new(
+                    dir,
+                    format!("the output folder could not be created: {e}"),
+                )
+                .with_help("choose an output path in a folder you can write to"),
+            )
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Prints a letter's warnings; true when `--deny-warnings` refuses it.
+fn warn(ui: &Ui, warnings: &[zhauap::diagnostic::Diagnostic], deny: bool) -> bool {
+    for w in warnings {
+        eprintln!("{}", w.render(ui.color));
+    }
+    if deny && !warnings.is_empty() {
+        eprintln!(
+            "error: refused because of {} warning(s) and --deny-warnings",
+            warnings.len()
+        );
+        return true;
+    }
+    false
+}
+
+fn check(engine: &Engine, ui: &Ui, letters: &[PathBuf], deny_warnings: bool) -> i32 {
     let mut refused = 0;
     for letter in letters {
         match engine.check(letter) {
-            Ok(_) => ui.info(&format!("{}: ok", letter.display())),
+            Ok(checked) => {
+                if warn(ui, &checked.letter.warnings, deny_warnings) {
+                    refused += 1;
+                } else {
+                    ui.info(&format!("{}: ok", letter.display()));
+                }
+            }
             Err(e) => {
                 refused += 1;
                 ui.error(&e);

@@ -301,13 +301,8 @@ fn cell(c: &mut Checker, node: &Node, path: &str) -> Option<Text> {
             file: node.file,
         }),
         Value::Number(_) | Value::Bool(_) => {
-            let written = node
-                .raw
-                .and_then(|(a, b)| c.files.source(node.file).text.get(a..b))
-                .map(str::trim)
-                .filter(|s| !s.is_empty());
-            let value = match (written, &node.value) {
-                (Some(s), _) => s.to_owned(),
+            let value = match (c.written(node), &node.value) {
+                (Some(s), _) => s,
                 (None, Value::Number(s)) => s.clone(),
                 (None, Value::Bool(b)) => b.to_string(),
                 (None, _) => String::new(),

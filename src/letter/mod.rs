@@ -15,6 +15,7 @@ mod plausible;
 mod requisites;
 pub mod schema;
 mod validate;
+mod warnings;
 
 #[cfg(test)]
 mod v2_tests;
@@ -196,6 +197,10 @@ pub struct Letter {
     /// A mail merge's data file, when a row was laid over the letter.
     #[serde(skip)]
     pub data: Option<PathBuf>,
+    /// What prints, but probably not as meant (another language's letters,
+    /// starter placeholders, a comment that cut a text short).
+    #[serde(skip)]
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl Letter {

@@ -47,6 +47,8 @@ use fields::{
 pub(super) struct Checker<'a> {
     pub(super) files: Files<'a>,
     problems: Vec<Diagnostic>,
+    /// Things that print, but probably not as the clerk meant.
+    pub(super) warnings: Vec<Diagnostic>,
 }
 
 /// The fields of one mapping, checked against the names it may have.
@@ -79,6 +81,48 @@ impl<'a> Checker<'a> {
     pub(super) fn error(&mut self, at: At, message: impl Into<String>, help: impl Into<String>) {
         self.problems
             .push(self.files.diagnostic(at, message).with_help(help));
+    }
+
+    pub(super) fn warn(&mut self, at: At, message: impl Into<String>, help: impl Into<String>) {
+        self.warnings
+            .push(self.files.diagnostic(at, message).with_help(help).warning());
+    }
+
+    /// The characters of a scalar as written in its file, where the reader
+    /// kept its span: `0012` stays `0012`, `1e3` stays `1e3`.
+    pub(super) fn written(&self, node: &Node) -> Option<String> {
+        node.raw
+            .and_then(|(a, b)| self.files.source(node.file).text.get(a..b))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    }
+
+    /// A plain scalar followed by ` #…` on its line: YAML took the rest of
+    /// the line as a comment, so the printed text lost its end.
+    fn comment_after_plain(&mut self, node: &Node, path: &str) {
+        let Some((a, b)) = node.raw else { return };
+        let text = &self.files.source(node.file).text;
+        // A one-line plain scalar: a block scalar's span runs over its
+        // lines (and the comment lines after it), a quoted one starts with
+        // its quote.
+        let plain = text.get(a..b).is_some_and(|written| {
+            !written.contains('\n') && !written.starts_with(['"', '\'', '|', '>'])
+        });
+        let Some(after) = text.get(b..) else { return };
+        let line = after.split('\n').next().unwrap_or("");
+        let Some(hash) = line.find('#') else { return };
+        if !plain || !line[..hash].trim().is_empty() {
+            return;
+        }
+        let comment = line[hash..].trim_end();
+        self.warn(
+            node.at(),
+            format!(
+                "'{path}' is cut short: YAML read `{comment}` after it as a comment, so it is not printed"
+            ),
+            "put the whole text in quotes, or write it as a `>-` block on the next lines; if it is meant as a comment, remove it",
+        );
     }
 
     /// Opens a mapping, reporting unknown field names with the nearest valid one.
@@ -149,12 +193,17 @@ impl<'a> Checker<'a> {
         );
     }
 
-    /// A text value. Numbers are accepted as their digits (a phone number
-    /// written without quotes is still a phone number).
+    /// A text value. Numbers and yes/no are taken as written (a phone
+    /// number `0745674` without quotes keeps its leading zero).
     pub(super) fn text(&mut self, node: &Node, path: &str, fold: bool) -> Option<Text> {
         let raw = match &node.value {
-            Value::Text(s) | Value::Number(s) => s.clone(),
-            other => {
+            Value::Text(s) => {
+                self.comment_after_plain(node, path);
+                s.clone()
+            }
+            Value::Number(s) => self.written(node).unwrap_or_else(|| s.clone()),
+            Value::Bool(b) => self.written(node).unwrap_or_else(|| b.to_string()),
+            other @ (Value::Null | Value::Seq(_) | Value::Map(_)) => {
                 self.error(
                     node.at(),
                     format!("'{path}' must be text, found {}", other.kind()),
@@ -361,11 +410,16 @@ pub(super) fn letter(
             data,
         },
         problems: Vec::new(),
+        warnings: Vec::new(),
     };
     let letter = check_root(&mut c, root);
+    if let Some(l) = &letter {
+        super::warnings::check(&mut c, l);
+    }
     let mut problems = c.problems;
     match letter {
         Some(mut l) if problems.is_empty() => {
+            l.warnings = c.warnings;
             l.defaults = defaults;
             l.data = data.map(Path::to_path_buf);
             Ok(l)
@@ -622,6 +676,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
         defaults: Vec::new(),
         defaults_read: Vec::new(),
         data: None,
+        warnings: Vec::new(),
     })
 }
 

@@ -1,0 +1,167 @@
+//! Checks of a letter that prints, but probably not as the clerk meant:
+//! text in the other language than `lang`, English quotes, placeholders left
+//! from the starter letter, an answer dated before the inquiry. They warn
+//! (exit 0); `--deny-warnings` refuses.
+
+use super::fields::fields;
+use super::node::{At, FileId};
+use super::validate::Checker;
+use super::{Lang, Letter, Text, position_of_char};
+
+/// Letters only Kazakh writes: one of them in a text is a strong signal
+/// that the text is Kazakh.
+const KAZAKH_ONLY: &[char] = &[
+    'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і', 'Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І',
+];
+
+/// English and German typographic quotes; Russian and Kazakh write «…».
+const FOREIGN_QUOTES: &[char] = &['“', '”', '„'];
+
+/// Cyrillic letters of a `lang: kk` letter's own text, none Kazakh-only,
+/// above which the text is clearly Russian.
+const CLEARLY_RUSSIAN: usize = 200;
+
+/// Words with a Kazakh-only letter that make a text Kazakh (see
+/// [`reads_kazakh`]).
+const KAZAKH_WORDS: usize = 2;
+
+/// Texts the starter letters (`init`) print as placeholders.
+const PLACEHOLDERS: &[&str] = &[
+    "01-01/0000",
+    "И. О. Фамилия",
+    "И. О. Тегі",
+    "Фамилия И.О.",
+    "Тегі И.О.",
+    "8 (7172) 00-00-00",
+];
+
+/// Fields the other language belongs in: the letterhead's Kazakh half.
+fn bilingual(name: &str) -> bool {
+    matches!(
+        name,
+        "letterhead.kk" | "letterhead.ru" | "letterhead.contacts_kk" | "letterhead.contacts_ru"
+    )
+}
+
+pub(super) fn check(c: &mut Checker, letter: &Letter) {
+    let texts = fields(letter);
+    language(c, letter.lang, &texts);
+    for (name, text) in &texts {
+        if let Some(q) = text.value.chars().find(|ch| FOREIGN_QUOTES.contains(ch)) {
+            let at = char_at(c, text, q);
+            c.warn(
+                at,
+                format!("'{name}' has the English quote {q}, which a Russian or Kazakh letter does not use"),
+                "write the quotes as «…» (or as straight quotes \"…\", which zhauap prints as «…»)",
+            );
+        }
+        if let Some(p) = PLACEHOLDERS.iter().find(|p| text.value.contains(**p)) {
+            c.warn(
+                text_at(text),
+                format!("'{name}' still has the starter letter's placeholder '{p}'"),
+                "write the real value, or remove the field if the letter has none",
+            );
+        }
+    }
+    if let Some(out) = &letter.outgoing.date
+        && out.date < letter.inquiry.date.date
+    {
+        c.warn(
+            At {
+                file: FileId::LETTER,
+                pos: out.pos,
+            },
+            format!(
+                "the answer's date {} is before the inquiry's date {}",
+                out.date, letter.inquiry.date.date
+            ),
+            "check outgoing.date and inquiry.date (written YYYY-MM-DD)",
+        );
+    }
+}
+
+fn language(c: &mut Checker, lang: Lang, texts: &[(String, &Text)]) {
+    let own = texts.iter().filter(|(name, _)| !bilingual(name));
+    match lang {
+        Lang::Ru => {
+            let found = own
+                .clone()
+                .filter(|(_, t)| reads_kazakh(&t.value))
+                .find_map(|(name, t)| {
+                    t.value
+                        .chars()
+                        .find(|ch| KAZAKH_ONLY.contains(ch))
+                        .map(|ch| (name, *t, ch))
+                });
+            if let Some((name, text, ch)) = found {
+                let at = char_at(c, text, ch);
+                c.warn(
+                    at,
+                    format!("'{name}' has the Kazakh letter {ch}, but the letter says `lang: ru`"),
+                    "if the letter is in Kazakh, write `lang: kk` (its labels and hyphenation then are Kazakh); if not, retype the word in Russian",
+                );
+            }
+        }
+        Lang::Kk => {
+            let kazakh = own
+                .clone()
+                .any(|(_, t)| t.value.chars().any(|ch| KAZAKH_ONLY.contains(&ch)));
+            let cyrillic: usize = own
+                .map(|(_, t)| t.value.chars().filter(|ch| is_cyrillic(*ch)).count())
+                .sum();
+            if !kazakh
+                && cyrillic >= CLEARLY_RUSSIAN
+                && let Some((_, first)) = texts.iter().find(|(name, _)| !bilingual(name))
+            {
+                c.warn(
+                    text_at(first),
+                    "the letter says `lang: kk`, but its text has no Kazakh letter (ә ғ қ ң ө ұ ү һ і): it reads as Russian",
+                    "if the letter is in Russian, write `lang: ru` (its labels and hyphenation then are Russian)",
+                );
+            }
+        }
+    }
+}
+
+/// A text is Kazakh, not a Russian text naming a Kazakh programme or
+/// hashtag, when at least [`KAZAKH_WORDS`] of its words and a fifth of its
+/// Cyrillic words have a Kazakh-only letter.
+fn reads_kazakh(text: &str) -> bool {
+    let cyrillic = text
+        .split(|ch: char| !ch.is_alphabetic())
+        .filter(|w| w.chars().any(is_cyrillic));
+    let (words, kazakh) = cyrillic.fold((0usize, 0usize), |(n, k), w| {
+        (
+            n + 1,
+            k + usize::from(w.chars().any(|ch| KAZAKH_ONLY.contains(&ch))),
+        )
+    });
+    kazakh >= KAZAKH_WORDS && kazakh * 5 >= words
+}
+
+fn is_cyrillic(ch: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&ch)
+}
+
+fn text_at(text: &Text) -> At {
+    At {
+        file: text.file,
+        pos: text.pos,
+    }
+}
+
+/// Where `ch` of `text` physically stands in its file.
+fn char_at(c: &Checker, text: &Text, ch: char) -> At {
+    let pos = match text.file {
+        FileId::DATA => text.pos,
+        file => position_of_char(&c.files.source(file).text, text.pos, ch),
+    };
+    At {
+        file: text.file,
+        pos,
+    }
+}
+
+#[cfg(test)]
+#[path = "warnings_tests.rs"]
+mod tests;
