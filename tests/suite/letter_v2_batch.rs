@@ -212,9 +212,9 @@ fn a_mail_merge_without_a_file_column_numbers_the_rows() {
 fn changing_a_defaults_file_re_renders_exactly_the_letters_that_use_it() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
-    write(&dir.join("in/shared/ministry.yaml"), SHARED);
+    write(&dir.join("in/common/ministry.yaml"), SHARED);
     let uses = |n: &str| {
-        letter(Some("../shared/ministry.yaml"), n).replace("signature: { name: Е. Тугжанов }\n", "")
+        letter(Some("../common/ministry.yaml"), n).replace("signature: { name: Е. Тугжанов }\n", "")
     };
     write(&dir.join("in/a/one.yaml"), &uses("ДЗ-1"));
     write(&dir.join("in/a/two.yaml"), &uses("ДЗ-2"));
@@ -234,11 +234,11 @@ fn changing_a_defaults_file_re_renders_exactly_the_letters_that_use_it() {
             ("two.pdf", "rendered")
         ])
     );
-    assert!(!dir.join("out/shared/ministry.pdf").exists());
+    assert!(!dir.join("out/common/ministry.pdf").exists());
     assert!(text_of(&dir.join("out/a/one.pdf")).contains("А. Ғиният"));
 
     write(
-        &dir.join("in/shared/ministry.yaml"),
+        &dir.join("in/common/ministry.yaml"),
         &SHARED.replace("А. Ғиният", "Т. Султангазиев"),
     );
     run_expecting(
