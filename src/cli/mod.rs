@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod progress;
+mod stats;
 use progress::{Console, Progress};
 
 use zhauap::diagnostic::Error;
@@ -74,9 +75,9 @@ pub enum Command {
         /// Leave quotes, dashes and spaces exactly as written.
         #[arg(long)]
         no_typography: bool,
-        /// Print measurements of the layout: gaps, hyphenation, overfull lines.
-        #[arg(long)]
-        stats: bool,
+        /// Print measurements of the layout (typo2.py's figures): letter-spacing, gaps, hyphenation, page breaks; `--stats=json` prints them as JSON.
+        #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "text", require_equals = true, value_name = "FORMAT")]
+        stats: Option<stats::StatsFormat>,
         /// Refuse the letter (exit 1) when it has warnings, not only errors.
         #[arg(long)]
         deny_warnings: bool,
@@ -450,7 +451,7 @@ fn default_output(letter: &Path, format: Format) -> PathBuf {
 /// The choices of `render` beyond the letter and where it goes.
 struct RenderFlags {
     options: Options,
-    stats: bool,
+    stats: Option<stats::StatsFormat>,
     deny_warnings: bool,
 }
 
@@ -531,16 +532,9 @@ fn render(
         ui.error(&e);
         return EXIT_REFUSED;
     }
-    if stats {
-        let rules = zhauap::typeset::Rules::default();
-        let right = zhauap::typeset::page::PAGE_WIDTH - rules.margin_right;
+    if let Some(format) = stats {
         // The PDF owns standard output when it is written there.
-        let line = zhauap::typeset::stats::measure(&rendered.pages, right);
-        if is_stdio(&out) {
-            eprintln!("{line}");
-        } else {
-            println!("{line}");
-        }
+        stats::print(&rendered.pages, format, is_stdio(&out));
     }
     ui.info(&format!(
         "wrote {} ({} page{}){}",
