@@ -66,37 +66,37 @@ fn letters() -> Vec<String> {
 
 /// Renders `letter` to `pdf`, returning `--stats=json`'s figures.
 fn our_figures(letter: &str, pdf: &Path) -> Value {
-    let out = zhauap()
+    let mut command = zhauap();
+    command
         .args(["render", "-q", "--stats=json", "-o"])
         .arg(pdf)
-        .arg(crate_path(letter))
-        .output()
-        .expect("zhauap runs");
+        .arg(crate_path(letter));
+    json_of(
+        command.output(),
+        &format!("zhauap render --stats=json {letter}"),
+    )
+}
+
+fn ruler_figures(pdf: &Path) -> Value {
+    let mut command = Command::new("python3");
+    command.arg(crate_path("tests/data/typo/typo2.py")).arg(pdf);
+    json_of(command.output(), "typo2.py")
+}
+
+/// The JSON a successful command printed.
+fn json_of(out: std::io::Result<std::process::Output>, what: &str) -> Value {
+    let out = out.unwrap_or_else(|e| panic!("{what} cannot run: {e}"));
     assert!(
         out.status.success(),
-        "{letter}: {}",
+        "{what}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
-            "{letter}: --stats=json is not JSON ({e}): {}",
+            "{what} printed no JSON ({e}): {}",
             String::from_utf8_lossy(&out.stdout)
         )
     })
-}
-
-fn ruler_figures(pdf: &Path) -> Value {
-    let out = Command::new("python3")
-        .arg(crate_path("tests/data/typo/typo2.py"))
-        .arg(pdf)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "typo2.py: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("typo2.py prints JSON")
 }
 
 fn number(v: &Value, key: &str, letter: &str) -> f64 {
