@@ -374,6 +374,12 @@ pub fn run() -> i32 {
                     prune,
                     jobs: jobs.map(usize::from),
                     report,
+                    // Letters render in worker processes: one that aborts
+                    // or hangs costs only itself (issue 19).
+                    worker: zhauap::batch::WorkerCommand::this_program(
+                        cli.templates.as_deref(),
+                        draft,
+                    ),
                 },
             };
             batch(&engine, &ui, &request)
