@@ -626,6 +626,11 @@ fn check(engine: &Engine, ui: &Ui, letters: &[PathBuf], deny_warnings: bool) -> 
 }
 
 fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
+    // A letter that is not there is an error, not a page to wait on.
+    if let Err(e) = zhauap::preview::check_letter(&config.letter) {
+        ui.error(&e);
+        return EXIT_REFUSED;
+    }
     let result = zhauap::preview::serve(config, |address| {
         let url = format!("http://{address}/");
         // The address goes to stdout even with --quiet: it is the output.

@@ -114,6 +114,16 @@ Please report it with the letter.",
     }
 }
 
+/// A build still running past the letter's budget: refused; the server
+/// goes on without it.
+pub fn over_budget(number: u64, letter: &Path) -> Build {
+    Build {
+        number,
+        outcome: refused(number, letter, crate::budget::over(letter).render(false)),
+        inputs: Vec::new(),
+    }
+}
+
 fn refused(number: u64, letter: &Path, message: String) -> Outcome {
     Outcome::Refused {
         page: error_page(number, letter, &message),
@@ -158,6 +168,7 @@ padding:6px 10px;box-shadow:0 1px 4px rgba(0,0,0,.2)}\n\
 .refused{max-width:52em;margin:48px auto;padding:16px 20px;background:#fff;border-left:6px solid #c00;\
 font:14px/1.5 system-ui,sans-serif}\n\
 .refused pre{white-space:pre-wrap;font:13px/1.45 ui-monospace,monospace;margin:12px 0 0}\n\
+@media print{.toolbar{display:none}}\n\
 </style>\n";
 
 fn toolbar(letter: &Path, status: &str) -> String {
