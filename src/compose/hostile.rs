@@ -43,7 +43,7 @@ fn a_spent_time_budget_stops_the_template_with_the_letter_named() {
         .render(false);
     assert!(
         e.starts_with(
-            "<built-in>/deputy-reply/ru.tera: error: the template was still running for a.yaml"
+            "<built-in>/deputy-reply/ru.tera:1:13: error: the template was still running for a.yaml"
         ),
         "{e}"
     );
@@ -56,7 +56,7 @@ fn nested_loops_printing_nothing_stop_at_the_time_budget_at_their_range() {
     let _budget = crate::budget::Budget::start(Duration::from_millis(300));
     let started = std::time::Instant::now();
     let e = compose(
-        "{{ body[0] }}\n{% for a in range(end=100000) %}\n{% for b in range(end=100000) %}{% endfor %}{% endfor %}",
+        "{{ body[0] }}\n\n{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}",
     )
     .unwrap_err()
     .render(false);
