@@ -13,6 +13,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use crate::common::in_english;
+
 const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/dz-83-reply.yaml");
 const NOTE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -43,7 +45,7 @@ impl Server {
     }
 
     fn spawn(mut command: Command) -> Server {
-        let mut child = command
+        let mut child = in_english(&mut command)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -434,7 +436,7 @@ fn the_emblem_and_the_template_folder_are_watched() {
 fn a_busy_port_is_refused_with_a_message() {
     let taken = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
     let port = taken.local_addr().unwrap().port();
-    let out = Command::new(env!("CARGO_BIN_EXE_zhauap"))
+    let out = in_english(&mut Command::new(env!("CARGO_BIN_EXE_zhauap")))
         .args(["preview", REFERENCE, "--port", &port.to_string()])
         .stdin(Stdio::null())
         .output()
@@ -454,7 +456,7 @@ fn a_busy_port_is_refused_with_a_message() {
 #[test]
 fn a_missing_letter_is_an_error_not_a_page_to_wait_on() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_zhauap"))
+    let out = in_english(&mut Command::new(env!("CARGO_BIN_EXE_zhauap")))
         .current_dir(dir.path())
         .args(["preview", "no-such-letter.yaml", "--port", "0"])
         .stdin(Stdio::null())
