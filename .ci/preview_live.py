@@ -3,7 +3,8 @@
 `zhauap preview` of a copy of a letter; the letter is broken, then fixed, and
 each time the page in the browser must change by itself (the server pushes a
 reload) within 2 seconds. The page's title tells which page is shown: the
-letter's own title, or "<file>: refused" for the error page. Then: printing
+letter's own title, or "<file>: refused" (in the user's language) for the
+error page. Then: printing
 the live page gives exactly the PDF's pages (no toolbar), and the browser's
 find (window.find) finds a phrase of several words of the letter.
 
@@ -92,7 +93,8 @@ def main(zhauap, chromium, letter):
             fail(f"{letter} has no salutation field to break")
         broken = text[:field.start()] + "salutaton:" + text[field.end():]
         for what, content, wanted in [
-            ("the error page", broken, lambda t: t.endswith(": refused")),
+            # The error page's title names the file, in the user's language.
+            ("the error page", broken, lambda t: t != shown and t.startswith("letter.yaml: ")),
             ("the fixed letter", text, lambda t: t == shown),
         ]:
             saved = time.monotonic()

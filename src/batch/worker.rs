@@ -37,6 +37,10 @@ use crate::{Engine, Format, Options};
 /// The hidden first argument that makes `zhauap` a batch worker.
 pub const WORKER: &str = "__batch-worker";
 
+/// Set to `1`, the batch renders in its own threads, without workers:
+/// where starting processes is not allowed, or to measure what they cost.
+pub const IN_PROCESS: &str = "ZHAUAP_BATCH_IN_PROCESS";
+
 /// How long past the letter's budget a worker may run before it is killed:
 /// the budget itself stops every stage that can be interrupted, so only
 /// work that cannot be (a template loop printing nothing, a dependency's
@@ -55,6 +59,9 @@ impl WorkerCommand {
     /// built-in ones when `None`) and `--draft` when `draft`. None when the
     /// program cannot name its own file: the batch then renders in-process.
     pub fn this_program(templates: Option<&Path>, draft: bool) -> Option<WorkerCommand> {
+        if std::env::var_os(IN_PROCESS).is_some_and(|v| v == "1") {
+            return None;
+        }
         let program = std::env::current_exe().ok()?;
         let mut args = vec![OsString::from(WORKER)];
         if let Some(dir) = templates {

@@ -82,8 +82,8 @@ pub fn check_letter(letter: &std::path::Path) -> crate::diagnostic::Result<()> {
     match std::fs::metadata(letter) {
         Ok(m) if m.is_file() => Ok(()),
         Ok(_) => Err(crate::diagnostic::Error::one(
-            crate::diagnostic::Diagnostic::new(letter, "this is not a letter file")
-                .with_help("give the preview a .yaml letter file"),
+            crate::diagnostic::Diagnostic::new(letter, crate::tr!("preview-not-a-letter"))
+                .with_help(crate::tr!("preview-not-a-letter-help")),
         )),
         // Names the reason (missing, no permission) as `render` does.
         Err(_) => crate::letter::Source::read(letter).map(drop),
@@ -111,14 +111,19 @@ pub fn serve(config: Config, ready: impl FnOnce(SocketAddr)) -> io::Result<()> {
 fn busy_port(port: u16, e: io::Error) -> io::Error {
     let help = if e.kind() == io::ErrorKind::AddrInUse {
         format!(
-            "\n  help: another program (perhaps another preview) uses port {port}; choose another with --port, or --port 0 for any free one"
+            "\n  {}: {}",
+            crate::tr!("common-help"),
+            crate::tr!("preview-port-busy", port = port)
         )
     } else {
         String::new()
     };
     io::Error::new(
         e.kind(),
-        format!("cannot listen on 127.0.0.1:{port}: {e}{help}"),
+        format!(
+            "{}{help}",
+            crate::tr!("preview-cannot-listen", port = port, reason = e.to_string())
+        ),
     )
 }
 
@@ -292,11 +297,18 @@ fn report(config: &Config, build: &Build) {
     }
     match &build.outcome {
         Outcome::Rendered { pages, millis, .. } => eprintln!(
-            "build {}: {pages} page{} in {millis} ms",
-            build.number,
-            if *pages == 1 { "" } else { "s" }
+            "{}",
+            crate::tr!(
+                "preview-build-rendered",
+                number = build.number,
+                pages = *pages,
+                millis = millis.to_string()
+            )
         ),
-        Outcome::Refused { message, .. } => eprintln!("build {}: refused\n{message}", build.number),
+        Outcome::Refused { message, .. } => eprintln!(
+            "{}\n{message}",
+            crate::tr!("preview-build-refused", number = build.number)
+        ),
     }
 }
 
@@ -325,7 +337,7 @@ async fn loopback_only(State(state): State<AppState>, request: Request, next: Ne
     } else {
         (
             StatusCode::FORBIDDEN,
-            "this server answers only to 127.0.0.1 and localhost\n",
+            format!("{}\n", crate::tr!("preview-loopback-only")),
         )
             .into_response()
     }
@@ -381,7 +393,7 @@ async fn pdf(State(state): State<AppState>) -> Response {
         Outcome::Refused { message, .. } => (
             StatusCode::CONFLICT,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            format!("the letter cannot be rendered:\n{message}"),
+            format!("{}\n{message}", crate::tr!("preview-pdf-refused")),
         )
             .into_response(),
     };
@@ -414,7 +426,13 @@ async fn events(
 }
 
 async fn not_found() -> Response {
-    no_store((StatusCode::NOT_FOUND, "not found\n").into_response())
+    no_store(
+        (
+            StatusCode::NOT_FOUND,
+            format!("{}\n", crate::tr!("preview-not-found")),
+        )
+            .into_response(),
+    )
 }
 
 /// The download's file name: the letter's, with `.pdf`, in ASCII letters,

@@ -44,7 +44,7 @@ fn an_abort_in_one_letter_of_200_costs_only_that_letter() {
     // A memory limit makes the allocation fail quickly (and keeps the
     // machine's memory safe); one malloc arena keeps the batch's own many
     // threads well inside it.
-    let out = std::process::Command::new("sh")
+    let out = crate::common::in_english(&mut std::process::Command::new("sh"))
         .current_dir(dir)
         .env("MALLOC_ARENA_MAX", "1")
         .arg("-c")
