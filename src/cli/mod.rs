@@ -38,6 +38,10 @@ pub struct Cli {
     /// Print more about what is done.
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// The language of messages; by default that of LANGUAGE, LC_ALL,
+    /// LC_MESSAGES or LANG (C and POSIX: English), else Russian.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    ui_lang: Option<UiLangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -207,6 +211,15 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
     },
 }
 
+/// `--ui-lang`: read before parsing (see [`zhauap::i18n::UiLang::from_args`]);
+/// declared here so that it is checked and shown in `--help`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum UiLangArg {
+    Ru,
+    Kk,
+    En,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum LangArg {
     Ru,
@@ -239,6 +252,11 @@ fn use_color() -> bool {
 
 pub fn run() -> i32 {
     zhauap::process::keep_freed_memory();
+    // The language is chosen before anything is printed, the parser's own
+    // messages included.
+    let ui_lang = zhauap::i18n::UiLang::from_args(std::env::args_os())
+        .unwrap_or_else(zhauap::i18n::UiLang::from_env);
+    zhauap::i18n::set(ui_lang);
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -375,6 +393,12 @@ pub fn run() -> i32 {
                     prune,
                     jobs: jobs.map(usize::from),
                     report,
+                    // Letters render in worker processes: one that aborts
+                    // or hangs costs only itself (issue 19).
+                    worker: zhauap::batch::WorkerCommand::this_program(
+                        cli.templates.as_deref(),
+                        draft,
+                    ),
                 },
             };
             batch(&engine, &ui, &request)
@@ -614,6 +638,11 @@ fn check(engine: &Engine, ui: &Ui, letters: &[PathBuf], deny_warnings: bool) -> 
 }
 
 fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
+    // A letter that is not there is an error, not a page to wait on.
+    if let Err(e) = zhauap::preview::check_letter(&config.letter) {
+        ui.error(&e);
+        return EXIT_REFUSED;
+    }
     let result = zhauap::preview::serve(config, |address| {
         let url = format!("http://{address}/");
         // The address goes to stdout even with --quiet: it is the output.
