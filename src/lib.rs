@@ -329,6 +329,27 @@ impl Checked {
         inputs.dedup();
         inputs
     }
+
+    /// The refusal of a letter with warnings under `--deny-warnings`: its
+    /// warnings, then the refusal; none when it has no warnings.
+    pub fn denied(&self) -> Option<Error> {
+        let warnings = &self.letter.warnings;
+        if warnings.is_empty() {
+            return None;
+        }
+        let mut diagnostics = warnings.clone();
+        diagnostics.push(
+            Diagnostic::new(
+                &self.source.path,
+                format!(
+                    "refused because of {} warning(s) and --deny-warnings",
+                    warnings.len()
+                ),
+            )
+            .with_help("fix what the warnings say, or leave out --deny-warnings"),
+        );
+        Some(Error { diagnostics })
+    }
 }
 
 /// A file the document refers to could not be used: said at the letter's

@@ -7,9 +7,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::inputs::{
-    absolute, common_ancestor, expand_glob, glob_base, is_glob, is_regular_file, walk,
-};
+use super::inputs::{Found, absolute, find, narrow};
 use super::shard::Shard;
 use crate::Format;
 use crate::diagnostic::{Diagnostic, Error, Result};
@@ -115,43 +113,11 @@ pub fn plan(
         ))
     })?;
     let mut problems = Vec::new();
-    let mut found: Vec<PathBuf> = Vec::new();
-    // The common folder of the inputs, narrowed as they come: no list of
-    // them is kept (ten thousand letters would make one).
-    let mut root: Option<PathBuf> = None;
-    for input in inputs {
-        let before = found.len();
-        match std::fs::metadata(input) {
-            Ok(m) if m.is_dir() => {
-                narrow(&mut root, &absolute(&cwd, input));
-                walk(input, None, &mut found, &mut problems);
-            }
-            Ok(_) => named_file(input, &mut found, &mut problems),
-            Err(_) if is_glob(input) => {
-                narrow(&mut root, &absolute(&cwd, &glob_base(input)));
-                expand_glob(input, &mut found, &mut problems);
-            }
-            Err(e) => problems.push(
-                Diagnostic::new(
-                    input,
-                    format!("cannot read this input: {}", crate::input::io_reason(&e)),
-                )
-                .with_help(
-                    "give letter files, folders of letters, or globs such as 'in/**/*.yaml'",
-                ),
-            ),
-        }
-        if found.len() == before && !problems.iter().any(|d| d.file == *input) {
-            problems.push(
-                Diagnostic::new(input, "no letters (*.yaml or *.yml files) here").with_help(
-                    "a folder is searched, with its subfolders, for *.yaml and *.yml files",
-                ),
-            );
-        }
-    }
-    for file in listed {
-        named_file(file, &mut found, &mut problems);
-    }
+    let Found {
+        letters: found,
+        root,
+    } = find(&cwd, inputs, listed, &mut problems);
+    let mut root = root;
     let mut letter_ids = Vec::with_capacity(found.len());
     for f in &found {
         if let Some(parent) = absolute(&cwd, f).parent() {
@@ -280,33 +246,6 @@ impl Plan {
             letter_ids,
             defaults: Vec::new(),
         })
-    }
-}
-
-/// Narrows `root` to the folders it shares with `path`.
-fn narrow(root: &mut Option<PathBuf>, path: &Path) {
-    *root = Some(match root.take() {
-        None => path.to_path_buf(),
-        Some(r) => common_ancestor(&[r, path.to_path_buf()]).unwrap_or_default(),
-    });
-}
-
-/// A letter named by the user (an argument, a line of a list): taken
-/// whatever its extension, but only if it is a regular file.
-fn named_file(file: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
-    match std::fs::metadata(file) {
-        Ok(_) if is_regular_file(file) => found.push(file.to_path_buf()),
-        Ok(_) => problems.push(
-            Diagnostic::new(file, "this is not a regular file, so not a letter")
-                .with_help("name .yaml letter files; devices, pipes and sockets are not read"),
-        ),
-        Err(e) => problems.push(
-            Diagnostic::new(
-                file,
-                format!("cannot read this letter: {}", crate::input::io_reason(&e)),
-            )
-            .with_help("check the file name and that the file exists"),
-        ),
     }
 }
 

@@ -17,6 +17,9 @@ pub struct Outcome {
     pub output: PathBuf,
     pub status: Status,
     pub error: Option<Error>,
+    /// The letter's warnings, when it was checked in this run (an unchanged
+    /// letter's are in its record, from the run that rendered it).
+    pub warnings: Vec<Diagnostic>,
     pub pages: Option<usize>,
     pub time: Duration,
     /// Its record for the manifest and the report.

@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+mod check;
+mod man;
 mod progress;
+use check::{CheckFormat, CheckRequest};
 use progress::{Console, Progress};
 
 use zhauap::diagnostic::Error;
@@ -85,14 +88,20 @@ pub enum Command {
         draft: bool,
     },
     /// Check letters without writing anything.
-    #[command(after_help = "Example:\n  zhauap check examples/dz-83-reply.yaml")]
+    #[command(
+        after_help = "Example:\n  zhauap check examples/dz-83-reply.yaml\n  zhauap check letters/ 'in/**/*.yaml'\n  zhauap check letters/ --format json > problems.json"
+    )]
     Check {
-        /// Letter files (YAML).
-        #[arg(required = true)]
+        /// Letter files, folders (searched for *.yaml and *.yml) or globs.
+        #[arg(value_name = "INPUT", required = true)]
         letters: Vec<PathBuf>,
         /// Refuse the letter (exit 1) when it has warnings, not only errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// How to report: text for people, or json on standard output for
+        /// programs (see zhauap schema --check).
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
         /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
         #[arg(long)]
         draft: bool,
@@ -114,12 +123,15 @@ pub enum Command {
     },
     /// Print the JSON Schema of the letter format, for editors (or of the batch manifest).
     #[command(
-        after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json\n  zhauap schema --manifest > zhauap-manifest.schema.json"
+        after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json\n  zhauap schema --manifest > zhauap-manifest.schema.json\n  zhauap schema --check > zhauap-check.schema.json"
     )]
     Schema {
         /// The schema of a batch manifest record instead.
         #[arg(long)]
         manifest: bool,
+        /// The schema of `zhauap check --format json` instead.
+        #[arg(long, conflicts_with = "manifest")]
+        check: bool,
     },
     /// Print shell completions.
     #[command(after_help = "Example:\n  zhauap completions bash > /etc/bash_completion.d/zhauap")]
@@ -127,9 +139,19 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
-    #[command(after_help = "Example:\n  zhauap man > zhauap.1 && man ./zhauap.1")]
-    Man,
+    /// Print the manual page (roff), or write every page into a folder.
+    #[command(
+        after_help = "Example:\n  zhauap man > zhauap.1 && man ./zhauap.1\n  zhauap man render | man -l -\n  zhauap man -o man/"
+    )]
+    Man {
+        /// The page of this subcommand (zhauap-SUBCOMMAND.1) instead.
+        #[arg(value_name = "SUBCOMMAND")]
+        subcommand: Option<String>,
+        /// Write zhauap.1 and zhauap-SUBCOMMAND.1 of every subcommand into
+        /// this folder (created).
+        #[arg(short, long, value_name = "DIR", conflicts_with = "subcommand")]
+        output: Option<PathBuf>,
+    },
     /// Serve a live preview of a letter on 127.0.0.1, following every save.
     #[command(
         after_help = "The page shows the letter as it will print, with a link to its PDF; it reloads\nwhen the letter, its emblem or the --templates folder change. Ctrl-C stops it.\n\nExample:\n  zhauap preview examples/dz-83-reply.yaml --open"
@@ -179,6 +201,10 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
         /// Render every letter, even those whose output is up to date.
         #[arg(long)]
         force: bool,
+        /// Refuse letters with warnings, not only errors: nothing is written
+        /// for them and the batch exits 1.
+        #[arg(long)]
+        deny_warnings: bool,
         /// Check up-to-date outputs by their content, not only size and time.
         #[arg(long)]
         verify: bool,
@@ -254,9 +280,11 @@ pub fn run() -> i32 {
     // Commands that need no letter engine.
     match &cli.command {
         Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
-        Command::Schema { manifest } => {
+        Command::Schema { manifest, check } => {
             if *manifest {
                 print!("{}", zhauap::batch::schema_json());
+            } else if *check {
+                print!("{}", zhauap::batch::check_schema_json());
             } else {
                 print!("{}", zhauap::letter::schema::json());
             }
@@ -271,14 +299,10 @@ pub fn run() -> i32 {
             );
             return EXIT_OK;
         }
-        Command::Man => {
-            let man = clap_mangen::Man::new(Cli::command());
-            return match man.render(&mut std::io::stdout()) {
-                Ok(()) => EXIT_OK,
-                Err(e) => {
-                    eprintln!("error: cannot write the manual page: {e}");
-                    EXIT_REFUSED
-                }
+        Command::Man { subcommand, output } => {
+            return match output {
+                Some(dir) => man::write_all(&ui, Cli::command(), dir),
+                None => man::print(&ui, Cli::command(), subcommand.as_deref()),
             };
         }
         _ => {}
@@ -291,7 +315,7 @@ pub fn run() -> i32 {
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
-        | Command::Man => false,
+        | Command::Man { .. } => false,
     };
     let engine = match Engine::new(cli.templates.as_deref()) {
         Ok(e) => e.with_draft(draft),
@@ -326,8 +350,17 @@ pub fn run() -> i32 {
         Command::Check {
             letters,
             deny_warnings,
+            format,
             draft: _,
-        } => check(&engine, &ui, &letters, deny_warnings),
+        } => check::check(
+            &engine,
+            &ui,
+            &CheckRequest {
+                inputs: &letters,
+                deny_warnings,
+                format,
+            },
+        ),
         Command::Batch {
             inputs,
             files_from,
@@ -336,6 +369,7 @@ pub fn run() -> i32 {
             jobs,
             report,
             force,
+            deny_warnings,
             verify,
             prune,
             shard,
@@ -374,6 +408,7 @@ pub fn run() -> i32 {
                     prune,
                     jobs: jobs.map(usize::from),
                     report,
+                    deny_warnings,
                 },
             };
             batch(&engine, &ui, &request)
@@ -381,7 +416,7 @@ pub fn run() -> i32 {
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
-        | Command::Man => EXIT_OK,
+        | Command::Man { .. } => EXIT_OK,
         Command::Preview {
             letter,
             port,
@@ -507,8 +542,16 @@ fn render(
             return EXIT_REFUSED;
         }
     };
-    if warn(ui, &checked.letter.warnings, deny_warnings) {
-        return EXIT_REFUSED;
+    match checked.denied() {
+        Some(refusal) if deny_warnings => {
+            ui.error(&refusal);
+            return EXIT_REFUSED;
+        }
+        _ => {
+            for w in &checked.letter.warnings {
+                eprintln!("{}", w.render(ui.color));
+            }
+        }
     }
     let rendered = match engine.render_checked(checked, &options) {
         Ok(r) => r,
@@ -582,41 +625,6 @@ fn create_parent(out: &Path) -> zhauap::diagnostic::Result<()> {
         }),
         None => Ok(()),
     }
-}
-
-/// Prints a letter's warnings; true when `--deny-warnings` refuses it.
-fn warn(ui: &Ui, warnings: &[zhauap::diagnostic::Diagnostic], deny: bool) -> bool {
-    for w in warnings {
-        eprintln!("{}", w.render(ui.color));
-    }
-    if deny && !warnings.is_empty() {
-        eprintln!(
-            "error: refused because of {} warning(s) and --deny-warnings",
-            warnings.len()
-        );
-        return true;
-    }
-    false
-}
-
-fn check(engine: &Engine, ui: &Ui, letters: &[PathBuf], deny_warnings: bool) -> i32 {
-    let mut refused = 0;
-    for letter in letters {
-        match engine.check(letter) {
-            Ok(checked) => {
-                if warn(ui, &checked.letter.warnings, deny_warnings) {
-                    refused += 1;
-                } else {
-                    ui.info(&format!("{}: ok", letter.display()));
-                }
-            }
-            Err(e) => {
-                refused += 1;
-                ui.error(&e);
-            }
-        }
-    }
-    if refused > 0 { EXIT_REFUSED } else { EXIT_OK }
 }
 
 fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
