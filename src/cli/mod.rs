@@ -40,6 +40,10 @@ pub struct Cli {
     /// Print more about what is done.
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// The language of messages; by default that of LANGUAGE, LC_ALL,
+    /// LC_MESSAGES or LANG (C and POSIX: English), else Russian.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    ui_lang: Option<UiLangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -232,6 +236,15 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
     },
 }
 
+/// `--ui-lang`: read before parsing (see [`zhauap::i18n::UiLang::from_args`]);
+/// declared here so that it is checked and shown in `--help`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum UiLangArg {
+    Ru,
+    Kk,
+    En,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum LangArg {
     Ru,
@@ -264,6 +277,11 @@ fn use_color() -> bool {
 
 pub fn run() -> i32 {
     zhauap::process::keep_freed_memory();
+    // The language is chosen before anything is printed, the parser's own
+    // messages included.
+    let ui_lang = zhauap::i18n::UiLang::from_args(std::env::args_os())
+        .unwrap_or_else(zhauap::i18n::UiLang::from_env);
+    zhauap::i18n::set(ui_lang);
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

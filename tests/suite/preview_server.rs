@@ -13,6 +13,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use crate::common::in_english;
+
 const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/dz-83-reply.yaml");
 const NOTE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -33,7 +35,7 @@ struct Server {
 
 impl Server {
     fn start(letter: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_zhauap"))
+        let mut child = in_english(&mut Command::new(env!("CARGO_BIN_EXE_zhauap")))
             .arg("preview")
             .arg(letter)
             .args(["--port", "0"])
@@ -428,7 +430,7 @@ fn the_emblem_and_the_template_folder_are_watched() {
 fn a_busy_port_is_refused_with_a_message() {
     let taken = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
     let port = taken.local_addr().unwrap().port();
-    let out = Command::new(env!("CARGO_BIN_EXE_zhauap"))
+    let out = in_english(&mut Command::new(env!("CARGO_BIN_EXE_zhauap")))
         .args(["preview", REFERENCE, "--port", &port.to_string()])
         .stdin(Stdio::null())
         .output()
