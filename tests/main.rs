@@ -14,10 +14,12 @@ mod common;
 
 mod suite {
     mod batch;
+    mod check_inputs;
     mod first_minute;
     mod fuzz_corpus;
     mod kazakh;
     mod letter_v2_batch;
+    mod man_pages;
     mod markup;
     mod options;
     mod preview_server;

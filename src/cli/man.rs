@@ -13,11 +13,13 @@ fn pages(cmd: clap::Command) -> Vec<clap_mangen::Man> {
     let mut cmd = cmd.disable_help_subcommand(true);
     // Built, the subcommands are named `zhauap-render` and so on.
     cmd.build();
+    // A subcommand has no version of its own: the footer names zhauap's.
+    let source = format!("zhauap {}", env!("CARGO_PKG_VERSION"));
     let mut pages = vec![clap_mangen::Man::new(cmd.clone())];
     pages.extend(
         cmd.get_subcommands()
             .filter(|s| !s.is_hide_set())
-            .map(|s| clap_mangen::Man::new(s.clone())),
+            .map(|s| clap_mangen::Man::new(s.clone()).source(source.clone())),
     );
     pages
 }

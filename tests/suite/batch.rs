@@ -8,6 +8,8 @@ mod faults;
 mod manifest;
 #[path = "batch/orchestrated.rs"]
 mod orchestrated;
+#[path = "batch/warnings.rs"]
+mod warnings;
 
 use std::collections::BTreeSet;
 use std::fs;
