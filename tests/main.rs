@@ -15,6 +15,7 @@ mod common;
 mod suite {
     mod batch;
     mod check_inputs;
+    mod cli_messages;
     mod first_minute;
     mod fuzz_corpus;
     mod kazakh;

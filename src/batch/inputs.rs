@@ -6,6 +6,7 @@ use std::io::BufRead;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::tr;
 
 /// The extensions of letter files.
 const LETTER_EXTENSIONS: [&str; 2] = ["yaml", "yml"];
@@ -35,7 +36,10 @@ fn walk(
         Err(e) => {
             problems.push(Diagnostic::new(
                 listing,
-                format!("cannot read this folder: {}", crate::input::io_reason(&e)),
+                tr!(
+                    "batch-folder-unreadable",
+                    reason = crate::input::io_reason(&e)
+                ),
             ));
             return;
         }
@@ -95,8 +99,8 @@ fn expand_glob(pattern: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Diag
         Ok(p) => p,
         Err(e) => {
             problems.push(
-                Diagnostic::new(pattern, format!("this glob is malformed: {e}"))
-                    .with_help("use * for any name, ** for any folders, ? for one character"),
+                Diagnostic::new(pattern, tr!("batch-glob-malformed", reason = e.to_string()))
+                    .with_help(tr!("batch-glob-malformed-help")),
             );
             return;
         }
@@ -149,18 +153,18 @@ pub(super) fn find(
             Err(e) => problems.push(
                 Diagnostic::new(
                     input,
-                    format!("cannot read this input: {}", crate::input::io_reason(&e)),
+                    tr!(
+                        "batch-input-unreadable",
+                        reason = crate::input::io_reason(&e)
+                    ),
                 )
-                .with_help(
-                    "give letter files, folders of letters, or globs such as 'in/**/*.yaml'",
-                ),
+                .with_help(tr!("batch-input-unreadable-help")),
             ),
         }
         if found.len() == before && !problems.iter().any(|d| d.file == *input) {
             problems.push(
-                Diagnostic::new(input, "no letters (*.yaml or *.yml files) here").with_help(
-                    "a folder is searched, with its subfolders, for *.yaml and *.yml files",
-                ),
+                Diagnostic::new(input, tr!("batch-no-letters"))
+                    .with_help(tr!("batch-no-letters-help")),
             );
         }
     }
@@ -182,10 +186,7 @@ pub fn letters(inputs: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<PathBu
         Err(e) => {
             problems.push(Diagnostic::new(
                 Path::new("."),
-                format!(
-                    "cannot read the current folder: {}",
-                    crate::input::io_reason(&e)
-                ),
+                tr!("batch-cwd-unreadable", reason = crate::input::io_reason(&e)),
             ));
             return Vec::new();
         }
@@ -193,6 +194,11 @@ pub fn letters(inputs: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<PathBu
     let mut letters = find(&cwd, inputs, &[], problems).letters;
     let mut seen = std::collections::HashSet::new();
     letters.retain(|l| seen.insert(absolute(&cwd, l)));
+    // Finding defaults files parses every letter once more: one letter
+    // cannot be the defaults of another, and a 2 MiB one is parsed once.
+    if letters.len() < 2 {
+        return letters;
+    }
     super::defaults::split(&cwd, letters).0
 }
 
@@ -210,15 +216,18 @@ fn named_file(file: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Diagnost
     match std::fs::metadata(file) {
         Ok(_) if is_regular_file(file) => found.push(file.to_path_buf()),
         Ok(_) => problems.push(
-            Diagnostic::new(file, "this is not a regular file, so not a letter")
-                .with_help("name .yaml letter files; devices, pipes and sockets are not read"),
+            Diagnostic::new(file, tr!("batch-not-regular"))
+                .with_help(tr!("batch-not-regular-help")),
         ),
         Err(e) => problems.push(
             Diagnostic::new(
                 file,
-                format!("cannot read this letter: {}", crate::input::io_reason(&e)),
+                tr!(
+                    "batch-letter-unreadable",
+                    reason = crate::input::io_reason(&e)
+                ),
             )
-            .with_help("check the file name and that the file exists"),
+            .with_help(tr!("batch-letter-unreadable-help")),
         ),
     }
 }
@@ -230,12 +239,12 @@ pub fn read_list(list: &Path) -> Result<Vec<PathBuf>> {
         Error::one(
             Diagnostic::new(
                 list,
-                format!(
-                    "cannot read this list of letters: {}",
-                    crate::input::io_reason(&e)
+                tr!(
+                    "batch-list-unreadable",
+                    reason = crate::input::io_reason(&e)
                 ),
             )
-            .with_help("give a text file with one letter path a line, or - for the standard input"),
+            .with_help(tr!("batch-list-help")),
         )
     };
     let reader: Box<dyn BufRead> = if list == Path::new("-") {
@@ -243,9 +252,8 @@ pub fn read_list(list: &Path) -> Result<Vec<PathBuf>> {
     } else {
         if !is_regular_file(list) {
             return Err(Error::one(
-                Diagnostic::new(list, "the list of letters is not a regular file").with_help(
-                    "give a text file with one letter path a line, or - for the standard input",
-                ),
+                Diagnostic::new(list, tr!("batch-list-not-regular"))
+                    .with_help(tr!("batch-list-help")),
             ));
         }
         Box::new(std::io::BufReader::new(

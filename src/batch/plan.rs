@@ -11,6 +11,7 @@ use super::inputs::{Found, absolute, find, narrow};
 use super::shard::Shard;
 use crate::Format;
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::tr;
 
 /// One letter of a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,10 +107,7 @@ pub fn plan(
     let cwd = std::env::current_dir().map_err(|e| {
         Error::one(Diagnostic::new(
             Path::new("."),
-            format!(
-                "cannot read the current folder: {}",
-                crate::input::io_reason(&e)
-            ),
+            tr!("batch-cwd-unreadable", reason = crate::input::io_reason(&e)),
         ))
     })?;
     let mut problems = Vec::new();
@@ -168,15 +166,13 @@ pub fn plan(
             problems.push(
                 Diagnostic::new(
                     &second.letter,
-                    format!(
-                        "{} and this letter would both be written to {}",
-                        first.letter.display(),
-                        second.output.display()
+                    tr!(
+                        "batch-same-output",
+                        other = first.letter.display().to_string(),
+                        output = second.output.display().to_string()
                     ),
                 )
-                .with_help(
-                    "rename one of them: letters that differ only in extension share an output",
-                ),
+                .with_help(tr!("batch-same-output-help")),
             );
         }
     }
@@ -255,18 +251,15 @@ impl Plan {
 fn output_problem(path: &Path, letters: &[FileId]) -> Option<Diagnostic> {
     let meta = std::fs::symlink_metadata(path).ok()?;
     let why = if meta.file_type().is_symlink() {
-        "a symbolic link is where this output would go; the batch does not replace links"
+        tr!("batch-output-is-link")
     } else if !meta.is_file() {
-        "something that is not a regular file (a folder, a device or a pipe) is where this output would go"
+        tr!("batch-output-is-special")
     } else if FileId::of(&meta).is_some_and(|id| letters.binary_search(&id).is_ok()) {
-        "this output would overwrite one of the letters"
+        tr!("batch-output-is-letter")
     } else {
         return None;
     };
-    Some(
-        Diagnostic::new(path, why)
-            .with_help("choose another output folder with -o, or move the file away"),
-    )
+    Some(Diagnostic::new(path, why).with_help(tr!("batch-output-help")))
 }
 
 /// A symbolic link among the folders between `out_dir` and an output
@@ -288,11 +281,8 @@ fn folder_problem(
         match std::fs::symlink_metadata(&dir) {
             Ok(m) if m.file_type().is_symlink() || !m.is_dir() => {
                 return Some(
-                    Diagnostic::new(
-                        &dir,
-                        "this is where an output folder would go, and it is a link or not a folder",
-                    )
-                    .with_help("the batch writes only into real folders below -o; move it away"),
+                    Diagnostic::new(&dir, tr!("batch-output-folder-is-link"))
+                        .with_help(tr!("batch-output-folder-is-link-help")),
                 );
             }
             Ok(_) => {}

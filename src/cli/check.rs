@@ -10,6 +10,7 @@ use clap::ValueEnum;
 use zhauap::Engine;
 use zhauap::batch::{CheckReport, CheckStatus, CheckedLetter, problem};
 use zhauap::diagnostic::Diagnostic;
+use zhauap::tr;
 
 use super::{EXIT_OK, EXIT_REFUSED, Ui};
 
@@ -46,14 +47,22 @@ pub fn check(engine: &Engine, ui: &Ui, request: &CheckRequest) -> i32 {
     }
     for letter in &letters {
         let checked = one(engine, letter, request.deny_warnings);
-        if request.format == CheckFormat::Text {
-            print_text(ui, letter, &checked);
+        match request.format {
+            CheckFormat::Text => {
+                let status = checked.status;
+                print_text(ui, letter, checked);
+                report.add(CheckedLetter {
+                    file: letter.display().to_string(),
+                    status,
+                    problems: Vec::new(),
+                });
+            }
+            CheckFormat::Json => report.add(CheckedLetter {
+                file: letter.display().to_string(),
+                status: checked.status,
+                problems: checked.diagnostics.iter().map(problem).collect(),
+            }),
         }
-        report.add(CheckedLetter {
-            file: letter.display().to_string(),
-            status: checked.status,
-            problems: checked.diagnostics.iter().map(problem).collect(),
-        });
     }
     if request.format == CheckFormat::Json {
         println!("{}", report.json());
@@ -99,17 +108,17 @@ fn one(engine: &Engine, letter: &Path, deny_warnings: bool) -> Verdict {
     }
 }
 
-fn print_text(ui: &Ui, letter: &Path, verdict: &Verdict) {
+fn print_text(ui: &Ui, letter: &Path, verdict: Verdict) {
     match verdict.status {
-        CheckStatus::Ok => ui.info(&format!("{}: ok", letter.display())),
+        CheckStatus::Ok => ui.info(&tr!("cli-check-ok", file = letter.display().to_string())),
         CheckStatus::Warnings => {
             for w in &verdict.diagnostics {
                 eprintln!("{}", w.render(ui.color));
             }
-            ui.info(&format!("{}: ok", letter.display()));
+            ui.info(&tr!("cli-check-ok", file = letter.display().to_string()));
         }
         CheckStatus::Refused => ui.error(&zhauap::diagnostic::Error {
-            diagnostics: verdict.diagnostics.clone(),
+            diagnostics: verdict.diagnostics,
         }),
     }
 }

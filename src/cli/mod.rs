@@ -13,6 +13,7 @@ use check::{CheckFormat, CheckRequest};
 use progress::{Console, Progress};
 
 use zhauap::diagnostic::Error;
+use zhauap::tr;
 use zhauap::{Engine, Format, Options};
 
 /// Exit codes: 0 all well, 1 a letter was refused, 2 a usage error.
@@ -404,7 +405,7 @@ pub fn run() -> i32 {
                     {
                         Ok(s) => Some(s),
                         Err(why) => {
-                            eprintln!("error: {why}");
+                            eprintln!("{}: {why}", tr!("common-error"));
                             return EXIT_USAGE;
                         }
                     }
@@ -467,11 +468,8 @@ fn starter(lang: LangArg) -> &'static str {
 fn init(ui: &Ui, file: &Path, lang: LangArg, force: bool) -> i32 {
     if file.exists() && !force {
         ui.error(&Error::one(
-            zhauap::diagnostic::Diagnostic::new(
-                file,
-                "the file exists; init does not overwrite letters",
-            )
-            .with_help("choose another name, or add --force"),
+            zhauap::diagnostic::Diagnostic::new(file, tr!("cli-init-exists"))
+                .with_help(tr!("cli-init-exists-help")),
         ));
         return EXIT_REFUSED;
     }
@@ -481,17 +479,22 @@ fn init(ui: &Ui, file: &Path, lang: LangArg, force: bool) -> i32 {
     }
     // The schema beside the letter lets editors check it without a network.
     let schema = file.with_file_name(SCHEMA_FILE);
-    let mut wrote = file.display().to_string();
+    let mut wrote = tr!("cli-init-wrote", file = file.display().to_string());
     if !schema.exists() {
         if let Err(e) = zhauap::write::atomic(&schema, zhauap::letter::schema::json().as_bytes()) {
             ui.error(&e);
             return EXIT_REFUSED;
         }
-        wrote.push_str(&format!(" and {}", schema.display()));
+        wrote = tr!(
+            "cli-init-wrote-with-schema",
+            file = file.display().to_string(),
+            schema = schema.display().to_string()
+        );
     }
-    ui.info(&format!(
-        "wrote {wrote}; render it with: zhauap render {}",
-        file.display()
+    ui.info(&tr!(
+        "cli-init-next",
+        wrote = wrote,
+        file = file.display().to_string()
     ));
     EXIT_OK
 }
@@ -546,7 +549,11 @@ fn render(
     let source = if is_stdio(letter) {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes) {
-            eprintln!("error: the letter could not be read from standard input: {e}");
+            eprintln!(
+                "{}: {}",
+                tr!("common-error"),
+                tr!("cli-stdin-unreadable", reason = e.to_string())
+            );
             return EXIT_REFUSED;
         }
         zhauap::letter::Source::from_bytes(Path::new("<stdin>"), bytes)
@@ -582,7 +589,7 @@ fn render(
         std::io::Write::write_all(&mut std::io::stdout().lock(), &rendered.bytes).map_err(|e| {
             zhauap::diagnostic::Error::one(zhauap::diagnostic::Diagnostic::new(
                 Path::new("<stdout>"),
-                format!("the output could not be written: {e}"),
+                tr!("cli-stdout-unwritable", reason = e.to_string()),
             ))
         })
     } else {
@@ -603,25 +610,23 @@ fn render(
             println!("{line}");
         }
     }
-    ui.info(&format!(
-        "wrote {} ({} page{}){}",
-        if is_stdio(&out) {
-            "standard output".to_owned()
-        } else {
-            out.display().to_string()
-        },
-        rendered.pages.pages.len(),
-        if rendered.pages.pages.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        if ui.verbose {
-            format!(" in {:.1} ms", started.elapsed().as_secs_f64() * 1000.0)
-        } else {
-            String::new()
-        }
-    ));
+    let target = if is_stdio(&out) {
+        tr!("cli-standard-output")
+    } else {
+        out.display().to_string()
+    };
+    let pages = rendered.pages.pages.len();
+    let wrote = if ui.verbose {
+        tr!(
+            "cli-render-wrote-in",
+            output = target,
+            pages = pages,
+            ms = format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0)
+        )
+    } else {
+        tr!("cli-render-wrote", output = target, pages = pages)
+    };
+    ui.info(&wrote);
     EXIT_OK
 }
 
@@ -636,9 +641,9 @@ fn create_parent(out: &Path) -> zhauap::diagnostic::Result<()> {
             zhauap::diagnostic::Error::one(
                 zhauap::diagnostic::Diagnostic::new(
                     dir,
-                    format!("the output folder could not be created: {e}"),
+                    tr!("cli-output-folder-failed", reason = e.to_string()),
                 )
-                .with_help("choose an output path in a folder you can write to"),
+                .with_help(tr!("cli-output-folder-failed-help")),
             )
         }),
         None => Ok(()),
@@ -649,15 +654,15 @@ fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
     let result = zhauap::preview::serve(config, |address| {
         let url = format!("http://{address}/");
         // The address goes to stdout even with --quiet: it is the output.
-        println!("preview: {url}  (Ctrl-C stops)");
+        println!("{}", tr!("cli-preview-address", url = url.as_str()));
         if open && !zhauap::preview::open_in_browser(&url) {
-            ui.info("no browser could be started; open the address above by hand");
+            ui.info(&tr!("cli-preview-no-browser"));
         }
     });
     match result {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", tr!("common-error"));
             EXIT_REFUSED
         }
     }
@@ -701,7 +706,9 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
             .map(|(p, rows)| (p, Some(rows))),
         (Some(_), _) => {
             eprintln!(
-                "error: with --data, give exactly one letter file: zhauap batch LETTER.yaml --data ROWS.csv -o OUT"
+                "{}: {}",
+                tr!("common-error"),
+                tr!("cli-batch-data-one-letter")
             );
             return EXIT_USAGE;
         }
@@ -720,11 +727,10 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
             .iter()
             .map(|p| p.display().to_string())
             .collect();
-        ui.info(&format!(
-            "skipped {} defaults file{} (named by `defaults:` of other letters): {}",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" },
-            names.join(", ")
+        ui.info(&tr!(
+            "cli-batch-skipped-defaults",
+            count = names.len(),
+            files = names.join(", ")
         ));
     }
     let progress = Progress::new(

@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use zhauap::batch::{Outcome, Status, Summary};
+use zhauap::tr;
 
 /// How progress is shown.
 #[derive(Debug, Clone, Copy, Default)]
@@ -29,9 +30,8 @@ impl Progress {
         let bar = (!console.quiet && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::new(total as u64);
             // indicatif's own {per_sec} prints four decimals ("3.2154/s").
-            if let Ok(style) = ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} letters, {rate} letters/s, {eta} left  {wide_msg}",
-            ) {
+            let template = tr!("cli-batch-bar");
+            if let Ok(style) = ProgressStyle::with_template(&template) {
                 bar.set_style(style.with_key(
                     "rate",
                     |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
@@ -72,9 +72,13 @@ impl Progress {
                 o.letter.display(),
                 o.output.display()
             )),
-            (None, Status::Unchanged) if self.console.verbose && self.bar.is_none() => Some(
-                format!("[{n}/{}] {} unchanged", self.total, o.letter.display()),
-            ),
+            (None, Status::Unchanged) if self.console.verbose && self.bar.is_none() => {
+                Some(format!(
+                    "[{n}/{}] {}",
+                    self.total,
+                    tr!("cli-batch-unchanged", file = o.letter.display().to_string())
+                ))
+            }
             _ => None,
         };
         let line = match (warnings, line) {
