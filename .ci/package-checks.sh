@@ -33,7 +33,8 @@ dpkg -i "$work/zhauap.deb" >/dev/null || fail "dpkg -i refused the package"
   || fail "the installed zhauap refused the reference letter"
 "$bin" -q render examples/dz-83-reply.yaml -o "$work/built.pdf"
 cmp -s "$work/installed.pdf" "$work/built.pdf" || fail "the installed zhauap renders other bytes than the build"
-for f in /usr/share/man/man1/zhauap.1.gz /usr/share/bash-completion/completions/zhauap \
+for f in /usr/share/man/man1/zhauap.1.gz /usr/share/man/man1/zhauap-render.1.gz \
+  /usr/share/man/man1/zhauap-batch.1.gz /usr/share/bash-completion/completions/zhauap \
   /usr/share/zsh/vendor-completions/_zhauap /usr/share/fish/vendor_completions.d/zhauap.fish \
   /usr/share/doc/zhauap/copyright /usr/share/doc/zhauap/LICENSE-DejaVu.txt; do
   [ -s "$f" ] || fail "$f is missing from the package"
@@ -41,6 +42,10 @@ done
 zcat /usr/share/man/man1/zhauap.1.gz | grep -q '^\.TH zhauap' || fail "the manual page is not roff"
 if command -v man >/dev/null; then
   man -w zhauap >/dev/null || fail "man does not find zhauap"
+  # Every page zhauap(1) names is installed.
+  for page in $(zcat /usr/share/man/man1/zhauap.1.gz | grep -o 'zhauap\\-[a-z]*' | sed 's/\\-/-/' | sort -u); do
+    man -w "$page" >/dev/null || fail "zhauap(1) names $page(1), which man does not find"
+  done
 fi
 
 echo "-- the container image"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Debian package: the program, its manual page, completions for
+# Builds the Debian package: the program, its manual pages (zhauap(1) and
+# zhauap-SUBCOMMAND(1) for each subcommand), completions for
 # bash, zsh and fish, and the licence files (the program's and the fonts').
 #
 #   packaging/build-deb.sh                 # release profile → target/debian/zhauap_*.deb
@@ -14,8 +15,10 @@ cargo build --profile "$PROFILE" --locked
 BIN=$TARGET_DIR/$PROFILE/zhauap
 OUT=$TARGET_DIR/packaging
 mkdir -p "$OUT"
-"$BIN" man | gzip -9n >"$OUT/zhauap.1.gz"
-"$BIN" completions bash >"$OUT/zhauap.bash"
-"$BIN" completions zsh >"$OUT/_zhauap"
-"$BIN" completions fish >"$OUT/zhauap.fish"
+rm -rf "$OUT/man"
+"$BIN" -q --ui-lang en man -o "$OUT/man"
+gzip -9n "$OUT/man"/*.1
+"$BIN" --ui-lang en completions bash >"$OUT/zhauap.bash"
+"$BIN" --ui-lang en completions zsh >"$OUT/_zhauap"
+"$BIN" --ui-lang en completions fish >"$OUT/zhauap.fish"
 cargo deb --no-build --profile "$PROFILE" "$@"

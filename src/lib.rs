@@ -229,9 +229,7 @@ impl Engine {
         budget::check(&source.path)?;
         let bytes = match options.format {
             Format::Pdf => output::pdf::write(&pages).map_err(|e| {
-                Error::one(Diagnostic::new(&source.path, e).with_help(
-                    "this is a fault of zhauap, not of the letter; please report it with the letter",
-                ))
+                Error::one(Diagnostic::new(&source.path, e).with_help(tr!("output-fault-help")))
             })?,
             Format::Html => output::html::write(&pages).into_bytes(),
         };
@@ -249,33 +247,30 @@ impl Engine {
             typeset::TypesetError::Uncovered { c, .. } => Error::one(
                 Diagnostic::new(
                     &self.template_path(letter),
-                    format!(
-                        "the template prints '{c}' (U+{:04X}), which no shipped font has",
-                        c as u32
+                    tr!(
+                        "output-template-uncovered",
+                        c = c,
+                        code = format!("{:04X}", c as u32)
                     ),
                 )
-                .with_help("remove the character from the template"),
+                .with_help(tr!("output-template-uncovered-help")),
             ),
             typeset::TypesetError::Unresolved(written) => Error::one(
                 Diagnostic::new(
                     &source.path,
-                    format!("the image '{written}' was not read before typesetting"),
+                    tr!("output-image-unresolved", image = written),
                 )
-                .with_help(
-                    "this is a fault of zhauap, not of the letter; please report it with the letter",
-                ),
+                .with_help(tr!("output-fault-help")),
             ),
             typeset::TypesetError::TooTall(kind, index) => {
                 let field = document
                     .blocks
                     .get(index)
                     .and_then(|b| origin::fields(b, letter).into_iter().next());
-                let what = match &field {
-                    Some(f) => format!("'{}'", f.name),
-                    None => format!("the [{}] block of the template", kind.name()),
+                let message = match &field {
+                    Some(f) => tr!("output-field-too-tall", field = f.name.to_string()),
+                    None => tr!("output-block-too-tall", block = kind.name()),
                 };
-                let message =
-                    format!("{what} is taller than a page and cannot be broken across pages");
                 // The field may be written in a defaults file: say it there.
                 let fields = letter::fields(letter);
                 let text = field.as_ref().and_then(|f| {
@@ -288,17 +283,18 @@ impl Engine {
                     Some(t) => letter.diagnostic_at(source, t, t.pos, message),
                     None => Diagnostic::new(&source.path, message),
                 };
-                Error::one(d.with_help("shorten it: no part of it may be left off the page"))
+                Error::one(d.with_help(tr!("output-too-tall-help")))
             }
             typeset::TypesetError::TooManyPages(n) => Error::one(
                 Diagnostic::new(
                     &source.path,
-                    format!(
-                        "the letter would take {n} pages; the limit is {}",
-                        typeset::MAX_PAGES
+                    tr!(
+                        "output-too-many-pages",
+                        pages = n,
+                        limit = typeset::MAX_PAGES
                     ),
                 )
-                .with_help("a reply letter this long is almost certainly a mistake; split it"),
+                .with_help(tr!("output-too-many-pages-help")),
             ),
         }
     }
@@ -330,6 +326,12 @@ impl Checked {
         inputs.dedup();
         inputs
     }
+
+    /// The refusal of a letter with warnings under `--deny-warnings`: its
+    /// warnings, then the refusal; none when it has no warnings.
+    pub fn denied(&self) -> Option<Error> {
+        denied(&self.source.path, &self.letter.warnings)
+    }
 }
 
 /// A file the document refers to could not be used: said at the letter's
@@ -341,7 +343,7 @@ fn emblem_error(source: &Source, letter: &Letter, e: &resolve::ResolveError) -> 
         Some(t) => letter.diagnostic_at(source, t, t.pos, message),
         None => Diagnostic::new(&source.path, message),
     };
-    Error::one(d.with_help("give the path of a PNG or SVG file, relative to the letter"))
+    Error::one(d.with_help(tr!("output-emblem-help")))
 }
 
 /// The most characters one value (a paragraph, a line) may have: about 30
@@ -357,15 +359,14 @@ fn check_lengths(source: &Source, letter: &Letter) -> Result<()> {
         .filter_map(|text| {
             let n = text.value.chars().count();
             (n > MAX_VALUE_CHARS).then(|| {
-                letter.diagnostic_at(
-                    source,
-                    text,
-                    text.pos,
-                    format!(
-                        "this value has {n} characters; one value may have at most {MAX_VALUE_CHARS} (about 30 pages)"
-                    ),
-                )
-                .with_help("split it into paragraphs; a reply letter's paragraph is a few hundred characters")
+                letter
+                    .diagnostic_at(
+                        source,
+                        text,
+                        text.pos,
+                        tr!("output-value-too-long", chars = n, limit = MAX_VALUE_CHARS),
+                    )
+                    .with_help(tr!("output-value-too-long-help"))
             })
         })
         .collect();
@@ -391,18 +392,18 @@ fn check_characters(source: &Source, letter: &Letter) -> Result<()> {
             }
             let pos = letter.position_of_char(source, text, c);
             problems.push(
-                letter.diagnostic_at(
-                    source,
-                    text,
-                    pos,
-                    format!(
-                        "the character '{c}' (U+{:04X}) cannot be printed: no shipped font has it",
-                        c as u32
-                    ),
-                )
-                .with_help(
-                    "remove it or replace it with a character from the Cyrillic or Latin alphabets",
-                ),
+                letter
+                    .diagnostic_at(
+                        source,
+                        text,
+                        pos,
+                        tr!(
+                            "output-uncovered-char",
+                            c = c,
+                            code = format!("{:04X}", c as u32)
+                        ),
+                    )
+                    .with_help(tr!("output-uncovered-char-help")),
             );
         }
     }
@@ -413,4 +414,19 @@ fn check_characters(source: &Source, letter: &Letter) -> Result<()> {
             diagnostics: problems,
         })
     }
+}
+
+/// The refusal of the letter `file` with `warnings` under `--deny-warnings`:
+/// its warnings, then the refusal; none when it has no warnings. Shared by
+/// `render`, `check` and `batch` (whose letters are checked in workers).
+pub fn denied(file: &Path, warnings: &[Diagnostic]) -> Option<Error> {
+    if warnings.is_empty() {
+        return None;
+    }
+    let mut diagnostics = warnings.to_vec();
+    diagnostics.push(
+        Diagnostic::new(file, tr!("output-denied-warnings", count = warnings.len()))
+            .with_help(tr!("output-denied-warnings-help")),
+    );
+    Some(Error { diagnostics })
 }

@@ -13,6 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::tr;
 
 /// Writes `bytes` to `path` through a temporary file, flushed to disk
 /// before it is renamed into place. `path` must not be a symbolic link: the
@@ -47,11 +48,8 @@ enum Links {
 /// What the output path holds now: nothing or a regular file may be
 /// replaced. Returns the path to write (a named link's target).
 fn check_target(path: &Path, links: Links) -> Result<PathBuf> {
-    let refuse = |what: &str, help: &str| {
-        Err(Error::one(
-            Diagnostic::new(path, format!("the output {what}; it is not replaced")).with_help(help),
-        ))
-    };
+    let refuse =
+        |what: String, help: String| Err(Error::one(Diagnostic::new(path, what).with_help(help)));
     let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
         // Absent (or unreadable: the write will say why).
@@ -60,27 +58,21 @@ fn check_target(path: &Path, links: Links) -> Result<PathBuf> {
     let kind = meta.file_type();
     if kind.is_symlink() {
         return match links {
-            Links::Refuse => refuse(
-                "is a symbolic link",
-                "remove the link, or name the file it points to with -o",
-            ),
+            Links::Refuse => refuse(tr!("output-is-link"), tr!("output-is-link-help")),
             Links::Follow => match std::fs::canonicalize(path) {
                 Ok(target) => check_target(&target, Links::Refuse).map(|_| target),
                 Err(_) => refuse(
-                    "is a symbolic link to nothing",
-                    "remove the link, or choose another output file with -o",
+                    tr!("output-is-dangling-link"),
+                    tr!("output-is-dangling-link-help"),
                 ),
             },
         };
     }
     if kind.is_dir() {
-        return refuse("is a folder", "choose a file name, not a folder, with -o");
+        return refuse(tr!("output-is-folder"), tr!("output-is-folder-help"));
     }
     if !kind.is_file() {
-        return refuse(
-            "is a device, a FIFO or another special file",
-            "choose a regular file with -o",
-        );
+        return refuse(tr!("output-is-special"), tr!("output-is-special-help"));
     }
     Ok(path.to_path_buf())
 }
@@ -192,12 +184,9 @@ pub fn flush_filesystem(dir: &Path) -> Result<()> {
             Error::one(
                 Diagnostic::new(
                     dir,
-                    format!(
-                        "cannot flush the outputs to disk: {}",
-                        crate::input::io_reason(&e)
-                    ),
+                    tr!("output-flush-failed", reason = crate::input::io_reason(&e)),
                 )
-                .with_help("check the disk; the files are written but may not survive a power cut"),
+                .with_help(tr!("output-flush-failed-help")),
             )
         };
         let folder = std::fs::File::open(dir).map_err(fail)?;
@@ -216,20 +205,36 @@ fn write_renamed(path: &Path, bytes: &[u8], flush: bool) -> Result<()> {
     let mut staged = Staged::new(path)?;
     staged
         .write_all(bytes)
-        .map_err(|e| write_failure(path, "writing", &e))?;
+        .map_err(|e| write_failure(path, Step::Writing, &e))?;
     staged.commit(flush)
 }
 
-fn write_failure(path: &Path, what: &str, e: &std::io::Error) -> Error {
+/// The step of writing an output that failed.
+#[derive(Clone, Copy)]
+enum Step {
+    Writing,
+    CreatingTemp,
+    Flushing,
+    Renaming,
+}
+
+fn write_failure(path: &Path, step: Step, e: &std::io::Error) -> Error {
+    let step = match step {
+        Step::Writing => tr!("output-step-writing"),
+        Step::CreatingTemp => tr!("output-step-creating-temp"),
+        Step::Flushing => tr!("output-step-flushing"),
+        Step::Renaming => tr!("output-step-renaming"),
+    };
     Error::one(
         Diagnostic::new(
             path,
-            format!(
-                "cannot write the output: {what}: {}",
-                crate::input::io_reason(e)
+            tr!(
+                "output-write-failed",
+                step = step,
+                reason = crate::input::io_reason(e)
             ),
         )
-        .with_help("check that the output folder exists and is writable"),
+        .with_help(tr!("output-write-failed-help")),
     )
 }
 
@@ -252,12 +257,12 @@ impl Staged {
         };
         if !dir.is_dir() {
             return Err(Error::one(
-                Diagnostic::new(path, "cannot write the output: the folder does not exist")
-                    .with_help("create the folder first, or choose another with -o"),
+                Diagnostic::new(path, tr!("output-no-folder"))
+                    .with_help(tr!("output-no-folder-help")),
             ));
         }
-        let (tmp, file) = create_temp(dir, path)
-            .map_err(|e| write_failure(path, "creating a temporary file", &e))?;
+        let (tmp, file) =
+            create_temp(dir, path).map_err(|e| write_failure(path, Step::CreatingTemp, &e))?;
         Ok(Staged {
             path: path.to_path_buf(),
             tmp,
@@ -273,13 +278,13 @@ impl Staged {
         let result = (|| {
             let file = file
                 .into_inner()
-                .map_err(|e| write_failure(&self.path, "writing", e.error()))?;
+                .map_err(|e| write_failure(&self.path, Step::Writing, e.error()))?;
             if flush {
                 file.sync_all()
-                    .map_err(|e| write_failure(&self.path, "flushing", &e))?;
+                    .map_err(|e| write_failure(&self.path, Step::Flushing, &e))?;
             }
             std::fs::rename(&self.tmp, &self.path)
-                .map_err(|e| write_failure(&self.path, "renaming into place", &e))
+                .map_err(|e| write_failure(&self.path, Step::Renaming, &e))
         })();
         if result.is_err() {
             let _ = std::fs::remove_file(&self.tmp);
@@ -336,8 +341,8 @@ pub fn not_the_input(input: &Path, output: &Path) -> Result<()> {
     };
     if same {
         return Err(Error::one(
-            Diagnostic::new(output, "the output would overwrite the letter itself")
-                .with_help("choose another output file with -o"),
+            Diagnostic::new(output, tr!("output-overwrites-letter"))
+                .with_help(tr!("output-overwrites-letter-help")),
         ));
     }
     Ok(())

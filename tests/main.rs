@@ -14,11 +14,14 @@ mod common;
 
 mod suite {
     mod batch;
+    mod check_inputs;
+    mod cli_messages;
     mod first_minute;
     mod fuzz_corpus;
     mod kazakh;
     mod kazakh_words;
     mod letter_v2_batch;
+    mod man_pages;
     mod markup;
     mod options;
     mod preview_server;

@@ -6,6 +6,7 @@ use std::io::BufRead;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::tr;
 
 /// The extensions of letter files.
 const LETTER_EXTENSIONS: [&str; 2] = ["yaml", "yml"];
@@ -19,7 +20,7 @@ pub(super) fn is_letter_name(path: &Path) -> bool {
 /// `*.yaml` and `*.yml`, hidden entries and symbolic links to folders left
 /// out. With `pattern`, only the files it matches, and every letter below
 /// a folder it matches.
-pub(super) fn walk(
+fn walk(
     dir: &Path,
     pattern: Option<&glob::Pattern>,
     found: &mut Vec<PathBuf>,
@@ -35,7 +36,10 @@ pub(super) fn walk(
         Err(e) => {
             problems.push(Diagnostic::new(
                 listing,
-                format!("cannot read this folder: {}", crate::input::io_reason(&e)),
+                tr!(
+                    "batch-folder-unreadable",
+                    reason = crate::input::io_reason(&e)
+                ),
             ));
             return;
         }
@@ -75,12 +79,12 @@ pub(super) fn is_regular_file(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
-pub(super) fn is_glob(p: &Path) -> bool {
+fn is_glob(p: &Path) -> bool {
     p.to_string_lossy().contains(['*', '?', '['])
 }
 
 /// The folder a glob searches: its components before the first wildcard.
-pub(super) fn glob_base(pattern: &Path) -> PathBuf {
+fn glob_base(pattern: &Path) -> PathBuf {
     pattern
         .components()
         .take_while(|c| !is_glob(Path::new(c.as_os_str())))
@@ -89,18 +93,14 @@ pub(super) fn glob_base(pattern: &Path) -> PathBuf {
 
 /// The letters a glob matches, found by walking its base folder ourselves:
 /// the `glob` crate's own walk follows linked folders.
-pub(super) fn expand_glob(
-    pattern: &Path,
-    found: &mut Vec<PathBuf>,
-    problems: &mut Vec<Diagnostic>,
-) {
+fn expand_glob(pattern: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
     let text = pattern.to_string_lossy();
     let compiled = match glob::Pattern::new(text.strip_prefix("./").unwrap_or(&text)) {
         Ok(p) => p,
         Err(e) => {
             problems.push(
-                Diagnostic::new(pattern, format!("this glob is malformed: {e}"))
-                    .with_help("use * for any name, ** for any folders, ? for one character"),
+                Diagnostic::new(pattern, tr!("batch-glob-malformed", reason = e.to_string()))
+                    .with_help(tr!("batch-glob-malformed-help")),
             );
             return;
         }
@@ -116,6 +116,122 @@ pub(super) fn expand_glob(
     walk(&base, Some(&compiled), found, problems);
 }
 
+/// The letter files of some inputs, as `batch` and `check` find them.
+pub struct Found {
+    /// Every letter file, in the order found (an input's letters in name
+    /// order), defaults files included.
+    pub letters: Vec<PathBuf>,
+    /// The common folder (absolute) of the folders and globs given, if any.
+    pub root: Option<PathBuf>,
+}
+
+/// Finds the letters of `inputs` (files, folders, globs) and `listed`
+/// (paths of `--files-from`). Inputs that do not exist, are not regular
+/// files or hold no letter become `problems`; the letters found are kept.
+pub(super) fn find(
+    cwd: &Path,
+    inputs: &[PathBuf],
+    listed: &[PathBuf],
+    problems: &mut Vec<Diagnostic>,
+) -> Found {
+    let mut found: Vec<PathBuf> = Vec::new();
+    // The common folder of the inputs, narrowed as they come: no list of
+    // them is kept (ten thousand letters would make one).
+    let mut root: Option<PathBuf> = None;
+    for input in inputs {
+        let before = found.len();
+        match std::fs::metadata(input) {
+            Ok(m) if m.is_dir() => {
+                narrow(&mut root, &absolute(cwd, input));
+                walk(input, None, &mut found, problems);
+            }
+            Ok(_) => named_file(input, &mut found, problems),
+            Err(_) if is_glob(input) => {
+                narrow(&mut root, &absolute(cwd, &glob_base(input)));
+                expand_glob(input, &mut found, problems);
+            }
+            Err(e) => problems.push(
+                Diagnostic::new(
+                    input,
+                    tr!(
+                        "batch-input-unreadable",
+                        reason = crate::input::io_reason(&e)
+                    ),
+                )
+                .with_help(tr!("batch-input-unreadable-help")),
+            ),
+        }
+        if found.len() == before && !problems.iter().any(|d| d.file == *input) {
+            problems.push(
+                Diagnostic::new(input, tr!("batch-no-letters"))
+                    .with_help(tr!("batch-no-letters-help")),
+            );
+        }
+    }
+    for file in listed {
+        named_file(file, &mut found, problems);
+    }
+    Found {
+        letters: found,
+        root,
+    }
+}
+
+/// The letters of `inputs` for `check`: found as `batch` finds them, each
+/// once, without the defaults files other letters name (which are not
+/// letters); `problems` gets the inputs that hold none.
+pub fn letters(inputs: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let cwd = match std::env::current_dir() {
+        Ok(c) => c,
+        Err(e) => {
+            problems.push(Diagnostic::new(
+                Path::new("."),
+                tr!("batch-cwd-unreadable", reason = crate::input::io_reason(&e)),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut letters = find(&cwd, inputs, &[], problems).letters;
+    let mut seen = std::collections::HashSet::new();
+    letters.retain(|l| seen.insert(absolute(&cwd, l)));
+    // Finding defaults files parses every letter once more: one letter
+    // cannot be the defaults of another, and a 2 MiB one is parsed once.
+    if letters.len() < 2 {
+        return letters;
+    }
+    super::defaults::split(&cwd, letters).0
+}
+
+/// Narrows `root` to the folders it shares with `path`.
+pub(super) fn narrow(root: &mut Option<PathBuf>, path: &Path) {
+    *root = Some(match root.take() {
+        None => path.to_path_buf(),
+        Some(r) => common_ancestor(&[r, path.to_path_buf()]).unwrap_or_default(),
+    });
+}
+
+/// A letter named by the user (an argument, a line of a list): taken
+/// whatever its extension, but only if it is a regular file.
+fn named_file(file: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+    match std::fs::metadata(file) {
+        Ok(_) if is_regular_file(file) => found.push(file.to_path_buf()),
+        Ok(_) => problems.push(
+            Diagnostic::new(file, tr!("batch-not-regular"))
+                .with_help(tr!("batch-not-regular-help")),
+        ),
+        Err(e) => problems.push(
+            Diagnostic::new(
+                file,
+                tr!(
+                    "batch-letter-unreadable",
+                    reason = crate::input::io_reason(&e)
+                ),
+            )
+            .with_help(tr!("batch-letter-unreadable-help")),
+        ),
+    }
+}
+
 /// The letters named in a list (`--files-from`): one path a line, blank
 /// lines and lines starting with `#` skipped. `-` reads the standard input.
 pub fn read_list(list: &Path) -> Result<Vec<PathBuf>> {
@@ -123,12 +239,12 @@ pub fn read_list(list: &Path) -> Result<Vec<PathBuf>> {
         Error::one(
             Diagnostic::new(
                 list,
-                format!(
-                    "cannot read this list of letters: {}",
-                    crate::input::io_reason(&e)
+                tr!(
+                    "batch-list-unreadable",
+                    reason = crate::input::io_reason(&e)
                 ),
             )
-            .with_help("give a text file with one letter path a line, or - for the standard input"),
+            .with_help(tr!("batch-list-help")),
         )
     };
     let reader: Box<dyn BufRead> = if list == Path::new("-") {
@@ -136,9 +252,8 @@ pub fn read_list(list: &Path) -> Result<Vec<PathBuf>> {
     } else {
         if !is_regular_file(list) {
             return Err(Error::one(
-                Diagnostic::new(list, "the list of letters is not a regular file").with_help(
-                    "give a text file with one letter path a line, or - for the standard input",
-                ),
+                Diagnostic::new(list, tr!("batch-list-not-regular"))
+                    .with_help(tr!("batch-list-help")),
             ));
         }
         Box::new(std::io::BufReader::new(
@@ -173,7 +288,7 @@ pub(super) fn absolute(cwd: &Path, p: &Path) -> PathBuf {
     out
 }
 
-pub(super) fn common_ancestor(paths: &[PathBuf]) -> Option<PathBuf> {
+fn common_ancestor(paths: &[PathBuf]) -> Option<PathBuf> {
     let (first, rest) = paths.split_first()?;
     let mut common: Vec<Component> = first.components().collect();
     for p in rest {

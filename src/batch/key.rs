@@ -48,7 +48,7 @@ pub struct Global {
 }
 
 impl Global {
-    pub fn new(engine: &Engine, options: &Options) -> Global {
+    pub fn new(engine: &Engine, options: &Options, deny_warnings: bool) -> Global {
         let mut templates = Fields::new(b"zhauap templates");
         for (name, content) in engine.templates().files() {
             templates.field(name.as_bytes());
@@ -68,6 +68,11 @@ impl Global {
         // Only a draft run adds to the key, so keys of earlier runs stay valid.
         if engine.draft() {
             key.field(b"draft");
+        }
+        // Likewise `--deny-warnings`: a letter rendered with warnings before
+        // is checked again, and refused.
+        if deny_warnings {
+            key.field(b"deny-warnings");
         }
         Global {
             key: key.finish(),

@@ -37,6 +37,8 @@ pub(super) struct Known {
     pub data_row: Option<Hash>,
     pub output: Option<Written>,
     pub pages: u32,
+    /// The warnings of the letter when it was rendered.
+    pub warnings: Vec<super::record::Problem>,
     /// The line of the manifest holding this record (the last one, if the
     /// letter has several).
     pub line: u32,
@@ -128,6 +130,7 @@ impl Known {
                 })
             }),
             pages: r.pages.unwrap_or(0),
+            warnings: r.warnings.clone(),
             line,
         }
     }

@@ -44,11 +44,14 @@ mod source;
 mod tidy;
 pub mod worker;
 
-pub use inputs::read_list;
+pub use inputs::{letters, read_list};
 pub use key::Hash;
 pub use manifest::MANIFEST;
 pub use plan::{Job, Plan, plan};
-pub use record::{FileRecord, OutputRecord, Problem, RECORD_VERSION, Record, Sha256, schema_json};
+pub use record::{
+    CheckReport, CheckStatus, CheckedLetter, FileRecord, OutputRecord, Problem, ProblemSeverity,
+    RECORD_VERSION, Record, Sha256, check_schema_json, problem, schema_json,
+};
 pub use report::{Outcome, Status, Summary};
 pub use run::{MAX_JOBS, Settings, run, run_from};
 pub use shard::{Shard, ShardSpec};

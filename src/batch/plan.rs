@@ -7,12 +7,11 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::inputs::{
-    absolute, common_ancestor, expand_glob, glob_base, is_glob, is_regular_file, walk,
-};
+use super::inputs::{Found, absolute, find, narrow};
 use super::shard::Shard;
 use crate::Format;
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::tr;
 
 /// One letter of a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,50 +107,15 @@ pub fn plan(
     let cwd = std::env::current_dir().map_err(|e| {
         Error::one(Diagnostic::new(
             Path::new("."),
-            format!(
-                "cannot read the current folder: {}",
-                crate::input::io_reason(&e)
-            ),
+            tr!("batch-cwd-unreadable", reason = crate::input::io_reason(&e)),
         ))
     })?;
     let mut problems = Vec::new();
-    let mut found: Vec<PathBuf> = Vec::new();
-    // The common folder of the inputs, narrowed as they come: no list of
-    // them is kept (ten thousand letters would make one).
-    let mut root: Option<PathBuf> = None;
-    for input in inputs {
-        let before = found.len();
-        match std::fs::metadata(input) {
-            Ok(m) if m.is_dir() => {
-                narrow(&mut root, &absolute(&cwd, input));
-                walk(input, None, &mut found, &mut problems);
-            }
-            Ok(_) => named_file(input, &mut found, &mut problems),
-            Err(_) if is_glob(input) => {
-                narrow(&mut root, &absolute(&cwd, &glob_base(input)));
-                expand_glob(input, &mut found, &mut problems);
-            }
-            Err(e) => problems.push(
-                Diagnostic::new(
-                    input,
-                    format!("cannot read this input: {}", crate::input::io_reason(&e)),
-                )
-                .with_help(
-                    "give letter files, folders of letters, or globs such as 'in/**/*.yaml'",
-                ),
-            ),
-        }
-        if found.len() == before && !problems.iter().any(|d| d.file == *input) {
-            problems.push(
-                Diagnostic::new(input, "no letters (*.yaml or *.yml files) here").with_help(
-                    "a folder is searched, with its subfolders, for *.yaml and *.yml files",
-                ),
-            );
-        }
-    }
-    for file in listed {
-        named_file(file, &mut found, &mut problems);
-    }
+    let Found {
+        letters: found,
+        root,
+    } = find(&cwd, inputs, listed, &mut problems);
+    let mut root = root;
     let mut letter_ids = Vec::with_capacity(found.len());
     for f in &found {
         if let Some(parent) = absolute(&cwd, f).parent() {
@@ -202,15 +166,13 @@ pub fn plan(
             problems.push(
                 Diagnostic::new(
                     &second.letter,
-                    format!(
-                        "{} and this letter would both be written to {}",
-                        first.letter.display(),
-                        second.output.display()
+                    tr!(
+                        "batch-same-output",
+                        other = first.letter.display().to_string(),
+                        output = second.output.display().to_string()
                     ),
                 )
-                .with_help(
-                    "rename one of them: letters that differ only in extension share an output",
-                ),
+                .with_help(tr!("batch-same-output-help")),
             );
         }
     }
@@ -283,51 +245,21 @@ impl Plan {
     }
 }
 
-/// Narrows `root` to the folders it shares with `path`.
-fn narrow(root: &mut Option<PathBuf>, path: &Path) {
-    *root = Some(match root.take() {
-        None => path.to_path_buf(),
-        Some(r) => common_ancestor(&[r, path.to_path_buf()]).unwrap_or_default(),
-    });
-}
-
-/// A letter named by the user (an argument, a line of a list): taken
-/// whatever its extension, but only if it is a regular file.
-fn named_file(file: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
-    match std::fs::metadata(file) {
-        Ok(_) if is_regular_file(file) => found.push(file.to_path_buf()),
-        Ok(_) => problems.push(
-            Diagnostic::new(file, "this is not a regular file, so not a letter")
-                .with_help("name .yaml letter files; devices, pipes and sockets are not read"),
-        ),
-        Err(e) => problems.push(
-            Diagnostic::new(
-                file,
-                format!("cannot read this letter: {}", crate::input::io_reason(&e)),
-            )
-            .with_help("check the file name and that the file exists"),
-        ),
-    }
-}
-
 /// Why `path`, where the batch would write, must not be written: it is a
 /// letter of the batch, a special file (a device, a pipe) or a symbolic
 /// link. A rename would replace it (as root, `/dev/null` itself).
 fn output_problem(path: &Path, letters: &[FileId]) -> Option<Diagnostic> {
     let meta = std::fs::symlink_metadata(path).ok()?;
     let why = if meta.file_type().is_symlink() {
-        "a symbolic link is where this output would go; the batch does not replace links"
+        tr!("batch-output-is-link")
     } else if !meta.is_file() {
-        "something that is not a regular file (a folder, a device or a pipe) is where this output would go"
+        tr!("batch-output-is-special")
     } else if FileId::of(&meta).is_some_and(|id| letters.binary_search(&id).is_ok()) {
-        "this output would overwrite one of the letters"
+        tr!("batch-output-is-letter")
     } else {
         return None;
     };
-    Some(
-        Diagnostic::new(path, why)
-            .with_help("choose another output folder with -o, or move the file away"),
-    )
+    Some(Diagnostic::new(path, why).with_help(tr!("batch-output-help")))
 }
 
 /// A symbolic link among the folders between `out_dir` and an output
@@ -349,11 +281,8 @@ fn folder_problem(
         match std::fs::symlink_metadata(&dir) {
             Ok(m) if m.file_type().is_symlink() || !m.is_dir() => {
                 return Some(
-                    Diagnostic::new(
-                        &dir,
-                        "this is where an output folder would go, and it is a link or not a folder",
-                    )
-                    .with_help("the batch writes only into real folders below -o; move it away"),
+                    Diagnostic::new(&dir, tr!("batch-output-folder-is-link"))
+                        .with_help(tr!("batch-output-folder-is-link-help")),
                 );
             }
             Ok(_) => {}

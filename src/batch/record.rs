@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Error};
+use crate::diagnostic::{Diagnostic, Error, Severity};
 
 /// The version of [`Record`]: bumped when a field changes meaning, so that
 /// an older manifest is ignored (its letters render again) rather than
@@ -45,6 +45,10 @@ pub struct Record {
     pub status: Status,
     /// Why the letter failed; empty otherwise.
     pub problems: Vec<Problem>,
+    /// What the letter renders with but probably not as meant (severity
+    /// `warning`); `--deny-warnings` refuses such a letter.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Problem>,
     /// Milliseconds this run spent on the letter (in the `--report` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ms: Option<f64>,
@@ -84,9 +88,13 @@ pub struct OutputRecord {
     pub modified_ns: u64,
 }
 
-/// One reason a letter failed.
+/// One problem of a letter: why it failed, or a warning. `check --format
+/// json` reports the same records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Problem {
+    /// `error` refuses the letter; `warning` does only with `--deny-warnings`.
+    #[serde(default)]
+    pub severity: ProblemSeverity,
     /// The file the problem is in: the letter, a template, an image.
     pub file: String,
     /// Line and column, counted from 1, where the file has text positions.
@@ -97,6 +105,94 @@ pub struct Problem {
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
+}
+
+/// How grave a problem is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ProblemSeverity {
+    /// The letter is refused.
+    #[default]
+    Error,
+    /// The letter renders, probably not as meant.
+    Warning,
+}
+
+impl From<Severity> for ProblemSeverity {
+    fn from(s: Severity) -> Self {
+        match s {
+            Severity::Error => ProblemSeverity::Error,
+            Severity::Warning => ProblemSeverity::Warning,
+        }
+    }
+}
+
+/// What `zhauap check --format json` prints: every letter checked, with
+/// its problems as the batch manifest records them. Its JSON Schema is
+/// `zhauap schema --check`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "zhauap check report")]
+pub struct CheckReport {
+    /// Always `zhauap`.
+    pub program: String,
+    /// The version of zhauap that checked the letters.
+    pub version: String,
+    /// The letters, in the order found (an input's letters in name order),
+    /// and the inputs that hold none.
+    pub letters: Vec<CheckedLetter>,
+    /// How many letters were refused.
+    pub refused: u32,
+}
+
+/// One letter of a check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CheckedLetter {
+    /// The letter file as found, or an input that holds no letter.
+    pub file: String,
+    pub status: CheckStatus,
+    /// Its errors (when refused) and warnings, in the order found.
+    pub problems: Vec<Problem>,
+}
+
+/// The verdict on a letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckStatus {
+    /// It renders, and nothing in it looks wrong.
+    Ok,
+    /// It renders, but has warnings (`--deny-warnings` refuses it).
+    Warnings,
+    /// It is refused: `render` would write nothing.
+    Refused,
+}
+
+impl CheckReport {
+    pub fn new() -> CheckReport {
+        CheckReport {
+            program: "zhauap".to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            letters: Vec::new(),
+            refused: 0,
+        }
+    }
+
+    pub fn add(&mut self, letter: CheckedLetter) {
+        if letter.status == CheckStatus::Refused {
+            self.refused += 1;
+        }
+        self.letters.push(letter);
+    }
+
+    /// The report, pretty-printed.
+    pub fn json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl Default for CheckReport {
+    fn default() -> Self {
+        CheckReport::new()
+    }
 }
 
 /// A SHA-256 as 64 lower-case hexadecimal digits.
@@ -116,9 +212,11 @@ pub fn problems(error: &Error) -> Vec<Problem> {
     error.diagnostics.iter().map(problem).collect()
 }
 
-fn problem(d: &Diagnostic) -> Problem {
+/// The record of one diagnostic.
+pub fn problem(d: &Diagnostic) -> Problem {
     let number = |n: usize| u32::try_from(n).ok();
     Problem {
+        severity: d.severity.into(),
         file: d.file.display().to_string(),
         line: d.pos.and_then(|p| number(p.line)),
         column: d.pos.and_then(|p| number(p.column)),
@@ -158,8 +256,16 @@ fn field_of(message: &str) -> Option<String> {
 
 /// The JSON Schema of a record, pretty-printed.
 pub fn schema_json() -> String {
-    let schema = schemars::schema_for!(Record);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    pretty(&schemars::schema_for!(Record))
+}
+
+/// The JSON Schema of `check --format json`, pretty-printed.
+pub fn check_schema_json() -> String {
+    pretty(&schemars::schema_for!(CheckReport))
+}
+
+fn pretty(schema: &schemars::Schema) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
 }
@@ -217,6 +323,7 @@ mod tests {
             pages: Some(1),
             status: Status::Rendered,
             problems: vec![],
+            warnings: vec![],
             ms: None,
         };
         let line = serde_json::to_string(&record).unwrap();

@@ -9,6 +9,7 @@ use std::time::Duration;
 use super::record::Record;
 pub use super::record::Status;
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::tr;
 
 /// What became of one letter.
 #[derive(Debug, Clone)]
@@ -17,6 +18,9 @@ pub struct Outcome {
     pub output: PathBuf,
     pub status: Status,
     pub error: Option<Error>,
+    /// The letter's warnings, when it was checked in this run (an unchanged
+    /// letter's are in its record, from the run that rendered it).
+    pub warnings: Vec<Diagnostic>,
     pub pages: Option<usize>,
     pub time: Duration,
     /// Its record for the manifest and the report.
@@ -74,32 +78,31 @@ impl Summary {
     pub fn line(&self) -> String {
         let secs = self.elapsed.as_secs_f64();
         let n = self.letters();
-        let mut line = format!(
-            "{n} letter{}: {} rendered, {} unchanged, {} failed in {secs:.2} s",
-            if n == 1 { "" } else { "s" },
-            self.rendered,
-            self.unchanged,
-            self.failed,
+        let mut line = tr!(
+            "batch-summary",
+            letters = n,
+            rendered = self.rendered,
+            unchanged = self.unchanged,
+            failed = self.failed,
+            secs = format!("{secs:.2}")
         );
         if n > 0 && secs > 0.0 {
-            line.push_str(&format!(" ({:.0} letters/s)", n as f64 / secs));
+            line.push_str(&tr!(
+                "batch-summary-rate",
+                rate = format!("{:.0}", n as f64 / secs)
+            ));
         }
         if self.other_shards > 0 {
-            line.push_str(&format!("; {} left to other shards", self.other_shards));
+            line.push_str(&tr!(
+                "batch-summary-other-shards",
+                count = self.other_shards
+            ));
         }
         if !self.pruned.is_empty() {
-            line.push_str(&format!(
-                "; {} output{} of deleted letters removed",
-                self.pruned.len(),
-                if self.pruned.len() == 1 { "" } else { "s" }
-            ));
+            line.push_str(&tr!("batch-summary-pruned", count = self.pruned.len()));
         }
         if self.orphans > 0 {
-            line.push_str(&format!(
-                "; {} output{} of deleted letters kept (--prune removes them)",
-                self.orphans,
-                if self.orphans == 1 { "" } else { "s" }
-            ));
+            line.push_str(&tr!("batch-summary-orphans", count = self.orphans));
         }
         line
     }
@@ -179,7 +182,10 @@ impl Report {
         if let Some(e) = self.error.take() {
             return Err(Error::one(Diagnostic::new(
                 &self.path,
-                format!("cannot write the report: {}", crate::input::io_reason(&e)),
+                tr!(
+                    "batch-report-unwritable",
+                    reason = crate::input::io_reason(&e)
+                ),
             )));
         }
         self.file.commit(true)

@@ -40,6 +40,8 @@ pub struct Settings {
     /// Render in worker processes started so (see [`super::worker`]); in
     /// the render threads when `None`, and always for mail merge.
     pub worker: Option<WorkerCommand>,
+    /// Refuse letters with warnings (nothing is written for them).
+    pub deny_warnings: bool,
 }
 
 /// The most render threads a batch starts, whatever `--jobs` says.
@@ -101,7 +103,7 @@ pub fn run_from(
     let rewrite = !manifest.compact || !gone.pruned.is_empty() || gone.moved > 0;
     let known = std::mem::take(&mut manifest.known);
     let nothing = HashMap::new();
-    let global = &Global::new(engine, &settings.options);
+    let global = &Global::new(engine, &settings.options, settings.deny_warnings);
     let context = Context {
         engine,
         options: &settings.options,
@@ -110,6 +112,7 @@ pub fn run_from(
         known: if settings.force { &nothing } else { &known },
         hashes: FileHashes::default(),
         verify: settings.verify,
+        deny_warnings: settings.deny_warnings,
     };
     let report = settings.report.as_deref().map(Report::create).transpose()?;
     let summary = Summary {
@@ -274,6 +277,7 @@ struct Context<'a> {
     known: &'a HashMap<String, Known>,
     hashes: FileHashes,
     verify: bool,
+    deny_warnings: bool,
 }
 
 /// A letter after the cores' part: done, or rendered and to be written.
@@ -356,6 +360,7 @@ fn base_record(job: &Job, global: &Global) -> Record {
         pages: None,
         status: Status::Failed,
         problems: Vec::new(),
+        warnings: Vec::new(),
         ms: None,
     }
 }
@@ -368,6 +373,7 @@ fn failed(job: &Job, mut record: Record, error: Error, started: Instant) -> Outc
         output: job.output.clone(),
         status: Status::Failed,
         error: Some(error),
+        warnings: Vec::new(),
         pages: None,
         time: started.elapsed(),
         record,
@@ -378,12 +384,14 @@ impl Context<'_> {
     fn prepare(&self, index: usize, job: &Job, worker: Option<&mut Worker>) -> Prepared {
         let started = Instant::now();
         let mut record = base_record(job, self.global);
-        match self.up_to_date_or_render(job, &mut record, worker) {
+        let mut warnings = Vec::new();
+        match self.up_to_date_or_render(job, &mut record, worker, &mut warnings) {
             Ok(None) => Prepared::Done(Outcome {
                 letter: job.letter.clone(),
                 output: job.output.clone(),
                 status: Status::Unchanged,
                 error: None,
+                warnings,
                 pages: record.pages.map(|p| p as usize),
                 time: started.elapsed(),
                 record,
@@ -399,6 +407,7 @@ impl Context<'_> {
                         output: job.output.clone(),
                         status: Status::Rendered,
                         error: None,
+                        warnings,
                         pages: record.pages.map(|p| p as usize),
                         time: started.elapsed(),
                         record,
@@ -412,11 +421,13 @@ impl Context<'_> {
 
     /// Fills `record` as far as the letter gets; the rendered bytes, or
     /// none when the output is up to date (then `record` is its record).
+    /// `warnings` gets the letter's warnings when it is checked.
     fn up_to_date_or_render(
         &self,
         job: &Job,
         record: &mut Record,
         worker: Option<&mut Worker>,
+        warnings: &mut Vec<Diagnostic>,
     ) -> Result<Option<Vec<u8>>> {
         let loaded = self.source.load(job)?;
         let letter_hash = Hash::of(loaded.source.text.as_bytes());
@@ -445,6 +456,13 @@ impl Context<'_> {
             Some(made) => made?,
             None => worker::make(self.engine, loaded.source, loaded.row, self.options)?,
         };
+        record.warnings = made.warnings.iter().map(record::problem).collect();
+        if self.deny_warnings
+            && let Some(refusal) = crate::denied(&job.letter, &made.warnings)
+        {
+            return Err(refusal);
+        }
+        *warnings = made.warnings.clone();
         // The files the document refers to, as the engine read and hashed
         // them for this very rendering (absolute paths).
         let files = made.files;

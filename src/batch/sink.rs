@@ -191,6 +191,7 @@ pub(super) fn unchanged_record(job: &Job, known: &Known, global: &Global) -> Rec
         pages: Some(known.pages),
         status: Status::Unchanged,
         problems: Vec::new(),
+        warnings: known.warnings.clone(),
         ms: None,
     }
 }

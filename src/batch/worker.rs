@@ -77,6 +77,9 @@ impl WorkerCommand {
         if draft {
             args.push("--draft".into());
         }
+        // The worker's refusals and warnings are shown to this user.
+        args.push("--ui-lang".into());
+        args.push(crate::i18n::current().code().into());
         Some(WorkerCommand { program, args })
     }
 }
@@ -89,6 +92,9 @@ pub(super) struct Made {
     pub defaults: Option<Hash>,
     pub pages: usize,
     pub bytes: Vec<u8>,
+    /// The letter's warnings, to print, record and, with `--deny-warnings`,
+    /// refuse it for.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// Checks and renders one letter under one budget: the work a worker does,
@@ -113,12 +119,14 @@ pub(super) fn make(
         })
         .collect();
     let defaults = checked.letter.defaults_read.first().map(|f| Hash(f.sha256));
+    let warnings = checked.letter.warnings.clone();
     let rendered = engine.render_checked(checked, options)?;
     Ok(Made {
         files,
         defaults,
         pages: rendered.pages.pages.len(),
         bytes: rendered.bytes,
+        warnings,
     })
 }
 
@@ -138,6 +146,7 @@ enum Answer {
         defaults: Option<[u8; 32]>,
         pages: usize,
         bytes: usize,
+        warnings: Vec<crate::diagnostic::Diagnostic>,
     },
     Refused(Error),
 }
@@ -152,6 +161,18 @@ pub fn serve(args: impl Iterator<Item = OsString>) -> i32 {
         match a.to_str() {
             Some("--templates") => templates = args.next().map(PathBuf::from),
             Some("--draft") => draft = true,
+            Some("--ui-lang") => {
+                match args
+                    .next()
+                    .and_then(|c| c.to_str().and_then(crate::i18n::UiLang::from_code))
+                {
+                    Some(lang) => crate::i18n::set(lang),
+                    None => {
+                        eprintln!("zhauap batch worker: --ui-lang needs ru, kk or en");
+                        return 2;
+                    }
+                }
+            }
             _ => {
                 eprintln!("zhauap batch worker: unknown argument {}", a.display());
                 return 2;
@@ -207,6 +228,7 @@ fn answer(engine: &Engine, request: Request, out: &mut impl Write) -> std::io::R
                 defaults: m.defaults.map(|h| h.0),
                 pages: m.pages,
                 bytes: m.bytes.len(),
+                warnings: m.warnings,
             },
             m.bytes,
         ),
@@ -407,6 +429,7 @@ fn ask(running: &mut Running, source: &Source, options: &Options) -> std::io::Re
             defaults,
             pages,
             bytes,
+            warnings,
         } => {
             let mut out = vec![0; bytes];
             running.stdout.read_exact(&mut out)?;
@@ -421,6 +444,7 @@ fn ask(running: &mut Running, source: &Source, options: &Options) -> std::io::Re
                 defaults: defaults.map(Hash),
                 pages,
                 bytes: out,
+                warnings,
             })
         }
         Answer::Refused(e) => Err(e),

@@ -6,11 +6,15 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+mod check;
+mod man;
 mod progress;
 mod stats;
+use check::{CheckFormat, CheckRequest};
 use progress::{Console, Progress};
 
 use zhauap::diagnostic::Error;
+use zhauap::tr;
 use zhauap::{Engine, Format, Options};
 
 /// Exit codes: 0 all well, 1 a letter was refused, 2 a usage error.
@@ -90,14 +94,20 @@ pub enum Command {
         draft: bool,
     },
     /// Check letters without writing anything.
-    #[command(after_help = "Example:\n  zhauap check examples/dz-83-reply.yaml")]
+    #[command(
+        after_help = "Example:\n  zhauap check examples/dz-83-reply.yaml\n  zhauap check letters/ 'in/**/*.yaml'\n  zhauap check letters/ --format json > problems.json"
+    )]
     Check {
-        /// Letter files (YAML).
-        #[arg(required = true)]
+        /// Letter files, folders (searched for *.yaml and *.yml) or globs.
+        #[arg(value_name = "INPUT", required = true)]
         letters: Vec<PathBuf>,
         /// Refuse the letter (exit 1) when it has warnings, not only errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// How to report: text for people, or json on standard output for
+        /// programs (see zhauap schema --check).
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
         /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
         #[arg(long)]
         draft: bool,
@@ -119,12 +129,15 @@ pub enum Command {
     },
     /// Print the JSON Schema of the letter format, for editors (or of the batch manifest).
     #[command(
-        after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json\n  zhauap schema --manifest > zhauap-manifest.schema.json"
+        after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json\n  zhauap schema --manifest > zhauap-manifest.schema.json\n  zhauap schema --check > zhauap-check.schema.json"
     )]
     Schema {
         /// The schema of a batch manifest record instead.
         #[arg(long)]
         manifest: bool,
+        /// The schema of `zhauap check --format json` instead.
+        #[arg(long, conflicts_with = "manifest")]
+        check: bool,
     },
     /// Print shell completions.
     #[command(after_help = "Example:\n  zhauap completions bash > /etc/bash_completion.d/zhauap")]
@@ -132,9 +145,19 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
-    #[command(after_help = "Example:\n  zhauap man > zhauap.1 && man ./zhauap.1")]
-    Man,
+    /// Print the manual page (roff), or write every page into a folder.
+    #[command(
+        after_help = "Example:\n  zhauap man > zhauap.1 && man ./zhauap.1\n  zhauap man render | man -l -\n  zhauap man -o man/"
+    )]
+    Man {
+        /// The page of this subcommand (zhauap-SUBCOMMAND.1) instead.
+        #[arg(value_name = "SUBCOMMAND")]
+        subcommand: Option<String>,
+        /// Write zhauap.1 and zhauap-SUBCOMMAND.1 of every subcommand into
+        /// this folder (created).
+        #[arg(short, long, value_name = "DIR", conflicts_with = "subcommand")]
+        output: Option<PathBuf>,
+    },
     /// Serve a live preview of a letter on 127.0.0.1, following every save.
     #[command(
         after_help = "The page shows the letter as it will print, with a link to its PDF; it reloads\nwhen the letter, its emblem or the --templates folder change. Ctrl-C stops it.\n\nExample:\n  zhauap preview examples/dz-83-reply.yaml --open"
@@ -184,6 +207,10 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
         /// Render every letter, even those whose output is up to date.
         #[arg(long)]
         force: bool,
+        /// Refuse letters with warnings, not only errors: nothing is written
+        /// for them and the batch exits 1.
+        #[arg(long)]
+        deny_warnings: bool,
         /// Check up-to-date outputs by their content, not only size and time.
         #[arg(long)]
         verify: bool,
@@ -273,9 +300,11 @@ pub fn run() -> i32 {
     // Commands that need no letter engine.
     match &cli.command {
         Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
-        Command::Schema { manifest } => {
+        Command::Schema { manifest, check } => {
             if *manifest {
                 print!("{}", zhauap::batch::schema_json());
+            } else if *check {
+                print!("{}", zhauap::batch::check_schema_json());
             } else {
                 print!("{}", zhauap::letter::schema::json());
             }
@@ -290,14 +319,10 @@ pub fn run() -> i32 {
             );
             return EXIT_OK;
         }
-        Command::Man => {
-            let man = clap_mangen::Man::new(Cli::command());
-            return match man.render(&mut std::io::stdout()) {
-                Ok(()) => EXIT_OK,
-                Err(e) => {
-                    eprintln!("error: cannot write the manual page: {e}");
-                    EXIT_REFUSED
-                }
+        Command::Man { subcommand, output } => {
+            return match output {
+                Some(dir) => man::write_all(&ui, Cli::command(), dir),
+                None => man::print(&ui, Cli::command(), subcommand.as_deref()),
             };
         }
         _ => {}
@@ -310,7 +335,7 @@ pub fn run() -> i32 {
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
-        | Command::Man => false,
+        | Command::Man { .. } => false,
     };
     let engine = match Engine::new(cli.templates.as_deref()) {
         Ok(e) => e.with_draft(draft),
@@ -345,8 +370,17 @@ pub fn run() -> i32 {
         Command::Check {
             letters,
             deny_warnings,
+            format,
             draft: _,
-        } => check(&engine, &ui, &letters, deny_warnings),
+        } => check::check(
+            &engine,
+            &ui,
+            &CheckRequest {
+                inputs: &letters,
+                deny_warnings,
+                format,
+            },
+        ),
         Command::Batch {
             inputs,
             files_from,
@@ -355,6 +389,7 @@ pub fn run() -> i32 {
             jobs,
             report,
             force,
+            deny_warnings,
             verify,
             prune,
             shard,
@@ -371,7 +406,7 @@ pub fn run() -> i32 {
                     {
                         Ok(s) => Some(s),
                         Err(why) => {
-                            eprintln!("error: {why}");
+                            eprintln!("{}: {why}", tr!("common-error"));
                             return EXIT_USAGE;
                         }
                     }
@@ -399,6 +434,7 @@ pub fn run() -> i32 {
                         cli.templates.as_deref(),
                         draft,
                     ),
+                    deny_warnings,
                 },
             };
             batch(&engine, &ui, &request)
@@ -406,7 +442,7 @@ pub fn run() -> i32 {
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
-        | Command::Man => EXIT_OK,
+        | Command::Man { .. } => EXIT_OK,
         Command::Preview {
             letter,
             port,
@@ -439,11 +475,8 @@ fn starter(lang: LangArg) -> &'static str {
 fn init(ui: &Ui, file: &Path, lang: LangArg, force: bool) -> i32 {
     if file.exists() && !force {
         ui.error(&Error::one(
-            zhauap::diagnostic::Diagnostic::new(
-                file,
-                "the file exists; init does not overwrite letters",
-            )
-            .with_help("choose another name, or add --force"),
+            zhauap::diagnostic::Diagnostic::new(file, tr!("cli-init-exists"))
+                .with_help(tr!("cli-init-exists-help")),
         ));
         return EXIT_REFUSED;
     }
@@ -453,17 +486,22 @@ fn init(ui: &Ui, file: &Path, lang: LangArg, force: bool) -> i32 {
     }
     // The schema beside the letter lets editors check it without a network.
     let schema = file.with_file_name(SCHEMA_FILE);
-    let mut wrote = file.display().to_string();
+    let mut wrote = tr!("cli-init-wrote", file = file.display().to_string());
     if !schema.exists() {
         if let Err(e) = zhauap::write::atomic(&schema, zhauap::letter::schema::json().as_bytes()) {
             ui.error(&e);
             return EXIT_REFUSED;
         }
-        wrote.push_str(&format!(" and {}", schema.display()));
+        wrote = tr!(
+            "cli-init-wrote-with-schema",
+            file = file.display().to_string(),
+            schema = schema.display().to_string()
+        );
     }
-    ui.info(&format!(
-        "wrote {wrote}; render it with: zhauap render {}",
-        file.display()
+    ui.info(&tr!(
+        "cli-init-next",
+        wrote = wrote,
+        file = file.display().to_string()
     ));
     EXIT_OK
 }
@@ -518,7 +556,11 @@ fn render(
     let source = if is_stdio(letter) {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes) {
-            eprintln!("error: the letter could not be read from standard input: {e}");
+            eprintln!(
+                "{}: {}",
+                tr!("common-error"),
+                tr!("cli-stdin-unreadable", reason = e.to_string())
+            );
             return EXIT_REFUSED;
         }
         zhauap::letter::Source::from_bytes(Path::new("<stdin>"), bytes)
@@ -532,8 +574,16 @@ fn render(
             return EXIT_REFUSED;
         }
     };
-    if warn(ui, &checked.letter.warnings, deny_warnings) {
-        return EXIT_REFUSED;
+    match checked.denied() {
+        Some(refusal) if deny_warnings => {
+            ui.error(&refusal);
+            return EXIT_REFUSED;
+        }
+        _ => {
+            for w in &checked.letter.warnings {
+                eprintln!("{}", w.render(ui.color));
+            }
+        }
     }
     let rendered = match engine.render_checked(checked, &options) {
         Ok(r) => r,
@@ -546,7 +596,7 @@ fn render(
         std::io::Write::write_all(&mut std::io::stdout().lock(), &rendered.bytes).map_err(|e| {
             zhauap::diagnostic::Error::one(zhauap::diagnostic::Diagnostic::new(
                 Path::new("<stdout>"),
-                format!("the output could not be written: {e}"),
+                tr!("cli-stdout-unwritable", reason = e.to_string()),
             ))
         })
     } else {
@@ -560,25 +610,23 @@ fn render(
         // The PDF owns standard output when it is written there.
         stats::print(&rendered.pages, format, is_stdio(&out));
     }
-    ui.info(&format!(
-        "wrote {} ({} page{}){}",
-        if is_stdio(&out) {
-            "standard output".to_owned()
-        } else {
-            out.display().to_string()
-        },
-        rendered.pages.pages.len(),
-        if rendered.pages.pages.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        if ui.verbose {
-            format!(" in {:.1} ms", started.elapsed().as_secs_f64() * 1000.0)
-        } else {
-            String::new()
-        }
-    ));
+    let target = if is_stdio(&out) {
+        tr!("cli-standard-output")
+    } else {
+        out.display().to_string()
+    };
+    let pages = rendered.pages.pages.len();
+    let wrote = if ui.verbose {
+        tr!(
+            "cli-render-wrote-in",
+            output = target,
+            pages = pages,
+            ms = format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0)
+        )
+    } else {
+        tr!("cli-render-wrote", output = target, pages = pages)
+    };
+    ui.info(&wrote);
     EXIT_OK
 }
 
@@ -593,48 +641,13 @@ fn create_parent(out: &Path) -> zhauap::diagnostic::Result<()> {
             zhauap::diagnostic::Error::one(
                 zhauap::diagnostic::Diagnostic::new(
                     dir,
-                    format!("the output folder could not be created: {e}"),
+                    tr!("cli-output-folder-failed", reason = e.to_string()),
                 )
-                .with_help("choose an output path in a folder you can write to"),
+                .with_help(tr!("cli-output-folder-failed-help")),
             )
         }),
         None => Ok(()),
     }
-}
-
-/// Prints a letter's warnings; true when `--deny-warnings` refuses it.
-fn warn(ui: &Ui, warnings: &[zhauap::diagnostic::Diagnostic], deny: bool) -> bool {
-    for w in warnings {
-        eprintln!("{}", w.render(ui.color));
-    }
-    if deny && !warnings.is_empty() {
-        eprintln!(
-            "error: refused because of {} warning(s) and --deny-warnings",
-            warnings.len()
-        );
-        return true;
-    }
-    false
-}
-
-fn check(engine: &Engine, ui: &Ui, letters: &[PathBuf], deny_warnings: bool) -> i32 {
-    let mut refused = 0;
-    for letter in letters {
-        match engine.check(letter) {
-            Ok(checked) => {
-                if warn(ui, &checked.letter.warnings, deny_warnings) {
-                    refused += 1;
-                } else {
-                    ui.info(&format!("{}: ok", letter.display()));
-                }
-            }
-            Err(e) => {
-                refused += 1;
-                ui.error(&e);
-            }
-        }
-    }
-    if refused > 0 { EXIT_REFUSED } else { EXIT_OK }
 }
 
 fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
@@ -646,15 +659,15 @@ fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
     let result = zhauap::preview::serve(config, |address| {
         let url = format!("http://{address}/");
         // The address goes to stdout even with --quiet: it is the output.
-        println!("preview: {url}  (Ctrl-C stops)");
+        println!("{}", tr!("cli-preview-address", url = url.as_str()));
         if open && !zhauap::preview::open_in_browser(&url) {
-            ui.info("no browser could be started; open the address above by hand");
+            ui.info(&tr!("cli-preview-no-browser"));
         }
     });
     match result {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", tr!("common-error"));
             EXIT_REFUSED
         }
     }
@@ -698,7 +711,9 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
             .map(|(p, rows)| (p, Some(rows))),
         (Some(_), _) => {
             eprintln!(
-                "error: with --data, give exactly one letter file: zhauap batch LETTER.yaml --data ROWS.csv -o OUT"
+                "{}: {}",
+                tr!("common-error"),
+                tr!("cli-batch-data-one-letter")
             );
             return EXIT_USAGE;
         }
@@ -717,11 +732,10 @@ fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
             .iter()
             .map(|p| p.display().to_string())
             .collect();
-        ui.info(&format!(
-            "skipped {} defaults file{} (named by `defaults:` of other letters): {}",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" },
-            names.join(", ")
+        ui.info(&tr!(
+            "cli-batch-skipped-defaults",
+            count = names.len(),
+            files = names.join(", ")
         ));
     }
     let progress = Progress::new(

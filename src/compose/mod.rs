@@ -13,6 +13,7 @@ use tera::{Context, Kwargs, State, Tera};
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::letter::date::{self, Form};
 use crate::letter::{Lang, Letter, Source};
+use crate::tr;
 
 mod range;
 
@@ -127,22 +128,24 @@ impl Templates {
         let name = format!("{}/{}.tera", letter.template, letter.lang.code());
         if !self.tera.contains_template(&name) {
             let known = self.names();
-            let mut help = format!("the templates available are: {}", known.join(", "));
+            let mut help = tr!("compose-templates-available", names = known.join(", "));
             let refs: Vec<&str> = known.iter().map(String::as_str).collect();
             let msg = if known.contains(&letter.template) {
-                help = format!(
-                    "add {name} to the templates folder, or write the letter in a language the template has"
-                );
-                format!(
-                    "template '{}' has no {} version ({name})",
-                    letter.template,
-                    letter.lang.code()
+                help = tr!("compose-template-no-lang-help", file = name.as_str());
+                tr!(
+                    "compose-template-no-lang",
+                    template = letter.template.as_str(),
+                    lang = letter.lang.code(),
+                    file = name.as_str()
                 )
             } else {
                 if let Some(near) = crate::diagnostic::nearest(&letter.template, &refs) {
-                    help = format!("did you mean '{near}'? {help}");
+                    help = tr!("compose-did-you-mean", near = near, help = help);
                 }
-                format!("unknown template '{}'", letter.template)
+                tr!(
+                    "compose-unknown-template",
+                    template = letter.template.as_str()
+                )
             };
             let pos = template_field_pos(&source.text);
             let d = match pos {
@@ -167,18 +170,18 @@ impl Templates {
             (_, Some(Over::Size)) => Err(Error::one(
                 Diagnostic::new(
                     &self.path_of(&name),
-                    format!(
-                        "the template wrote more than {} MiB for one letter and was stopped",
-                        MAX_MARKUP_BYTES / (1024 * 1024)
+                    tr!(
+                        "compose-too-much-output",
+                        mib = MAX_MARKUP_BYTES / (1024 * 1024)
                     ),
                 )
-                .with_help("look for a loop or a component that calls itself in the template"),
+                .with_help(tr!("compose-too-much-output-help")),
             )),
             (Err(e), None) => Err(template_error(&self.origin, &name, &self.files, &e)),
             (Ok(()), None) => String::from_utf8(out.bytes).map_err(|_| {
                 Error::one(Diagnostic::new(
                     &self.path_of(&name),
-                    "the template wrote text that is not UTF-8",
+                    tr!("compose-not-utf8"),
                 ))
             }),
         }
@@ -407,7 +410,10 @@ fn template_error(
             report.filename()
         };
         let file = path_of(at);
-        let message = format!("template error: {}", report.message());
+        let message = tr!(
+            "compose-template-error",
+            message = report.message().to_string()
+        );
         let span = report.span();
         let source = files.iter().find(|(n, _)| n == at).map(|(_, c)| c);
         let d = match source {
@@ -422,9 +428,7 @@ fn template_error(
             ),
             _ => Diagnostic::new(&file, message),
         };
-        return Error::one(d.with_help(
-            "fix the template; the fields a template may use are those of the letter format",
-        ));
+        return Error::one(d.with_help(tr!("compose-template-error-help")));
     }
     let file = path_of(name);
     let mut message = e.to_string();
@@ -434,9 +438,11 @@ fn template_error(
         source = s.source();
     }
     Error::one(
-        Diagnostic::new(&file, format!("template error: {}", message.trim())).with_help(
-            "fix the template; the fields a template may use are those of the letter format",
-        ),
+        Diagnostic::new(
+            &file,
+            tr!("compose-template-error", message = message.trim()),
+        )
+        .with_help(tr!("compose-template-error-help")),
     )
 }
 

@@ -7,6 +7,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::tr;
+
 /// Largest emblem file read.
 pub const MAX_EMBLEM_BYTES: u64 = 8 * 1024 * 1024;
 /// Largest PNG side, in pixels. The emblem prints 24 mm wide: 4096 pixels
@@ -43,17 +45,20 @@ pub fn load(path: &Path) -> Result<Emblem, String> {
 /// Reads an emblem file's bytes within the limits, without decoding them.
 pub fn read(path: &Path) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "the emblem file does not exist".to_owned(),
-        _ => format!("the emblem cannot be read: {}", crate::input::io_reason(&e)),
+        std::io::ErrorKind::NotFound => tr!("output-emblem-missing"),
+        _ => tr!(
+            "output-emblem-unreadable",
+            reason = crate::input::io_reason(&e)
+        ),
     })?;
     if !meta.is_file() {
-        return Err("the emblem is not a file".into());
+        return Err(tr!("output-emblem-not-a-file"));
     }
     if meta.len() > MAX_EMBLEM_BYTES {
-        return Err(format!(
-            "the emblem file is {} KiB; the limit is {} KiB",
-            meta.len() / 1024,
-            MAX_EMBLEM_BYTES / 1024
+        return Err(tr!(
+            "output-emblem-too-large",
+            kib = meta.len() / 1024,
+            limit = MAX_EMBLEM_BYTES / 1024
         ));
     }
     // At most one byte past the limit: a /proc file reports no size and may
@@ -64,7 +69,12 @@ pub fn read(path: &Path) -> Result<Vec<u8>, String> {
             use std::io::Read;
             f.take(MAX_EMBLEM_BYTES + 1).read_to_end(&mut bytes)
         })
-        .map_err(|e| format!("the emblem cannot be read: {}", crate::input::io_reason(&e)))?;
+        .map_err(|e| {
+            tr!(
+                "output-emblem-unreadable",
+                reason = crate::input::io_reason(&e)
+            )
+        })?;
     if bytes.len() as u64 > MAX_EMBLEM_BYTES {
         return Err(format!(
             "the emblem file is larger than the limit of {} KiB",
@@ -83,15 +93,15 @@ pub fn decode(bytes: Vec<u8>) -> Result<Emblem, String> {
     if head.contains("<svg") {
         return decode_svg(bytes);
     }
-    Err("the emblem is not a PNG or SVG image".into())
+    Err(tr!("output-emblem-not-png-svg"))
 }
 
 fn decode_png(bytes: Vec<u8>) -> Result<Emblem, String> {
-    let (w, h) = check_png(&bytes, "the emblem PNG")?;
+    let (w, h) = check_png(&bytes, &tr!("output-emblem-png"))?;
     let bytes = Arc::new(bytes);
     let data: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
     if krilla::image::Image::from_png(data.into(), false).is_err() {
-        return Err("the emblem PNG cannot be decoded".into());
+        return Err(tr!("output-emblem-png-undecodable"));
     }
     Ok(Emblem {
         data: EmblemData::Png { bytes },
@@ -107,19 +117,23 @@ fn decode_png(bytes: Vec<u8>) -> Result<Emblem, String> {
 fn check_png(bytes: &[u8], what: &str) -> Result<(u32, u32), String> {
     // IHDR is the first chunk: width and height are big-endian at 16..24.
     if bytes.len() < 33 || &bytes[12..16] != b"IHDR" {
-        return Err(format!("{what} is damaged (no image header)"));
+        return Err(tr!("output-png-no-header", what = what));
     }
     let w = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
     let h = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
     if w == 0 || h == 0 {
-        return Err(format!("{what} has no pixels"));
+        return Err(tr!("output-png-no-pixels", what = what));
     }
     if w > MAX_EMBLEM_PIXELS || h > MAX_EMBLEM_PIXELS {
-        return Err(format!(
-            "{what} is {w}×{h} pixels; the limit is {MAX_EMBLEM_PIXELS} on each side"
+        return Err(tr!(
+            "output-png-too-many-pixels",
+            what = what,
+            width = w,
+            height = h,
+            limit = MAX_EMBLEM_PIXELS
         ));
     }
-    let damaged = |_| format!("{what} is damaged and cannot be decoded");
+    let damaged = |_| tr!("output-png-damaged", what = what);
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::EXPAND);
     let mut reader = decoder.read_info().map_err(damaged)?;
@@ -128,7 +142,7 @@ fn check_png(bytes: &[u8], what: &str) -> Result<(u32, u32), String> {
 }
 
 fn decode_svg(bytes: Vec<u8>) -> Result<Emblem, String> {
-    std::str::from_utf8(&bytes).map_err(|_| "the emblem SVG is not UTF-8 text")?;
+    std::str::from_utf8(&bytes).map_err(|_| tr!("output-svg-not-utf8"))?;
     // usvg hands every `href` it meets to these resolvers, wherever and
     // however it is written in the file (`href = "…"`, `xlink:href`, inside
     // a nested SVG): the first problem is kept and the SVG refused, since an
@@ -151,14 +165,14 @@ fn decode_svg(bytes: Vec<u8>) -> Result<Emblem, String> {
             resolve_string: Box::new(|_, _| {
                 // Name the kind of reference, never the target: it may be
                 // the name of a private file.
-                note("the emblem SVG refers to something outside itself (an image href…); embed it in the SVG or remove it".into());
+                note(tr!("output-svg-external"));
                 None
             }),
         },
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_data(&bytes, &options)
-        .map_err(|e| format!("the emblem SVG cannot be read: {e}"))?;
+        .map_err(|e| tr!("output-svg-unreadable", reason = e.to_string()))?;
     drop(options);
     if let Some(why) = problem.into_inner().unwrap_or_else(|p| p.into_inner()) {
         return Err(why);
@@ -181,24 +195,21 @@ fn decode_svg(bytes: Vec<u8>) -> Result<Emblem, String> {
 /// pictures inside it are checked too.
 fn embedded(mime: &str, data: &[u8], options: &usvg::Options) -> Result<usvg::ImageKind, String> {
     const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-    let what = "a picture inside the emblem SVG";
     if data.starts_with(PNG_SIGNATURE) {
-        check_png(data, "a PNG inside the emblem SVG")?;
+        check_png(data, &tr!("output-svg-inner-png"))?;
         return Ok(usvg::ImageKind::PNG(Arc::new(data.to_vec())));
     }
     match mime {
         "image/svg+xml" | "text/plain" => {
             let tree = usvg::Tree::from_data_nested(data, options)
-                .map_err(|_| format!("{what} is an SVG that cannot be read"))?;
+                .map_err(|_| tr!("output-svg-inner-svg-unreadable"))?;
             filters::refuse_nested(&tree)?;
             Ok(usvg::ImageKind::SVG(tree))
         }
         // JPEG, GIF, WebP and anything else: their decoders are not checked
         // here, so their size and soundness could only be learnt by krilla
         // while writing the PDF.
-        _ => Err(format!(
-            "{what} is not a PNG or SVG image; convert it to PNG"
-        )),
+        _ => Err(tr!("output-svg-inner-not-png-svg")),
     }
 }
 
@@ -210,6 +221,8 @@ fn embedded(mime: &str, data: &[u8], options: &usvg::Options) -> Result<usvg::Im
 /// cost is estimated from the parsed tree, before anything is drawn.
 mod filters {
     use usvg::filter::Kind;
+
+    use crate::tr;
 
     /// Pixels of the longer side of the emblem's filter bitmap: the emblem
     /// prints 24 mm (68 pt) at most and krilla rasterises filters at 4×.
@@ -226,9 +239,6 @@ mod filters {
     const MAX_OCTAVES: u32 = 10;
     /// Budget of pixel operations for all filters, about a second of work.
     const MAX_WORK: f64 = 2.0e8;
-
-    const HELP: &str =
-        "simplify or remove the filter (a blur, a shadow), or save the emblem as a PNG";
 
     /// Filters of the emblem SVG, within the budget.
     pub(super) fn check(tree: &usvg::Tree) -> Result<(), String> {
@@ -247,7 +257,7 @@ mod filters {
         if tree.filters().is_empty() {
             Ok(())
         } else {
-            Err(format!("an SVG inside the emblem SVG uses filters; {HELP}"))
+            Err(tr!("output-filter-nested"))
         }
     }
 
@@ -262,32 +272,26 @@ mod filters {
             let w = (bbox.width() * scale).clamp(1.0, KRILLA_MAX_SIDE) as f64;
             let h = (bbox.height() * scale).clamp(1.0, KRILLA_MAX_SIDE) as f64;
             if w * h > MAX_REGION_PIXELS {
-                return Err(format!(
-                    "a filter of the emblem SVG covers a region {:.0} times the size of the picture; {HELP}",
-                    w * h / (RASTER_SIDE as f64 * RASTER_SIDE as f64)
-                ));
+                let times = (w * h / (RASTER_SIDE as f64 * RASTER_SIDE as f64)).round();
+                return Err(tr!("output-filter-region", times = times as u64));
             }
             for filter in group.filters() {
                 let primitives = filter.primitives();
                 budget.primitives += primitives.len();
                 if primitives.len() > MAX_PRIMITIVES || budget.primitives > MAX_ALL_PRIMITIVES {
-                    return Err(format!(
-                        "the emblem SVG's filters have more than {} steps; {HELP}",
-                        if primitives.len() > MAX_PRIMITIVES {
-                            MAX_PRIMITIVES
-                        } else {
-                            MAX_ALL_PRIMITIVES
-                        }
-                    ));
+                    let steps = if primitives.len() > MAX_PRIMITIVES {
+                        MAX_PRIMITIVES
+                    } else {
+                        MAX_ALL_PRIMITIVES
+                    };
+                    return Err(tr!("output-filter-steps", steps = steps));
                 }
                 for p in primitives {
                     budget.work += w * h * weight(p.kind(), scale, w, h)?;
                 }
             }
             if budget.work > MAX_WORK {
-                return Err(format!(
-                    "the emblem SVG's filters would take too long to draw; {HELP}"
-                ));
+                return Err(tr!("output-filter-too-slow"));
             }
         }
         for node in group.children() {
@@ -310,9 +314,10 @@ mod filters {
         Ok(match kind {
             Kind::Turbulence(t) => {
                 if t.num_octaves() > MAX_OCTAVES {
-                    return Err(format!(
-                        "feTurbulence in the emblem SVG asks for {} octaves; more than {MAX_OCTAVES} change nothing visible: lower numOctaves",
-                        t.num_octaves()
+                    return Err(tr!(
+                        "output-filter-octaves",
+                        octaves = t.num_octaves(),
+                        limit = MAX_OCTAVES
                     ));
                 }
                 8.0 * t.num_octaves().max(1) as f64
