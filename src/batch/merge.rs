@@ -492,6 +492,8 @@ pub fn plan(
         });
     }
     let plan = Plan::of_rows(jobs, letter, out_dir, format, shard, &found)?;
+    drop((found, by_output));
+    crate::process::release_freed_memory();
     Ok((plan, Rows { data, by_job }))
 }
 

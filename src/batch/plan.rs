@@ -238,6 +238,8 @@ pub fn plan(
             diagnostics: problems,
         });
     }
+    drop(checked_dirs);
+    crate::process::release_freed_memory();
     Ok(Plan {
         jobs,
         root,
