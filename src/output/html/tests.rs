@@ -119,9 +119,17 @@ fn a_hyphen_is_drawn_but_not_text() {
     });
     run.hyphen = true;
     let mut out = String::new();
-    write_run(&mut out, &run, 0);
+    write_run(
+        &mut out,
+        &run,
+        0,
+        &mut LineAt {
+            x: run.x,
+            baseline: run.baseline,
+        },
+    );
     assert!(out.contains(">информа</span>"), "{out}");
-    assert!(out.contains(" hy\" style=\"transform:translate("), "{out}");
+    assert!(out.contains(" hy\" style=\"margin-left:"), "{out}");
     assert!(!out.contains("-<"), "{out}");
 }
 
