@@ -24,3 +24,21 @@ pub fn keep_freed_memory() {
         }
     }
 }
+
+/// Hands the memory freed so far back to the system, once a batch's plan
+/// is made: the folder walk, the data file's grid and the checks of every
+/// output allocate in the main thread, and what they free there stays with
+/// that thread's heap (trimmed only past [`keep_freed_memory`]'s threshold),
+/// while the render threads allocate from heaps of their own. Without this,
+/// that transient memory counts in a batch's peak, and it grows with the
+/// letters (issue 20).
+pub fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        // SAFETY: malloc_trim only returns free pages of glibc's heaps to the
+        // system; it is thread-safe and touches no allocated memory.
+        unsafe {
+            libc::malloc_trim(0);
+        }
+    }
+}

@@ -25,6 +25,19 @@ pub struct Job {
     pub output: PathBuf,
 }
 
+impl Job {
+    /// A job holding no more memory than its paths take: the plan is kept
+    /// for the whole run, and its size is most of what a batch holds per
+    /// letter (issue 20).
+    pub fn new(letter: PathBuf, relative: String, output: PathBuf) -> Job {
+        Job {
+            letter: letter.into_boxed_path().into(),
+            relative: relative.into_boxed_str().into(),
+            output: output.into_boxed_path().into(),
+        }
+    }
+}
+
 /// The letters of a batch, in the order of their relative paths.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -130,7 +143,7 @@ pub fn plan(
     let root = root.unwrap_or_else(|| cwd.clone());
     let (found, defaults) = super::defaults::split(&cwd, found);
 
-    let mut jobs = Vec::new();
+    let mut jobs = Vec::with_capacity(found.len());
     let mut all = Vec::with_capacity(found.len());
     for letter in found {
         let abs = absolute(&cwd, &letter);
@@ -145,15 +158,12 @@ pub fn plan(
             continue;
         }
         let output = out_dir.join(below).with_extension(format.extension());
-        jobs.push(Job {
-            letter,
-            relative,
-            output,
-        });
+        jobs.push(Job::new(letter, relative, output));
     }
     // One job per letter file, however many inputs name it.
     jobs.sort_by(|a, b| a.relative.cmp(&b.relative));
     jobs.dedup_by(|a, b| a.relative == b.relative);
+    jobs.shrink_to_fit();
     all.sort_unstable();
     all.dedup();
     let other_shards = all.len().saturating_sub(jobs.len());
@@ -190,6 +200,8 @@ pub fn plan(
             diagnostics: problems,
         });
     }
+    drop(checked_dirs);
+    crate::process::release_freed_memory();
     Ok(Plan {
         jobs,
         root,

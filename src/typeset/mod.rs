@@ -24,6 +24,7 @@ pub mod linebreak;
 pub mod page;
 mod paginate;
 pub mod paragraph;
+mod recent;
 pub mod rules;
 pub mod shape;
 pub mod stats;

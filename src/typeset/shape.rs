@@ -2,13 +2,13 @@
 //! own substitutions), with a glyph-by-glyph fallback face.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use harfrust::{Buffer, Script, ShapeOptions, ShaperFont};
 
 use super::fonts::{FaceId, FontSet, is_invisible};
+use super::recent::Recent;
 use crate::document::Style;
 
 /// One glyph, with its metrics in em (multiply by the font size).
@@ -46,7 +46,7 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-type WordMap = HashMap<Box<str>, Rc<[ShapedGlyph]>, BuildHasherDefault<WordHasher>>;
+type WordMap = Recent<Box<str>, Rc<[ShapedGlyph]>, BuildHasherDefault<WordHasher>>;
 
 thread_local! {
     /// Words repeat within a letter and across a batch: shaping each distinct
@@ -55,12 +55,19 @@ thread_local! {
     static CACHE: RefCell<Vec<WordMap>> = const { RefCell::new(Vec::new()) };
 }
 
-const CACHE_LIMIT: usize = 100_000;
+/// Texts remembered per face and generation ([`Recent`]): more than the
+/// distinct words of a long letter, so a batch's common words stay.
+pub(super) const CACHE_LIMIT: usize = 1024;
 
 /// Shapes `text` in one face. Clusters are byte offsets into `text`.
 pub fn shape_in_face(fonts: &FontSet, face: FaceId, text: &str) -> Rc<[ShapedGlyph]> {
     let slot = usize::from(face.0);
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(slot).and_then(|m| m.get(text)).cloned()) {
+    let hit = CACHE.with(|c| {
+        c.borrow_mut()
+            .get_mut(slot)
+            .and_then(|m| m.find(text, Rc::clone))
+    });
+    if let Some(hit) = hit {
         return hit;
     }
     let f = fonts.face(face);
@@ -101,13 +108,9 @@ pub fn shape_in_face(fonts: &FontSet, face: FaceId, text: &str) -> Rc<[ShapedGly
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() <= slot {
-            c.resize_with(slot + 1, WordMap::default);
+            c.resize_with(slot + 1, || WordMap::new(CACHE_LIMIT));
         }
-        let map = &mut c[slot];
-        if map.len() > CACHE_LIMIT {
-            map.clear();
-        }
-        map.insert(text.into(), glyphs.clone());
+        c[slot].entry(text.into(), || glyphs.clone());
     });
     glyphs
 }

@@ -13,15 +13,16 @@ pub const MIN_WORD: usize = 5;
 pub const MIN_SIDE: usize = 2;
 pub const MAX_WORD: usize = 64;
 
+type Known = super::recent::Recent<String, Vec<usize>, std::hash::RandomState>;
+
 thread_local! {
     /// Break points of the words seen, per language. Words repeat within a
     /// letter and across a batch; the patterns run once per word and thread.
-    static KNOWN: std::cell::RefCell<[std::collections::HashMap<String, Vec<usize>>; 2]> =
-        Default::default();
+    static KNOWN: std::cell::RefCell<[Known; 2]> = std::cell::RefCell::new([
+        Known::new(super::shape::CACHE_LIMIT),
+        Known::new(super::shape::CACHE_LIMIT),
+    ]);
 }
-
-/// Words remembered per thread, at most (a few MB); then forgotten at once.
-const KNOWN_LIMIT: usize = 50_000;
 
 /// Byte offsets in `word` (letters only, no spaces or punctuation) where a
 /// hyphen may be added, ascending.
@@ -30,16 +31,12 @@ pub fn break_points(word: &str, lang: Lang) -> Vec<usize> {
         Lang::Ru => 0,
         Lang::Kk => 1,
     };
-    if let Some(points) = KNOWN.with(|k| k.borrow()[slot].get(word).cloned()) {
+    if let Some(points) = KNOWN.with(|k| k.borrow_mut()[slot].find(word, Vec::clone)) {
         return points;
     }
     let points = find_break_points(word, lang);
     KNOWN.with(|k| {
-        let known = &mut k.borrow_mut()[slot];
-        if known.len() >= KNOWN_LIMIT {
-            known.clear();
-        }
-        known.insert(word.to_owned(), points.clone());
+        k.borrow_mut()[slot].entry(word.to_owned(), || points.clone());
     });
     points
 }

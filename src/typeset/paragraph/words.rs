@@ -3,14 +3,14 @@
 //! of an overlong token), remembered per thread.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::rc::Rc;
 
 use super::super::fonts::FontSet;
 use super::super::hyphenate;
-use super::super::shape::{ShapedGlyph, WordHasher, shape_styled};
+use super::super::recent::Recent;
+use super::super::shape::{CACHE_LIMIT, ShapedGlyph, WordHasher, shape_styled};
 use super::{Setting, Uncovered};
 use crate::document::Style;
 use crate::lang::Lang;
@@ -62,16 +62,14 @@ struct WordSetting {
     width: u32,
 }
 
-type WordMap = HashMap<Box<str>, Vec<(WordSetting, Rc<Word>)>, BuildHasherDefault<WordHasher>>;
+type WordMap = Recent<Box<str>, Vec<(WordSetting, Rc<Word>)>, BuildHasherDefault<WordHasher>>;
 
 thread_local! {
     /// Words repeat within a letter («в», «по», «Республики») and far more
     /// across a batch: a word is shaped and hyphenated once per thread and
     /// setting. Bounded like the shaping cache.
-    static WORDS: RefCell<WordMap> = RefCell::new(WordMap::default());
+    static WORDS: RefCell<WordMap> = RefCell::new(WordMap::new(CACHE_LIMIT));
 }
-
-const WORD_CACHE_LIMIT: usize = 50_000;
 
 /// [`build_word`], remembered for words of one style. `scratch` is the
 /// caller's buffer for the word's text, so a hit allocates nothing.
@@ -98,22 +96,21 @@ pub(super) fn cached_word(
         width: s.width.to_bits(),
     };
     let hit = WORDS.with(|m| {
-        m.borrow()
-            .get(scratch.as_str())
-            .and_then(|v| v.iter().find(|(k, _)| *k == setting))
-            .map(|(_, w)| w.clone())
+        m.borrow_mut()
+            .find(scratch.as_str(), |v| {
+                v.iter()
+                    .find(|(k, _)| *k == setting)
+                    .map(|(_, w)| w.clone())
+            })
+            .flatten()
     });
     if let Some(word) = hit {
         return Ok(word);
     }
     let word = Rc::new(build_word(fonts, chars, s, hyphenate)?);
     WORDS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() > WORD_CACHE_LIMIT {
-            m.clear();
-        }
-        m.entry(scratch.as_str().into())
-            .or_default()
+        m.borrow_mut()
+            .entry(scratch.as_str().into(), Vec::new)
             .push((setting, word.clone()));
     });
     Ok(word)

@@ -1,0 +1,191 @@
+use super::*;
+use crate::typeset::page::Role;
+
+#[test]
+fn base64_matches_rfc4648() {
+    assert_eq!(base64(b""), "");
+    assert_eq!(base64(b"f"), "Zg==");
+    assert_eq!(base64(b"fo"), "Zm8=");
+    assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+}
+
+use crate::document::BlockKind;
+use crate::typeset::page::{BlockRef, Glyph};
+
+/// A run as the typesetter sets it: `words` shaped in face 0 at 12 pt,
+/// each glyph but a word's last widened by `tracking`, spaces `gap` wide.
+fn set_run(words: &[&str], tracking: f32, gap: f32) -> TextRun {
+    let size = 12.0;
+    let mut run = TextRun {
+        face: FaceId(0),
+        size,
+        x: 100.0,
+        baseline: 200.0,
+        glyphs: Vec::new(),
+        text: String::new(),
+        block: BlockRef {
+            kind: BlockKind::Paragraph,
+            index: 0,
+            role: Role::Text,
+        },
+        hyphen: false,
+        carrier: false,
+        copy_nothing: false,
+    };
+    for (wi, word) in words.iter().enumerate() {
+        if wi > 0 {
+            let space = shape_in_face(fonts(), FaceId(0), " ")[0];
+            let at = run.text.len();
+            run.text.push(' ');
+            run.glyphs.push(Glyph {
+                id: space.id,
+                advance: gap,
+                x_offset: 0.0,
+                y_offset: 0.0,
+                text: at..at + 1,
+            });
+        }
+        let shaped = shape_in_face(fonts(), FaceId(0), word);
+        let at = run.text.len();
+        run.text.push_str(word);
+        for (gi, g) in shaped.iter().enumerate() {
+            let end = shaped.get(gi + 1).map_or(word.len(), |n| n.cluster);
+            let last = gi + 1 == shaped.len();
+            run.glyphs.push(Glyph {
+                id: g.id,
+                advance: g.advance * size + if last { 0.0 } else { tracking },
+                x_offset: 0.0,
+                y_offset: 0.0,
+                text: at + g.cluster..at + end,
+            });
+        }
+    }
+    run
+}
+
+#[test]
+fn a_tracked_word_is_one_piece_at_the_typesetters_x() {
+    let run = set_run(&["Казахстан", "Республикасы"], 0.12, 4.5);
+    let p = pieces(&run);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert_eq!(p[0].text, "Казахстан");
+    assert!(p[0].space_after && !p[1].space_after);
+    assert!((p[0].spacing - 0.12).abs() < 1e-4);
+    assert_eq!(p[0].x, 100.0);
+    // The second word starts after the first's glyphs and the set gap.
+    let first: f32 = run.glyphs[..9].iter().map(|g| g.advance).sum();
+    assert!((p[1].x - (100.0 + first + 4.5)).abs() < 1e-3, "{}", p[1].x);
+}
+
+#[test]
+fn a_space_that_starts_a_run_is_kept() {
+    let mut run = set_run(&["", "сомасы"], 0.0, 3.0);
+    run.x = 50.0;
+    let p = pieces(&run);
+    let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, [" ", "сомасы"]);
+    assert_eq!((p[0].x, p[1].x), (50.0, 53.0));
+}
+
+#[test]
+fn spacing_that_changes_inside_a_word_splits_it() {
+    let mut run = set_run(&["Парламента"], 0.0, 0.0);
+    // Tracking on the second half only, as when a word is broken across
+    // fragments that got different letter-spacing.
+    for g in &mut run.glyphs[4..9] {
+        g.advance += 0.3;
+    }
+    let p = pieces(&run);
+    let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["Парла", "мента"]);
+    assert_eq!(p[0].spacing, 0.0);
+    assert!((p[1].spacing - 0.3).abs() < 1e-4);
+    let x5 = 100.0 + run.glyphs[..5].iter().map(|g| g.advance).sum::<f32>();
+    assert!((p[1].x - x5).abs() < 1e-3);
+}
+
+#[test]
+fn a_hyphen_is_drawn_but_not_text() {
+    let mut run = set_run(&["информа"], 0.0, 0.0);
+    let hyphen = shape_in_face(fonts(), FaceId(0), "-")[0];
+    let at = run.text.len();
+    run.text.push('-');
+    run.glyphs.push(Glyph {
+        id: hyphen.id,
+        advance: hyphen.advance * 12.0,
+        x_offset: 0.0,
+        y_offset: 0.0,
+        text: at..at + 1,
+    });
+    run.hyphen = true;
+    let mut out = String::new();
+    write_run(
+        &mut out,
+        &run,
+        0,
+        &mut LineAt {
+            x: run.x,
+            baseline: run.baseline,
+        },
+    );
+    assert!(out.contains(">информа</span>"), "{out}");
+    assert!(out.contains(" hy\" style=\"margin-left:"), "{out}");
+    assert!(!out.contains("-<"), "{out}");
+}
+
+#[test]
+fn the_file_stands_alone() {
+    let mut info = crate::document::Info::new(crate::lang::Lang::Ru);
+    info.title = "Ответ <на запрос>".into();
+    let mut pages = Pages {
+        info,
+        pages: Vec::new(),
+        draft: None,
+    };
+    let mut page = Page::default();
+    page.runs
+        .push(set_run(&["Уважаемые", "депутаты!"], 0.0, 3.0));
+    page.lines.push(crate::typeset::page::Line {
+        block: page.runs[0].block,
+        baseline: 200.0,
+        x: 100.0,
+        width: 100.0,
+        natural_space: 3.0,
+        gaps: vec![3.0],
+        justified: false,
+        hyphenated: false,
+        runs: 0..1,
+    });
+    pages.pages = vec![page.clone(), page];
+    let html = write(&pages);
+    assert!(html.contains("<title>Ответ &lt;на запрос&gt;</title>"));
+    assert!(html.contains("default-src 'none'"));
+    assert!(!html.contains("<script") && !html.contains("script-src"));
+    let live = write_with(
+        &pages,
+        Overlay {
+            head: "<script></script>",
+            body: "",
+        },
+    );
+    assert!(live.contains("script-src 'unsafe-inline'; connect-src 'self';"));
+    assert!(html.contains("@page{size:A4;margin:0}"));
+    assert_eq!(html.matches("class=\"page\"").count(), 2);
+    assert_eq!(html.matches("@font-face").count(), 1);
+    assert!(html.contains(">Уважаемые </span>"));
+    // Nothing is fetched: the only URLs are data: URLs.
+    for (i, _) in html.match_indices("url(") {
+        assert!(html[i..].starts_with("url(data:"));
+    }
+    assert!(!html.contains("src=\"http") && !html.contains("href="));
+    // The cut font is a small part of the full face.
+    assert!(html.len() < 150_000, "{} bytes", html.len());
+}
+
+#[test]
+fn escapes_markup() {
+    assert_eq!(
+        escape("<a href=\"x\">&</a>"),
+        "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+    );
+}
