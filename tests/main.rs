@@ -20,6 +20,7 @@ mod suite {
     mod fuzz_corpus;
     mod kazakh;
     mod kazakh_words;
+    mod letter_budget;
     mod letter_v2_batch;
     mod man_pages;
     mod markup;

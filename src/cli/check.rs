@@ -82,6 +82,8 @@ struct Verdict {
 }
 
 fn one(engine: &Engine, letter: &Path, deny_warnings: bool) -> Verdict {
+    // A letter whose check never ends is refused and ends the process.
+    let _watch = super::watchdog::watch(letter, false);
     let checked = match engine.check(letter) {
         Ok(c) => c,
         Err(e) => {

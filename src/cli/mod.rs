@@ -10,6 +10,7 @@ mod check;
 mod man;
 mod progress;
 mod stats;
+mod watchdog;
 use check::{CheckFormat, CheckRequest};
 use progress::{Console, Progress};
 
@@ -567,6 +568,8 @@ fn render(
     } else {
         zhauap::letter::Source::read(letter)
     };
+    // The letter's work ends within its budget, or the process does.
+    let watch = watchdog::watch(letter, ui.color);
     let checked = match source.and_then(|s| engine.check_source(s)) {
         Ok(c) => c,
         Err(e) => {
@@ -592,6 +595,8 @@ fn render(
             return EXIT_REFUSED;
         }
     };
+    // Writing is not watched: the watchdog must not end a half-done write.
+    drop(watch);
     let written = if is_stdio(&out) {
         std::io::Write::write_all(&mut std::io::stdout().lock(), &rendered.bytes).map_err(|e| {
             zhauap::diagnostic::Error::one(zhauap::diagnostic::Diagnostic::new(
