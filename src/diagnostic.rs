@@ -33,6 +33,10 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
+    /// The letter field the problem is about (`signature.name`), where the
+    /// check knows it: structured reports name it whatever the language of
+    /// the message.
+    pub field: Option<String>,
     /// The source line the position points into, for the snippet: at most
     /// [`SNIPPET_CHARS`] characters either side of the column.
     pub source_line: Option<String>,
@@ -53,6 +57,7 @@ impl Diagnostic {
             pos: None,
             message: message.into(),
             help: None,
+            field: None,
             source_line: None,
             snippet_column: 0,
         }
@@ -71,6 +76,7 @@ impl Diagnostic {
             pos: Some(pos),
             message: message.into(),
             help: None,
+            field: None,
             source_line,
             snippet_column,
         }

@@ -16,6 +16,8 @@ pub(super) struct Checker<'a> {
     pub(super) problems: Vec<Diagnostic>,
     /// Things that print, but probably not as the clerk meant.
     pub(super) warnings: Vec<Diagnostic>,
+    /// Which of the two the last report went to ([`Checker::mark_field`]).
+    pub(super) last_was_warning: bool,
 }
 
 /// The fields of one mapping, checked against the names it may have.
@@ -61,11 +63,30 @@ impl<'a> Checker<'a> {
     pub(super) fn error(&mut self, at: At, message: impl Into<String>, help: impl Into<String>) {
         self.problems
             .push(self.files.diagnostic(at, message).with_help(help));
+        self.last_was_warning = false;
+    }
+
+    /// Names the field the problem (or warning) just reported is about,
+    /// for structured reports (`check --format json`, the batch report):
+    /// the message itself is in the user's language.
+    pub(super) fn mark_field(&mut self, field: &str) {
+        if field.is_empty() {
+            return;
+        }
+        let last = if self.last_was_warning {
+            self.warnings.last_mut()
+        } else {
+            self.problems.last_mut()
+        };
+        if let Some(d) = last {
+            d.field = Some(field.to_owned());
+        }
     }
 
     pub(super) fn warn(&mut self, at: At, message: impl Into<String>, help: impl Into<String>) {
         self.warnings
             .push(self.files.diagnostic(at, message).with_help(help).warning());
+        self.last_was_warning = true;
     }
 
     /// The characters of a scalar as written in its file, where the reader
@@ -101,6 +122,7 @@ impl<'a> Checker<'a> {
             tr!("letter-comment-cut", path = path, comment = comment),
             tr!("letter-comment-cut-help"),
         );
+        self.mark_field(path);
     }
 
     /// Opens a mapping, reporting unknown field names with the nearest valid one.
@@ -121,6 +143,7 @@ impl<'a> Checker<'a> {
                 tr!("letter-not-mapping", what = what, kind = node.value.kind()),
                 tr!("letter-not-mapping-help", fields = allowed.join(", ")),
             );
+            self.mark_field(path);
             return None;
         };
         let mut suggested = Vec::new();
@@ -143,6 +166,7 @@ impl<'a> Checker<'a> {
                 None => tr!("letter-unknown-field", field = &full),
             };
             self.error(key.at(), message, help);
+            self.mark_field(&full);
         }
         Some(Fields {
             entries: entries.iter().map(|(k, v)| (k, v)).collect(),
@@ -158,15 +182,16 @@ impl<'a> Checker<'a> {
         }
         let field = fields.field_path(name);
         let message = if fields.path.is_empty() {
-            tr!("letter-missing-in-letter", field = field)
+            tr!("letter-missing-in-letter", field = &field)
         } else {
-            tr!("letter-missing-in", field = field, parent = &fields.path)
+            tr!("letter-missing-in", field = &field, parent = &fields.path)
         };
         self.error(
             fields.at,
             message,
             tr!("letter-missing-help", example = example),
         );
+        self.mark_field(&field);
     }
 
     /// A text value. Numbers and yes/no are taken as written (a phone
@@ -188,6 +213,7 @@ impl<'a> Checker<'a> {
                     tr!("letter-not-text", path = path, kind = other.kind()),
                     tr!("letter-not-text-help"),
                 );
+                self.mark_field(path);
                 return None;
             }
         };
@@ -209,6 +235,7 @@ impl<'a> Checker<'a> {
                 ),
                 tr!("letter-invisible-help"),
             );
+            self.mark_field(path);
             return None;
         }
         let value = if fold {
@@ -232,6 +259,7 @@ impl<'a> Checker<'a> {
                 tr!("letter-empty", path = path),
                 tr!("letter-empty-help"),
             );
+            self.mark_field(path);
             return None;
         }
         Some(t)
@@ -283,6 +311,7 @@ impl<'a> Checker<'a> {
                     tr!("letter-not-date", path = path, kind = other.kind()),
                     tr!("letter-date-help"),
                 );
+                self.mark_field(path);
                 return None;
             }
         };
@@ -299,6 +328,7 @@ impl<'a> Checker<'a> {
                     ),
                     tr!("letter-year-help"),
                 );
+                self.mark_field(path);
                 None
             }
             Ok(date) => Some(Date {
@@ -316,6 +346,7 @@ impl<'a> Checker<'a> {
                     tr!("letter-date-why", path = path, why = why),
                     help,
                 );
+                self.mark_field(path);
                 None
             }
         }
@@ -337,6 +368,7 @@ impl<'a> Checker<'a> {
                 tr!("letter-count-large", path = path, n = n, most = most),
                 tr!("letter-count-large-help"),
             );
+            self.mark_field(path);
             return None;
         }
         if parsed.is_none() {
@@ -349,6 +381,7 @@ impl<'a> Checker<'a> {
                 ),
                 tr!("letter-count-bad-help"),
             );
+            self.mark_field(path);
         }
         parsed
     }

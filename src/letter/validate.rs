@@ -60,6 +60,7 @@ pub(super) fn letter(
         },
         problems: Vec::new(),
         warnings: Vec::new(),
+        last_was_warning: false,
     };
     let letter = check_root(&mut c, root);
     if let Some(l) = &letter {
