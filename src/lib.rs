@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use compose::Templates;
 use diagnostic::{Diagnostic, Error, Result};
 use document::Document;
+
 use letter::{Letter, Source};
 use typeset::page::Pages;
 
@@ -357,15 +358,14 @@ fn check_lengths(source: &Source, letter: &Letter) -> Result<()> {
         .filter_map(|text| {
             let n = text.value.chars().count();
             (n > MAX_VALUE_CHARS).then(|| {
-                letter.diagnostic_at(
-                    source,
-                    text,
-                    text.pos,
-                    format!(
-                        "this value has {n} characters; one value may have at most {MAX_VALUE_CHARS} (about 30 pages)"
-                    ),
-                )
-                .with_help("split it into paragraphs; a reply letter's paragraph is a few hundred characters")
+                letter
+                    .diagnostic_at(
+                        source,
+                        text,
+                        text.pos,
+                        tr!("letter-value-too-long", n = n, most = MAX_VALUE_CHARS),
+                    )
+                    .with_help(tr!("letter-value-too-long-help"))
             })
         })
         .collect();
@@ -391,18 +391,18 @@ fn check_characters(source: &Source, letter: &Letter) -> Result<()> {
             }
             let pos = letter.position_of_char(source, text, c);
             problems.push(
-                letter.diagnostic_at(
-                    source,
-                    text,
-                    pos,
-                    format!(
-                        "the character '{c}' (U+{:04X}) cannot be printed: no shipped font has it",
-                        c as u32
-                    ),
-                )
-                .with_help(
-                    "remove it or replace it with a character from the Cyrillic or Latin alphabets",
-                ),
+                letter
+                    .diagnostic_at(
+                        source,
+                        text,
+                        pos,
+                        tr!(
+                            "letter-uncovered-char",
+                            character = c,
+                            code = format!("{:04X}", c as u32)
+                        ),
+                    )
+                    .with_help(tr!("letter-uncovered-char-help")),
             );
         }
     }

@@ -205,3 +205,7 @@ letter-yaml-over-indented = this field is indented more than the field above it
 letter-yaml-over-indented-help = start it at column { $column }, like the field above it
 letter-yaml-misindented = this field's indentation matches no level of the fields around it
 letter-yaml-misindented-help = start it at column { $column }, like the field above it, or at its parent's column
+letter-value-too-long = this value has { $n } characters; one value may have at most { $most } (about 30 pages)
+letter-value-too-long-help = split it into paragraphs; a reply letter's paragraph is a few hundred characters
+letter-uncovered-char = the character '{ $character }' (U+{ $code }) cannot be printed: no shipped font has it
+letter-uncovered-char-help = remove it or replace it with a character from the Cyrillic or Latin alphabets
