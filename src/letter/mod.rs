@@ -394,7 +394,6 @@ fn with_problems(mut problems: Vec<Diagnostic>, checked: Result<Letter>) -> Resu
         }),
         Err(e) => {
             problems.extend(e.diagnostics);
-            crate::diagnostic::sort_by_place(&mut problems);
             Err(Error {
                 diagnostics: problems,
             })

@@ -4,7 +4,7 @@
 //! in `аddressee`) and YAML tags that turn a value into something else
 //! (`!!binary` decodes base64) are refused, each at its place.
 
-use super::node::{Node, Pos, Value};
+use super::node::{Key, Node, Pos, Value};
 use crate::diagnostic::Diagnostic;
 use crate::letter::Source;
 use crate::tr;
@@ -53,15 +53,7 @@ fn walk(node: &Node, source: &Source, out: &mut Vec<Diagnostic>) {
         return visit(node, true, source, out);
     };
     for (key, value) in entries {
-        hidden(
-            &key.name,
-            key.pos,
-            || tr!("letter-this-field-name"),
-            true,
-            source,
-            out,
-        );
-        homoglyph(&key.name, key.pos, source, out);
+        field_name(key, source, out);
         visit(
             value,
             !RUNNING_TEXT.contains(&key.name.as_str()),
@@ -69,6 +61,19 @@ fn walk(node: &Node, source: &Source, out: &mut Vec<Diagnostic>) {
             out,
         );
     }
+}
+
+/// A field name: no hidden character, no look-alike of a Latin letter.
+fn field_name(key: &Key, source: &Source, out: &mut Vec<Diagnostic>) {
+    hidden(
+        &key.name,
+        key.pos,
+        || tr!("letter-this-field-name"),
+        true,
+        source,
+        out,
+    );
+    homoglyph(&key.name, key.pos, source, out);
 }
 
 fn visit(node: &Node, strict: bool, source: &Source, out: &mut Vec<Diagnostic>) {
@@ -84,15 +89,7 @@ fn visit(node: &Node, strict: bool, source: &Source, out: &mut Vec<Diagnostic>) 
         Value::Seq(items) => items.iter().for_each(|n| visit(n, strict, source, out)),
         Value::Map(entries) => {
             for (key, value) in entries {
-                hidden(
-                    &key.name,
-                    key.pos,
-                    || tr!("letter-this-field-name"),
-                    true,
-                    source,
-                    out,
-                );
-                homoglyph(&key.name, key.pos, source, out);
+                field_name(key, source, out);
                 visit(value, strict, source, out);
             }
         }

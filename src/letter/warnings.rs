@@ -55,6 +55,7 @@ pub(super) fn check(c: &mut Checker, letter: &Letter) {
                 tr!("letter-warn-quote", name = name, quote = q),
                 tr!("letter-warn-quote-help"),
             );
+            c.mark_field(name);
         }
         if let Some(p) = PLACEHOLDERS.iter().find(|p| text.value.contains(**p)) {
             c.warn(
@@ -62,6 +63,7 @@ pub(super) fn check(c: &mut Checker, letter: &Letter) {
                 tr!("letter-warn-placeholder", name = name, placeholder = *p),
                 tr!("letter-warn-placeholder-help"),
             );
+            c.mark_field(name);
         }
     }
     if let Some(out) = &letter.outgoing.date
@@ -79,6 +81,7 @@ pub(super) fn check(c: &mut Checker, letter: &Letter) {
             ),
             tr!("letter-warn-date-order-help"),
         );
+        c.mark_field("outgoing.date");
     }
 }
 
@@ -102,6 +105,7 @@ fn language(c: &mut Checker, lang: Lang, texts: &[(String, &Text)]) {
                     tr!("letter-warn-kazakh-in-ru", name = name, letter = ch),
                     tr!("letter-warn-kazakh-in-ru-help"),
                 );
+                c.mark_field(name);
             }
         }
         Lang::Kk => {

@@ -20,50 +20,34 @@ const ALLOWED: &[&str] = &[
     "YAML", "UTF", "ISO", "PNG", "SVG", "JPG", "PDF", "HTML", "U",
 ];
 
-/// The letter's field names (letter-format.md), which lists of fields
-/// ("здесь допустимы поля: lang, template, …") name as they are written,
-/// split into words at `_` as the check splits them.
-const FIELD_NAMES: &[&str] = &[
-    "lang",
-    "template",
-    "letterhead",
-    "outgoing",
-    "inquiry",
-    "addressee",
-    "salutation",
-    "opening",
-    "heading",
-    "body",
-    "closing",
-    "attachments",
-    "signature",
-    "copies",
-    "draft",
-    "executor",
-    "defaults",
-    "kk",
-    "ru",
-    "emblem",
-    "contacts",
-    "number",
-    "date",
-    "subject",
-    "name",
-    "sheets",
-    "position",
-    "acting",
-    "text",
-    "paragraphs",
-    "items",
-    "table",
-    "caption",
-    "columns",
-    "align",
-    "widths",
-    "rows",
-    "total",
-    "phone",
-];
+/// The letter's field names, from its JSON schema: lists of fields
+/// ("здесь допустимы поля: lang, template, …") name them as they are
+/// written. Split into words at `_`, as the check splits them.
+fn field_names() -> BTreeSet<String> {
+    fn walk(v: &serde_json::Value, out: &mut BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    if k == "properties"
+                        && let serde_json::Value::Object(fields) = v
+                    {
+                        out.extend(fields.keys().flat_map(|f| f.split('_')).map(str::to_owned));
+                    }
+                    walk(v, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let schema: serde_json::Value =
+        serde_json::from_str(&zhauap::letter::schema::json()).expect("the schema is JSON");
+    let mut out = BTreeSet::new();
+    walk(&schema, &mut out);
+    // Values the messages name as they are written: alignments.
+    out.extend(["left", "center", "right"].map(String::from));
+    out
+}
 
 /// Where a case's first message comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +121,7 @@ fn places(stderr: &str, dir: &str) -> Vec<String> {
 
 /// What is left of a message line to be in the clerk's language: quoted
 /// parts («…», `…`, '…', "…"), paths, options and code points taken out.
-fn words_to_check(line: &str, dir: &str) -> Vec<String> {
+fn words_to_check(line: &str, dir: &str, fields: &BTreeSet<String>) -> Vec<String> {
     let mut text = line.replace(dir, " ");
     for (open, close) in [('«', '»'), ('`', '`'), ('"', '"'), ('\'', '\'')] {
         let mut out = String::new();
@@ -162,13 +146,14 @@ fn words_to_check(line: &str, dir: &str) -> Vec<String> {
                 .map(str::to_owned)
                 .collect::<Vec<_>>()
         })
-        .filter(|w| !ALLOWED.contains(&w.as_str()) && !FIELD_NAMES.contains(&w.as_str()))
+        .filter(|w| !ALLOWED.contains(&w.as_str()) && !fields.contains(w))
         .collect()
 }
 
 fn check_area(wanted: Area) {
     let mut problems = Vec::new();
     let mut seen = 0;
+    let fields = field_names();
     for case in cases().iter().filter(|c| area(c) == wanted) {
         let s = setup(case);
         let dir = s.dir.path().display().to_string();
@@ -191,7 +176,7 @@ fn check_area(wanted: Area) {
                 let english_words: BTreeSet<String> = said
                     .lines()
                     .filter(|l| message_line(l, &dir))
-                    .flat_map(|l| words_to_check(l, &dir))
+                    .flat_map(|l| words_to_check(l, &dir, &fields))
                     .collect();
                 if !english_words.is_empty() {
                     problems.push(format!(
@@ -232,14 +217,21 @@ fn image_messages_are_in_russian_and_kazakh_at_the_same_places() {
 #[test]
 fn the_check_of_words_finds_english_and_passes_quotes() {
     let dir = "/tmp/x";
+    let fields = field_names();
+    assert!(fields.contains("signature") && fields.contains("contacts"));
     assert_eq!(
-        words_to_check("/tmp/x/a.yaml:3:1: ошибка: unknown field «sigature»", dir),
+        words_to_check(
+            "/tmp/x/a.yaml:3:1: ошибка: unknown field «sigature»",
+            dir,
+            &fields
+        ),
         ["unknown", "field"]
     );
     assert!(
         words_to_check(
-            "/tmp/x/a.yaml:3:1: ошибка: в «inquiry.date» U+200B, `lang: kk`, YAML --deny-warnings",
-            dir
+            "/tmp/x/a.yaml:3:1: ошибка: в «inquiry.date» U+200B, `lang: kk`, YAML --deny-warnings; поля: lang, contacts_kk",
+            dir,
+            &fields
         )
         .is_empty()
     );
