@@ -11,7 +11,7 @@ seconds="${FUZZ_SECONDS:-60}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 # cargo-fuzz needs nightly flags; the stable compiler accepts them with this.
 export RUSTC_BOOTSTRAP=1
-for target in letter_parse markup_parse render; do
+for target in letter_parse markup_parse render emblem template; do
   echo "== fuzzing $target for ${seconds}s"
   cargo fuzz run -O "$target" "corpus/$target" -- \
     -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=16384

@@ -13,7 +13,7 @@ use crate::span::Pos;
 use crate::tr;
 
 /// Whether a diagnostic refuses the letter or only warns about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The letter is refused.
     #[default]
@@ -23,7 +23,9 @@ pub enum Severity {
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+// Serializable so that a batch's worker process can hand a refusal back
+// whole (see `batch::worker`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file the problem is in (the letter, a template, an image).
@@ -367,7 +369,7 @@ pub fn sort_by_place(diagnostics: &mut [Diagnostic]) {
 pub const MAX_SHOWN: usize = 50;
 
 /// A refused letter (or template, or output): one or more diagnostics.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Error {
     pub diagnostics: Vec<Diagnostic>,
 }

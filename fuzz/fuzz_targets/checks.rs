@@ -49,6 +49,7 @@ pub fn render(data: &[u8]) {
         Ok(rendered) => {
             assert!(rendered.bytes.starts_with(b"%PDF-"));
             assert!(!rendered.pages.pages.is_empty());
+            assert_inside_text_area(&rendered.pages);
             let _ = zhauap::output::html::write(&rendered.pages);
         }
         Err(e) => {
@@ -57,6 +58,50 @@ pub fn render(data: &[u8]) {
             // that passed every check is a fault of ours.
             let text = e.render(false);
             assert!(!text.contains("fault of zhauap"), "{text}");
+        }
+    }
+}
+
+/// Layout never loses text (issue 19): every drawn glyph of the letter's
+/// own text starts and ends between the left and right margins, and stands
+/// between the top and bottom margins. Page numbers are furniture above the
+/// top margin by design. Half a point of slack covers rounding, as
+/// tests/suite/text_area.rs allows when it reads the PDF back.
+fn assert_inside_text_area(pages: &zhauap::typeset::page::Pages) {
+    use zhauap::typeset::page::PAGE_HEIGHT;
+    use zhauap::typeset::page::PAGE_WIDTH;
+    let rules = zhauap::typeset::rules::Rules::default();
+    let (left, right) = (
+        rules.margin_left - 0.5,
+        PAGE_WIDTH - rules.margin_right + 0.5,
+    );
+    let (top, bottom) = (
+        rules.margin_top - 0.5,
+        PAGE_HEIGHT - rules.margin_bottom + 0.5,
+    );
+    for (number, page) in pages.pages.iter().enumerate() {
+        for run in page.runs.iter().filter(|r| !r.block.is_page_number()) {
+            let mut x = run.x;
+            for glyph in &run.glyphs {
+                let drawn = run.text.get(glyph.text.clone()).unwrap_or("");
+                let start = x + glyph.x_offset;
+                x += glyph.advance;
+                if drawn.trim().is_empty() || glyph.advance <= 0.0 {
+                    continue;
+                }
+                assert!(
+                    start >= left && start + glyph.advance <= right,
+                    "page {}: «{drawn}» at x {start:.1}..{:.1} leaves the text area",
+                    number + 1,
+                    start + glyph.advance
+                );
+                assert!(
+                    run.baseline >= top && run.baseline <= bottom,
+                    "page {}: «{drawn}» on baseline {:.1} leaves the text area",
+                    number + 1,
+                    run.baseline
+                );
+            }
         }
     }
 }

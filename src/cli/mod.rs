@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod progress;
+mod stats;
 use progress::{Console, Progress};
 
 use zhauap::diagnostic::Error;
@@ -78,9 +79,9 @@ pub enum Command {
         /// Leave quotes, dashes and spaces exactly as written.
         #[arg(long)]
         no_typography: bool,
-        /// Print measurements of the layout: gaps, hyphenation, overfull lines.
-        #[arg(long)]
-        stats: bool,
+        /// Print measurements of the layout (typo2.py's figures): letter-spacing, gaps, hyphenation, page breaks; `--stats=json` prints them as JSON.
+        #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "text", require_equals = true, value_name = "FORMAT")]
+        stats: Option<stats::StatsFormat>,
         /// Refuse the letter (exit 1) when it has warnings, not only errors.
         #[arg(long)]
         deny_warnings: bool,
@@ -392,6 +393,12 @@ pub fn run() -> i32 {
                     prune,
                     jobs: jobs.map(usize::from),
                     report,
+                    // Letters render in worker processes: one that aborts
+                    // or hangs costs only itself (issue 19).
+                    worker: zhauap::batch::WorkerCommand::this_program(
+                        cli.templates.as_deref(),
+                        draft,
+                    ),
                 },
             };
             batch(&engine, &ui, &request)
@@ -468,7 +475,7 @@ fn default_output(letter: &Path, format: Format) -> PathBuf {
 /// The choices of `render` beyond the letter and where it goes.
 struct RenderFlags {
     options: Options,
-    stats: bool,
+    stats: Option<stats::StatsFormat>,
     deny_warnings: bool,
 }
 
@@ -549,16 +556,9 @@ fn render(
         ui.error(&e);
         return EXIT_REFUSED;
     }
-    if stats {
-        let rules = zhauap::typeset::Rules::default();
-        let right = zhauap::typeset::page::PAGE_WIDTH - rules.margin_right;
+    if let Some(format) = stats {
         // The PDF owns standard output when it is written there.
-        let line = zhauap::typeset::stats::measure(&rendered.pages, right);
-        if is_stdio(&out) {
-            eprintln!("{line}");
-        } else {
-            println!("{line}");
-        }
+        stats::print(&rendered.pages, format, is_stdio(&out));
     }
     ui.info(&format!(
         "wrote {} ({} page{}){}",
@@ -638,6 +638,11 @@ fn check(engine: &Engine, ui: &Ui, letters: &[PathBuf], deny_warnings: bool) -> 
 }
 
 fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
+    // A letter that is not there is an error, not a page to wait on.
+    if let Err(e) = zhauap::preview::check_letter(&config.letter) {
+        ui.error(&e);
+        return EXIT_REFUSED;
+    }
     let result = zhauap::preview::serve(config, |address| {
         let url = format!("http://{address}/");
         // The address goes to stdout even with --quiet: it is the output.

@@ -52,3 +52,13 @@ fn markup_parse_corpus() {
 fn render_corpus() {
     replay("render", checks::render);
 }
+
+#[test]
+fn emblem_corpus() {
+    replay("emblem", checks::emblem);
+}
+
+#[test]
+fn template_corpus() {
+    replay("template", checks::template);
+}
