@@ -111,12 +111,16 @@ impl<'a> Checker<'a> {
             !written.contains('\n') && !written.starts_with(['"', '\'', '|', '>'])
         });
         let Some(after) = text.get(b..) else { return };
-        let line = after.split('\n').next().unwrap_or("");
-        let Some(hash) = line.find('#') else { return };
-        if !plain || !line[..hash].trim().is_empty() {
+        // Only blanks may stand between the value and its comment: look no
+        // further than them. Scanning to the line's end for each value was
+        // quadratic on a letter written in flow style, all on one line
+        // (49,000 values took 20 s).
+        let blanks = after.len() - after.trim_start_matches([' ', '\t']).len();
+        if !plain || !after[blanks..].starts_with('#') {
             return;
         }
-        let comment = line[hash..].trim_end();
+        let rest = &after[blanks..];
+        let comment = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
         self.warn(
             node.at(),
             tr!("letter-comment-cut", path = path, comment = comment),
