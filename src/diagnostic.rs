@@ -35,6 +35,10 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
+    /// The letter field the problem is about (`signature.name`), where the
+    /// check knows it: structured reports name it whatever the language of
+    /// the message.
+    pub field: Option<String>,
     /// The source line the position points into, for the snippet: at most
     /// [`SNIPPET_CHARS`] characters either side of the column.
     pub source_line: Option<String>,
@@ -55,6 +59,7 @@ impl Diagnostic {
             pos: None,
             message: message.into(),
             help: None,
+            field: None,
             source_line: None,
             snippet_column: 0,
         }
@@ -73,6 +78,7 @@ impl Diagnostic {
             pos: Some(pos),
             message: message.into(),
             help: None,
+            field: None,
             source_line,
             snippet_column,
         }
@@ -339,6 +345,26 @@ fn mark_span(line: &str, column: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// Puts problems in the order of the file, as the clerk reads it: by line
+/// and column within each file (files in the order they first appear), the
+/// problems without a position after those of their file. Stable: problems
+/// at one place keep the order they were found in.
+pub fn sort_by_place(diagnostics: &mut [Diagnostic]) {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for d in diagnostics.iter() {
+        if !files.contains(&d.file) {
+            files.push(d.file.clone());
+        }
+    }
+    diagnostics.sort_by_key(|d| {
+        let file = files.iter().position(|f| *f == d.file).unwrap_or(0);
+        let place = d
+            .pos
+            .map_or((usize::MAX, usize::MAX), |p| (p.line, p.column));
+        (file, place)
+    });
+}
+
 /// Diagnostics shown for one refusal; the rest are counted.
 pub const MAX_SHOWN: usize = 50;
 
@@ -423,6 +449,28 @@ pub fn nearest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_are_sorted_by_line_within_their_file() {
+        let at = |file: &str, line: usize| {
+            Diagnostic::at(
+                Path::new(file),
+                "a\nb\nc\n",
+                Pos { line, column: 1 },
+                format!("{file}:{line}"),
+            )
+        };
+        let mut d = vec![
+            at("a", 3),
+            Diagnostic::new(Path::new("a"), "none"),
+            at("b", 2),
+            at("a", 1),
+            at("b", 1),
+        ];
+        sort_by_place(&mut d);
+        let order: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(order, ["a:1", "a:3", "none", "b:1", "b:2"]);
+    }
 
     #[test]
     fn suggests_nearest_field() {

@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use compose::Templates;
 use diagnostic::{Diagnostic, Error, Result};
 use document::Document;
+
 use letter::{Letter, Source};
 use typeset::page::Pages;
 
@@ -364,9 +365,9 @@ fn check_lengths(source: &Source, letter: &Letter) -> Result<()> {
                         source,
                         text,
                         text.pos,
-                        tr!("output-value-too-long", chars = n, limit = MAX_VALUE_CHARS),
+                        tr!("letter-value-too-long", n = n, most = MAX_VALUE_CHARS),
                     )
-                    .with_help(tr!("output-value-too-long-help"))
+                    .with_help(tr!("letter-value-too-long-help"))
             })
         })
         .collect();
@@ -398,12 +399,12 @@ fn check_characters(source: &Source, letter: &Letter) -> Result<()> {
                         text,
                         pos,
                         tr!(
-                            "output-uncovered-char",
-                            c = c,
+                            "letter-uncovered-char",
+                            character = c,
                             code = format!("{:04X}", c as u32)
                         ),
                     )
-                    .with_help(tr!("output-uncovered-char-help")),
+                    .with_help(tr!("letter-uncovered-char-help")),
             );
         }
     }

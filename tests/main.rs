@@ -24,6 +24,7 @@ mod suite {
     mod letter_v2_batch;
     mod man_pages;
     mod markup;
+    mod messages;
     mod options;
     mod preview_server;
     mod reference_letter;

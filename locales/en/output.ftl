@@ -59,7 +59,3 @@ output-too-many-pages-help = a reply letter this long is almost certainly a mist
 output-denied-warnings = refused because of { $count } warning(s) and --deny-warnings
 output-denied-warnings-help = fix what the warnings say, or leave out --deny-warnings
 output-emblem-help = give the path of a PNG or SVG file, relative to the letter
-output-value-too-long = this value has { $chars } characters; one value may have at most { $limit } (about 30 pages)
-output-value-too-long-help = split it into paragraphs; a reply letter's paragraph is a few hundred characters
-output-uncovered-char = the character '{ $c }' (U+{ $code }) cannot be printed: no shipped font has it
-output-uncovered-char-help = remove it or replace it with a character from the Cyrillic or Latin alphabets

@@ -59,7 +59,3 @@ output-too-many-pages-help = мұндай ұзын жауап хат, сірә, 
 output-denied-warnings = хат қабылданбады: --deny-warnings кезінде { $count } ескерту бар
 output-denied-warnings-help = ескертулерде айтылғанды түзетіңіз немесе --deny-warnings алып тастаңыз
 output-emblem-help = хатқа қатысты PNG немесе SVG файлының жолын көрсетіңіз
-output-value-too-long = бұл мәнде { $chars } таңба бар; бір мәнде ең көбі { $limit } таңба болады (шамамен 30 бет)
-output-value-too-long-help = мәтінді азат жолдарға бөліңіз: жауап хаттың азат жолы бірнеше жүз таңба
-output-uncovered-char = «{ $c }» (U+{ $code }) таңбасын басу мүмкін емес: ол бағдарламаның бірде-бір қарпінде жоқ
-output-uncovered-char-help = оны алып тастаңыз немесе кирилл не латын әліпбиінің әрпімен ауыстырыңыз

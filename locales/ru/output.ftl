@@ -63,7 +63,3 @@ output-denied-warnings = письмо не принято: { $count } { $count -
     } при --deny-warnings
 output-denied-warnings-help = исправьте то, о чём говорят предупреждения, или уберите --deny-warnings
 output-emblem-help = укажите путь к файлу PNG или SVG относительно письма
-output-value-too-long = в этом значении { $chars } знаков; в одном значении может быть не больше { $limit } (около 30 страниц)
-output-value-too-long-help = разбейте текст на абзацы: абзац ответного письма — несколько сотен знаков
-output-uncovered-char = символ «{ $c }» (U+{ $code }) нельзя напечатать: его нет ни в одном шрифте программы
-output-uncovered-char-help = удалите его или замените буквой кириллицы или латиницы

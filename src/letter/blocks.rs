@@ -4,14 +4,14 @@
 use super::node::{Node, Value};
 use super::validate::{Checker, fields};
 use super::{Align, Block, Item, Table, Text};
+use crate::tr;
 
 /// Items nest at most this deep: «1.», «2.1.», «2.1.1.».
 pub const MAX_ITEM_LEVELS: usize = 3;
 
 /// `body`: a non-empty list of blocks.
 pub(super) fn body(c: &mut Checker, n: &Node) -> Option<Vec<Block>> {
-    let help =
-        "start each block with `- ` on its own line: a paragraph's text, `items:` or `table:`";
+    let help = tr!("letter-body-help");
     match &n.value {
         Value::Seq(items) if !items.is_empty() => {
             let mut out = Vec::new();
@@ -27,26 +27,23 @@ pub(super) fn body(c: &mut Checker, n: &Node) -> Option<Vec<Block>> {
         Value::Seq(_) => {
             c.error(
                 n.at(),
-                "'body' has no paragraphs",
-                "add at least one paragraph as a `- ` item",
+                tr!("letter-body-empty"),
+                tr!("letter-body-empty-help"),
             );
             None
         }
         Value::Text(_) => {
             c.error(
                 n.at(),
-                "'body' must be a list of paragraphs, found a single text",
-                "start each paragraph with `- ` on its own line",
+                tr!("letter-body-single"),
+                tr!("letter-body-single-help"),
             );
             None
         }
         other => {
             c.error(
                 n.at(),
-                format!(
-                    "'body' must be a list of paragraphs, found {}",
-                    other.kind()
-                ),
+                tr!("letter-body-not-list", kind = other.kind()),
                 help,
             );
             None
@@ -64,8 +61,8 @@ fn block(c: &mut Checker, node: &Node, path: &str) -> Option<Block> {
     if entries.len() > 1 {
         c.error(
             node.at(),
-            format!("'{path}' holds more than one block"),
-            "a body block is one `items:` or one `table:`; start the next with its own `- `",
+            tr!("letter-block-many", path = path),
+            tr!("letter-block-many-help"),
         );
         return None;
     }
@@ -79,8 +76,8 @@ fn block(c: &mut Checker, node: &Node, path: &str) -> Option<Block> {
         ("items" | "table", None) => {
             c.error(
                 value.at(),
-                format!("'{inner}' is empty"),
-                "write the list under it, one `- ` a line, or remove the block",
+                tr!("letter-block-empty", path = &inner),
+                tr!("letter-block-empty-help"),
             );
             None
         }
@@ -94,19 +91,20 @@ fn items(c: &mut Checker, node: &Node, path: &str, level: usize) -> Option<Vec<I
     let Value::Seq(list) = &node.value else {
         c.error(
             node.at(),
-            format!(
-                "'{path}' must be a list of items, found {}",
-                node.value.kind()
+            tr!(
+                "letter-items-not-list",
+                path = path,
+                kind = node.value.kind()
             ),
-            "start each item with `- ` on its own line",
+            tr!("letter-items-not-list-help"),
         );
         return None;
     };
     if list.is_empty() {
         c.error(
             node.at(),
-            format!("'{path}' has no items"),
-            "add at least one item as a `- ` line, or remove the list",
+            tr!("letter-items-empty", path = path),
+            tr!("letter-items-empty-help"),
         );
         return None;
     }
@@ -131,14 +129,14 @@ fn item(c: &mut Checker, node: &Node, path: &str, level: usize) -> Option<Item> 
         });
     }
     let f = c.mapping(node, path, fields::ITEM)?;
-    let paragraphs = match (f.get("text"), f.get("paragraphs")) {
+    let paragraphs = match (f.get_text("text"), f.get("paragraphs")) {
         (Some(t), None) => c.nonblank(t, &format!("{path}.text")).map(|t| vec![t]),
         (None, Some(p)) => paragraphs(c, p, &format!("{path}.paragraphs")),
         (Some(_), Some(p)) => {
             c.error(
                 p.at(),
-                format!("'{path}' has both `text` and `paragraphs`"),
-                "write an item of one paragraph as `text:`, of several as `paragraphs:`, not both",
+                tr!("letter-item-both", path = path),
+                tr!("letter-item-both-help"),
             );
             None
         }
@@ -152,8 +150,8 @@ fn item(c: &mut Checker, node: &Node, path: &str, level: usize) -> Option<Item> 
         Some(n) if level >= MAX_ITEM_LEVELS => {
             c.error(
                 n.at(),
-                format!("items nest at most {MAX_ITEM_LEVELS} levels deep (1., 2.1., 2.1.1.)"),
-                "write the fourth level as part of its item's text, or renumber the answer",
+                tr!("letter-items-deep", levels = MAX_ITEM_LEVELS),
+                tr!("letter-items-deep-help"),
             );
             None
         }
@@ -178,8 +176,8 @@ fn paragraphs(c: &mut Checker, node: &Node, path: &str) -> Option<Vec<Text>> {
         _ => {
             c.error(
                 node.at(),
-                format!("'{path}' must be a list of paragraphs"),
-                "start each paragraph of the item with `- ` on its own line",
+                tr!("letter-paragraphs-not-list", path = path),
+                tr!("letter-paragraphs-help"),
             );
             None
         }
@@ -220,16 +218,16 @@ fn table(c: &mut Checker, node: &Node, path: &str) -> Option<Table> {
         Some(n) => {
             c.error(
                 n.at(),
-                format!("the table '{path}' has no rows"),
-                "write each row as a list of cells: `- [г. Астана, 1 250, 1 410]`",
+                tr!("letter-table-no-rows", path = path),
+                tr!("letter-table-rows-help"),
             );
             None
         }
         None => {
             c.error(
                 node.at(),
-                format!("the table '{path}' has no rows"),
-                "add `rows:`, each row a list of cells: `- [г. Астана, 1 250, 1 410]`",
+                tr!("letter-table-no-rows", path = path),
+                tr!("letter-table-add-rows-help"),
             );
             None
         }
@@ -253,19 +251,20 @@ fn cells(c: &mut Checker, node: &Node, path: &str, count: Option<usize>) -> Opti
     let Value::Seq(list) = &node.value else {
         c.error(
             node.at(),
-            format!(
-                "'{path}' must be a list of cells, found {}",
-                node.value.kind()
+            tr!(
+                "letter-cells-not-list",
+                path = path,
+                kind = node.value.kind()
             ),
-            "write the cells in brackets, separated by commas: [г. Астана, 1 250, \"12,8\"]",
+            tr!("letter-cells-help"),
         );
         return None;
     };
     if list.is_empty() {
         c.error(
             node.at(),
-            format!("'{path}' has no cells"),
-            "write the cells in brackets, separated by commas: [г. Астана, 1 250, \"12,8\"]",
+            tr!("letter-cells-empty", path = path),
+            tr!("letter-cells-help"),
         );
         return None;
     }
@@ -274,11 +273,13 @@ fn cells(c: &mut Checker, node: &Node, path: &str, count: Option<usize>) -> Opti
     {
         c.error(
             node.at(),
-            format!(
-                "'{path}' has {} cells; the table has {n} columns",
-                list.len()
+            tr!(
+                "letter-cells-count",
+                path = path,
+                cells = list.len(),
+                columns = n
             ),
-            "give every row as many cells as `columns` has (an empty cell is \"\")",
+            tr!("letter-cells-count-help"),
         );
         return None;
     }
@@ -317,11 +318,12 @@ fn cell(c: &mut Checker, node: &Node, path: &str) -> Option<Text> {
         Value::Seq(_) | Value::Map(_) => {
             c.error(
                 node.at(),
-                format!(
-                    "'{path}' must be a cell's text, found {}",
-                    node.value.kind()
+                tr!(
+                    "letter-cell-not-text",
+                    path = path,
+                    kind = node.value.kind()
                 ),
-                "put a cell that contains a comma or brackets in quotes",
+                tr!("letter-cell-help"),
             );
             None
         }
@@ -339,8 +341,8 @@ fn count_matches(
         Some(n) if n != len => {
             c.error(
                 node.at(),
-                format!("'{path}' has {len} entries; the table has {n} columns"),
-                "give one entry per column, or remove the field",
+                tr!("letter-entries-count", path = path, len = len, columns = n),
+                tr!("letter-entries-count-help"),
             );
             false
         }
@@ -352,8 +354,8 @@ fn aligns(c: &mut Checker, node: &Node, path: &str, count: Option<usize>) -> Opt
     let Value::Seq(list) = &node.value else {
         c.error(
             node.at(),
-            format!("'{path}' must be a list, found {}", node.value.kind()),
-            "write one alignment per column: [left, right, right]",
+            tr!("letter-not-list", path = path, kind = node.value.kind()),
+            tr!("letter-align-help"),
         );
         return None;
     };
@@ -366,12 +368,12 @@ fn aligns(c: &mut Checker, node: &Node, path: &str, count: Option<usize>) -> Opt
             other => {
                 c.error(
                     n.at(),
-                    format!(
-                        "'{path}[{}]' must be left, center or right, found {}",
-                        i + 1,
-                        super::validate::describe(other)
+                    tr!(
+                        "letter-align-bad",
+                        path = format!("{path}[{}]", i + 1),
+                        found = super::validate::describe(other)
                     ),
-                    "write left, center or right",
+                    tr!("letter-align-bad-help"),
                 );
                 return None;
             }
@@ -384,8 +386,8 @@ fn widths(c: &mut Checker, node: &Node, path: &str, count: Option<usize>) -> Opt
     let Value::Seq(list) = &node.value else {
         c.error(
             node.at(),
-            format!("'{path}' must be a list, found {}", node.value.kind()),
-            "write one relative width per column: [3, 1, 1]",
+            tr!("letter-not-list", path = path, kind = node.value.kind()),
+            tr!("letter-widths-help"),
         );
         return None;
     };
@@ -398,12 +400,12 @@ fn widths(c: &mut Checker, node: &Node, path: &str, count: Option<usize>) -> Opt
         if !ok {
             c.error(
                 n.at(),
-                format!(
-                    "'{path}[{}]' must be a positive number, found {}",
-                    i + 1,
-                    super::validate::describe(&n.value)
+                tr!(
+                    "letter-width-bad",
+                    path = format!("{path}[{}]", i + 1),
+                    found = super::validate::describe(&n.value)
                 ),
-                "widths are relative: [3, 1, 1] gives the first column three times the others' width",
+                tr!("letter-width-bad-help"),
             );
             return None;
         }

@@ -3,6 +3,7 @@
 //! The month tables live here so that templates only choose a form
 //! (`numeric`, `words`, `locative`) and never spell a month themselves.
 
+use crate::tr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 
@@ -31,23 +32,47 @@ pub fn parse_iso(text: &str) -> Result<NaiveDate, String> {
             _ => c.is_ascii_digit(),
         });
     if !shape_ok {
-        return Err(format!(
-            "'{t}' is not a date in the form YYYY-MM-DD (for example 2020-04-22)"
-        ));
+        return Err(tr!("letter-date-form", text = t));
     }
     let year: i32 = t[0..4].parse().map_err(|_| "bad year".to_string())?;
     let month: u32 = t[5..7].parse().map_err(|_| "bad month".to_string())?;
     let day: u32 = t[8..10].parse().map_err(|_| "bad day".to_string())?;
     if !(1..=12).contains(&month) {
-        return Err(format!("'{t}' has month {month}; months run from 01 to 12"));
+        return Err(tr!(
+            "letter-date-month",
+            text = t,
+            month = format!("{month:02}")
+        ));
     }
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         let days = days_in_month(year, month);
-        format!(
-            "'{t}' is not a date: {} {year} has {days} days",
-            MONTHS_EN[month as usize - 1]
+        tr!(
+            "letter-date-day",
+            text = t,
+            month = month,
+            year = year,
+            days = days
         )
     })
+}
+
+/// A date written day first, as clerks write it on paper (`22.04.2020`,
+/// `2.4.2020`, `22/04/2020`, `22-04-2020`), in the form a letter takes
+/// (`2020-04-22`): the exact fix to offer. `None` when it is not such a
+/// date (or no real day).
+pub fn day_first(text: &str) -> Option<String> {
+    let t = text.trim();
+    let sep = t.chars().find(|c| matches!(c, '.' | '/' | '-'))?;
+    let parts: Vec<&str> = t.split(sep).collect();
+    let [d, m, y] = parts[..] else { return None };
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4)) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    Some(date.format("%Y-%m-%d").to_string())
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -56,21 +81,6 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
         .unwrap_or(28)
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Russian months in the genitive, as dates are written: «22 апреля 2020».
 pub const MONTHS_RU_GENITIVE: [&str; 12] = [
@@ -160,6 +170,16 @@ pub fn format(date: NaiveDate, lang: Lang, form: Form) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_first_date_gets_its_exact_fix() {
+        assert_eq!(day_first("22.04.2020").as_deref(), Some("2020-04-22"));
+        assert_eq!(day_first("2.4.2020").as_deref(), Some("2020-04-02"));
+        assert_eq!(day_first("22/04/2020").as_deref(), Some("2020-04-22"));
+        assert_eq!(day_first("30.02.2020"), None);
+        assert_eq!(day_first("2020-04-22"), None);
+        assert_eq!(day_first("22.04.20"), None);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -6,10 +6,12 @@
 //! checked, so every value keeps the file and place it is written in and a
 //! problem is reported there, whichever file that is.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
+use super::Source;
 use super::node::{At, FileId, Node, Value};
-use super::{Source, parse_yaml};
+use super::syntax::parse_yaml;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::input::InputFile;
 
@@ -37,11 +39,8 @@ pub(super) fn load(source: &Source) -> Result<(Node, Vec<Source>, Vec<InputFile>
             Value::Text(s) if !s.trim().is_empty() => s.trim().to_owned(),
             other => {
                 return Err(at(
-                    format!(
-                        "'defaults' must be the path of a YAML file, found {}",
-                        other.kind()
-                    ),
-                    "write the file name, relative to this file, e.g. `defaults: ministry.yaml`",
+                    tr!("letter-defaults-not-path", kind = other.kind()),
+                    &tr!("letter-defaults-not-path-help"),
                 ));
             }
         };
@@ -56,28 +55,30 @@ pub(super) fn load(source: &Source) -> Result<(Node, Vec<Source>, Vec<InputFile>
         };
         if files.len() == MAX_DEFAULTS_DEPTH {
             return Err(at(
-                format!(
-                    "defaults files may stand at most {MAX_DEFAULTS_DEPTH} deep; this one is the {}th: {}",
-                    MAX_DEFAULTS_DEPTH + 1,
-                    names(&path)
+                tr!(
+                    "letter-defaults-deep",
+                    most = MAX_DEFAULTS_DEPTH,
+                    nth = MAX_DEFAULTS_DEPTH + 1,
+                    chain = names(&path)
                 ),
-                "merge some of the defaults files into one",
+                &tr!("letter-defaults-deep-help"),
             ));
         }
         if !path.is_file() {
             return Err(at(
-                format!(
-                    "the defaults file '{name}' does not exist (looked for {})",
-                    path.display()
+                tr!(
+                    "letter-defaults-missing",
+                    name = &name,
+                    path = path.display().to_string()
                 ),
-                "give the path of the defaults file relative to this file",
+                &tr!("letter-defaults-missing-help"),
             ));
         }
         let id = identity(&path);
         if chain.contains(&id) {
             return Err(at(
-                format!("the defaults files form a cycle: {}", names(&path)),
-                "a defaults file must not name, directly or through others, a file that names it",
+                tr!("letter-defaults-cycle", chain = names(&path)),
+                &tr!("letter-defaults-cycle-help"),
             ));
         }
         // Read once: the hash recorded is of the very bytes merged.
@@ -96,12 +97,9 @@ pub(super) fn load(source: &Source) -> Result<(Node, Vec<Source>, Vec<InputFile>
                 &defaults.path,
                 &defaults.text,
                 node.pos,
-                format!(
-                    "a defaults file must be a mapping of letter fields, found {}",
-                    node.value.kind()
-                ),
+                tr!("letter-defaults-not-map", kind = node.value.kind()),
             )
-            .with_help("write it as `field: value` lines, like a letter")
+            .with_help(tr!("letter-defaults-not-map-help"))
             .into());
         }
         node.set_file(FileId::defaults(files.len()));

@@ -6,6 +6,7 @@
 //! refusing, so a clerk fixes a letter in one pass.
 
 pub mod blocks;
+mod checker;
 pub mod date;
 mod defaults;
 mod fields;
@@ -14,12 +15,14 @@ pub mod paths;
 mod plausible;
 mod requisites;
 pub mod schema;
+mod syntax;
 mod validate;
 mod warnings;
 
 #[cfg(test)]
 mod v2_tests;
 
+use crate::tr;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -257,12 +260,12 @@ impl Source {
     /// Reads a letter file, refusing what is too large or not UTF-8.
     pub fn read(path: &Path) -> Result<Source> {
         let meta = std::fs::metadata(path).map_err(|e| {
-            Diagnostic::new(path, format!("cannot read the letter: {}", io_reason(&e)))
-                .with_help("check the file name and that the file exists")
+            Diagnostic::new(path, tr!("letter-cannot-read", reason = io_reason(&e)))
+                .with_help(tr!("letter-cannot-read-help"))
         })?;
         if meta.is_dir() {
-            return Err(Diagnostic::new(path, "this is a folder, not a letter file")
-                .with_help("name a .yaml letter file")
+            return Err(Diagnostic::new(path, tr!("letter-is-folder"))
+                .with_help(tr!("letter-is-folder-help"))
                 .into());
         }
         if meta.len() > MAX_LETTER_BYTES as u64 {
@@ -277,7 +280,7 @@ impl Source {
                 f.take(MAX_LETTER_BYTES as u64 + 1).read_to_end(&mut bytes)
             })
             .map_err(|e| {
-                Diagnostic::new(path, format!("cannot read the letter: {}", io_reason(&e)))
+                Diagnostic::new(path, tr!("letter-cannot-read", reason = io_reason(&e)))
             })?;
         Source::from_bytes(path, bytes)
     }
@@ -289,10 +292,8 @@ impl Source {
             return Err(too_large(path, bytes.len()));
         }
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-            return Err(Diagnostic::new(path, "the letter is saved as UTF-16, not UTF-8")
-                .with_help(
-                    "save the file as UTF-8; in most editors: File → Save with Encoding → UTF-8",
-                )
+            return Err(Diagnostic::new(path, tr!("letter-utf16"))
+                .with_help(tr!("letter-utf8-help"))
                 .into());
         }
         let text = match String::from_utf8(bytes) {
@@ -305,14 +306,14 @@ impl Source {
                 let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                 return Err(Diagnostic::new(
                     path,
-                    format!(
-                        "the letter is not valid UTF-8 (byte 0x{:02X} at line {line}, column {column})",
-                        bytes[valid]
+                    tr!(
+                        "letter-not-utf8",
+                        byte = format!("{:02X}", bytes[valid]),
+                        line = line,
+                        column = column
                     ),
                 )
-                .with_help(
-                    "save the file as UTF-8; in most editors: File → Save with Encoding → UTF-8",
-                )
+                .with_help(tr!("letter-utf8-help"))
                 .into_positioned(Pos { line, column })
                 .into());
             }
@@ -336,21 +337,20 @@ impl Diagnostic {
 }
 
 fn too_large(path: &Path, len: usize) -> Error {
-    let size = if len > MAX_LETTER_BYTES + 1 {
-        format!("is {} KiB", len.div_ceil(1024))
+    let most = MAX_LETTER_BYTES / 1024;
+    let message = if len > MAX_LETTER_BYTES + 1 {
+        tr!(
+            "letter-too-large-kib",
+            most = most,
+            size = len.div_ceil(1024)
+        )
     } else {
         // Read from a stream: only known to be past the limit.
-        "is larger than that".to_owned()
+        tr!("letter-too-large-stream", most = most)
     };
-    Diagnostic::new(
-        path,
-        format!(
-            "the letter file may be at most {} KiB; this one {size}",
-            MAX_LETTER_BYTES / 1024
-        ),
-    )
-    .with_help("a letter this large is almost certainly not a letter; check the file")
-    .into()
+    Diagnostic::new(path, message)
+        .with_help(tr!("letter-too-large-help"))
+        .into()
 }
 
 pub(crate) use crate::input::io_reason;
@@ -399,172 +399,6 @@ fn with_problems(mut problems: Vec<Diagnostic>, checked: Result<Letter>) -> Resu
             })
         }
     }
-}
-
-fn parse_yaml(source: &Source) -> Result<Node> {
-    if source.text.trim().is_empty() {
-        return Err(Diagnostic::new(&source.path, "the letter file is empty")
-            .with_help("start from `zhauap init`, which writes a complete letter to fill in")
-            .into());
-    }
-    let options = serde_saphyr::options! {
-        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
-        // A second `<<` was ignored silently; a letter writes its fields out.
-        merge_keys: serde_saphyr::MergeKeyPolicy::Error,
-        with_snippet: false,
-        budget: serde_saphyr::budget! {
-            max_depth: MAX_YAML_DEPTH,
-            flow_nesting_limit: MAX_YAML_DEPTH,
-            max_nodes: MAX_YAML_NODES,
-            max_aliases: MAX_YAML_ALIASES,
-            max_total_scalar_bytes: MAX_TEXT_BYTES,
-        },
-    };
-    serde_saphyr::from_str_with_options::<Node>(&source.text, options).map_err(|e| {
-        let (message, help) =
-            budget_message(&e).unwrap_or_else(|| explain_yaml_error(&yaml_message(&e)));
-        let d = match e.location() {
-            Some(loc) if loc.line() > 0 => {
-                let mut pos = Pos {
-                    line: loc.line() as usize,
-                    column: loc.column().max(1) as usize,
-                };
-                // The parser names the value it was reading when it met a
-                // tab; the author needs the tab itself.
-                if help.contains("tabs") {
-                    pos = first_tab_from(&source.text, pos).unwrap_or(pos);
-                }
-                Diagnostic::at(&source.path, &source.text, pos, message)
-            }
-            _ => Diagnostic::new(&source.path, message),
-        };
-        d.with_help(help).into()
-    })
-}
-
-/// The first tab at or after `from`.
-fn first_tab_from(text: &str, from: Pos) -> Option<Pos> {
-    text.lines()
-        .enumerate()
-        .skip(from.line.saturating_sub(1))
-        .find_map(|(i, line)| {
-            let skip = if i + 1 == from.line {
-                from.column.saturating_sub(1)
-            } else {
-                0
-            };
-            line.chars()
-                .enumerate()
-                .skip(skip)
-                .find(|&(_, c)| c == '\t')
-                .map(|(k, _)| Pos {
-                    line: i + 1,
-                    column: k + 1,
-                })
-        })
-}
-
-/// A limit of the YAML reader said in the letter's terms, with what to do.
-fn budget_message(e: &serde_saphyr::Error) -> Option<(String, String)> {
-    use serde_saphyr::budget::BudgetBreach as B;
-    let mut e = e;
-    while let serde_saphyr::Error::AliasError { error, .. }
-    | serde_saphyr::Error::WithSnippet { error, .. } = e
-    {
-        e = error;
-    }
-    let serde_saphyr::Error::Budget { breach, .. } = e else {
-        return None;
-    };
-    let aliases = "write the values out instead of repeating them with aliases (*name)";
-    Some(match breach {
-        B::Depth { .. } => (
-            format!("the letter is nested more than {MAX_YAML_DEPTH} levels deep"),
-            "a letter needs at most three levels (attachments → item → name); remove the extra nesting".into(),
-        ),
-        B::Nodes { .. } | B::Events { .. } => (
-            format!("the letter has more than {MAX_YAML_NODES} values, aliases expanded"),
-            format!("a letter this large is almost certainly not a letter; {aliases}"),
-        ),
-        B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => (
-            "the letter uses too many aliases (*name)".into(),
-            aliases.into(),
-        ),
-        B::ScalarBytes { .. } => (
-            format!(
-                "the letter's text, aliases expanded, is more than {} KiB",
-                MAX_TEXT_BYTES / 1024
-            ),
-            aliases.into(),
-        ),
-        other => (
-            format!("the letter exceeds a limit of the YAML reader ({other:?})"),
-            "a letter is one YAML document of a few fields; check the file".into(),
-        ),
-    })
-}
-
-/// A clerk's wording of the parser's message, and what to do about it.
-fn explain_yaml_error(message: &str) -> (String, String) {
-    let lower = message.to_lowercase();
-    if lower.contains("duplicate mapping key") {
-        let key = message
-            .split_once("key:")
-            .map(|(_, rest)| rest.split(',').next().unwrap_or("").trim())
-            .unwrap_or("");
-        return (
-            format!("the field '{key}' appears twice"),
-            "each field may appear once; remove or merge the repeated one".into(),
-        );
-    }
-    // (Budget breaches are worded by `budget_message`.)
-    if lower.contains("merge key") {
-        return (
-            "a merge key (<<) takes fields from elsewhere in the file; a letter may not use it"
-                .into(),
-            "write the fields out where they belong, so the letter reads as it prints".into(),
-        );
-    }
-    if lower.contains("multiple yaml documents") {
-        return (
-            "the file holds more than one YAML document (a line `---` starts another)".into(),
-            "a letter is one document: remove the `---` line and what follows it, or split the file"
-                .into(),
-        );
-    }
-    if lower.contains("recursion") || lower.contains("depth") || lower.contains("nesting") {
-        return (
-            format!("the letter is nested too deeply ({message})"),
-            "a letter needs at most three levels of fields; remove the extra nesting".into(),
-        );
-    }
-    let help = if lower.contains("tabs") || lower.contains("found a tab") {
-        "indent with spaces, not tabs"
-    } else if lower.contains("unexpected character") {
-        "delete the invisible character (retype the text around it)"
-    } else if lower.contains("mapping values are not allowed") {
-        "put a value that contains ': ' in quotes, and check the indentation of this line"
-    } else if lower.contains("alias") {
-        "write the values out instead of repeating them with aliases (*name)"
-    } else if lower.contains("indicator") || lower.contains("flow") || lower.contains("quote") {
-        "look for an unclosed [ ], { } or quote on this line or the lines above"
-    } else {
-        "fix the YAML syntax at this place (a field is written `name: value`)"
-    };
-    (message.to_owned(), help.into())
-}
-
-/// serde-saphyr's message without its own location prefix and snippet: ours
-/// carries both.
-fn yaml_message(e: &serde_saphyr::Error) -> String {
-    let text = e.without_snippet().to_string();
-    let first = text.lines().next().unwrap_or("invalid YAML").trim();
-    // "… at line 3 column 5" is repeated by our location: drop it.
-    let trimmed = match first.find(" at line ") {
-        Some(i) => &first[..i],
-        None => first,
-    };
-    trimmed.trim_end_matches(':').to_owned()
 }
 
 /// Every text value of the letter with its position, for checks that need

@@ -6,6 +6,7 @@
 //! at the first problem; a clerk wants every problem of the letter at once,
 //! each with its line and column.
 
+use crate::tr;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
@@ -108,14 +109,14 @@ impl Key {
 
 impl Value {
     /// How the value is named in messages ("expected text, found a list").
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> String {
         match self {
-            Value::Null => "nothing (an empty value)",
-            Value::Bool(_) => "true/false",
-            Value::Number(_) => "a number",
-            Value::Text(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping of fields",
+            Value::Null => tr!("letter-kind-null"),
+            Value::Bool(_) => tr!("letter-kind-bool"),
+            Value::Number(_) => tr!("letter-kind-number"),
+            Value::Text(_) => tr!("letter-kind-text"),
+            Value::Seq(_) => tr!("letter-kind-list"),
+            Value::Map(_) => tr!("letter-kind-map"),
         }
     }
 }
@@ -161,9 +162,7 @@ impl<'de> Deserialize<'de> for KeyText {
             Value::Text(s) | Value::Number(s) => Ok(KeyText(s)),
             Value::Bool(b) => Ok(KeyText(b.to_string())),
             Value::Null => Ok(KeyText(String::new())),
-            Value::Seq(_) | Value::Map(_) => Err(de::Error::custom(
-                "a field name must be plain text, not a list or a mapping",
-            )),
+            Value::Seq(_) | Value::Map(_) => Err(de::Error::custom(tr!("letter-key-not-text"))),
         }
     }
 }
@@ -207,7 +206,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Text(v))
     }
     fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Value, E> {
-        Err(E::custom("binary values are not allowed in a letter"))
+        Err(E::custom(tr!("letter-binary")))
     }
     fn visit_unit<E>(self) -> Result<Value, E> {
         Ok(Value::Null)

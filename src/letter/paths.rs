@@ -3,6 +3,7 @@
 
 use super::validate::fields;
 use crate::diagnostic::nearest;
+use crate::tr;
 
 /// What a cell holds for a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,10 +23,15 @@ pub fn cell_field(path: &str) -> Result<CellKind, String> {
         None => (path, None),
     };
     let unknown = |name: &str, allowed: &[&str], full: &str| match nearest(name, allowed) {
-        Some(near) => format!("unknown field '{full}', did you mean '{near}'?"),
-        None => format!(
-            "unknown field '{full}'; the fields are: {}",
-            allowed.join(", ")
+        Some(near) => tr!(
+            "letter-column-unknown-near",
+            field = full,
+            suggestion = near
+        ),
+        None => tr!(
+            "letter-column-unknown",
+            field = full,
+            fields = allowed.join(", ")
         ),
     };
     let sub: &[&str] = match head {
@@ -35,26 +41,23 @@ pub fn cell_field(path: &str) -> Result<CellKind, String> {
         "signature" => fields::SIGNATURE,
         "executor" => fields::EXECUTOR,
         "body" | "attachments" => {
-            return Err(format!(
-                "'{head}' is a list of blocks and cannot come from a cell; write it in the letter"
-            ));
+            return Err(tr!("letter-column-blocks", head = head));
         }
         "defaults" => {
-            return Err(
-                "'defaults' cannot change per row; name the defaults file in the letter".into(),
-            );
+            return Err(tr!("letter-column-defaults"));
         }
         "draft" if rest.is_none() => return Ok(CellKind::Flag),
         _ if fields::ROOT.contains(&head) && rest.is_none() => return Ok(CellKind::Text),
         _ if fields::ROOT.contains(&head) => {
-            return Err(format!("'{head}' has no fields; name the column '{head}'"));
+            return Err(tr!("letter-column-no-fields", head = head));
         }
         _ => return Err(unknown(head, fields::ROOT, path)),
     };
     match rest {
-        None => Err(format!(
-            "'{head}' is a mapping; name one of its fields, such as '{head}.{}'",
-            sub[0]
+        None => Err(tr!(
+            "letter-column-mapping",
+            head = head,
+            example = format!("{head}.{}", sub[0])
         )),
         Some(name) if sub.contains(&name) => Ok(if path == "signature.acting" {
             CellKind::Flag

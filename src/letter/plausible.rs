@@ -4,9 +4,10 @@
 //! in `аddressee`) and YAML tags that turn a value into something else
 //! (`!!binary` decodes base64) are refused, each at its place.
 
-use super::node::{Node, Pos, Value};
+use super::node::{Key, Node, Pos, Value};
 use crate::diagnostic::Diagnostic;
 use crate::letter::Source;
+use crate::tr;
 
 /// Characters that reorder the text around them: an editor shows
 /// `Е. \u{202e}вонавИ` as «Е. Иванов», the PDF prints it reversed.
@@ -52,8 +53,7 @@ fn walk(node: &Node, source: &Source, out: &mut Vec<Diagnostic>) {
         return visit(node, true, source, out);
     };
     for (key, value) in entries {
-        hidden(&key.name, key.pos, "this field name", true, source, out);
-        homoglyph(&key.name, key.pos, source, out);
+        field_name(key, source, out);
         visit(
             value,
             !RUNNING_TEXT.contains(&key.name.as_str()),
@@ -63,14 +63,33 @@ fn walk(node: &Node, source: &Source, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A field name: no hidden character, no look-alike of a Latin letter.
+fn field_name(key: &Key, source: &Source, out: &mut Vec<Diagnostic>) {
+    hidden(
+        &key.name,
+        key.pos,
+        || tr!("letter-this-field-name"),
+        true,
+        source,
+        out,
+    );
+    homoglyph(&key.name, key.pos, source, out);
+}
+
 fn visit(node: &Node, strict: bool, source: &Source, out: &mut Vec<Diagnostic>) {
     match &node.value {
-        Value::Text(s) | Value::Number(s) => hidden(s, node.pos, "this value", strict, source, out),
+        Value::Text(s) | Value::Number(s) => hidden(
+            s,
+            node.pos,
+            || tr!("letter-this-value"),
+            strict,
+            source,
+            out,
+        ),
         Value::Seq(items) => items.iter().for_each(|n| visit(n, strict, source, out)),
         Value::Map(entries) => {
             for (key, value) in entries {
-                hidden(&key.name, key.pos, "this field name", true, source, out);
-                homoglyph(&key.name, key.pos, source, out);
+                field_name(key, source, out);
                 visit(value, strict, source, out);
             }
         }
@@ -90,7 +109,8 @@ pub(super) const MAX_COPIES: u32 = 1_000;
 fn hidden(
     text: &str,
     pos: Pos,
-    what: &str,
+    // Named only when something is found: this runs on every value.
+    what: fn() -> String,
     strict: bool,
     source: &Source,
     out: &mut Vec<Diagnostic>,
@@ -104,14 +124,11 @@ fn hidden(
     };
     let at = super::position_of_char(&source.text, pos, c);
     let (kind, help) = if is_bidi_control(c) {
-        (
-            "a direction control, which makes an editor show the text in another order than it prints",
-            "delete it: retype the text around it",
-        )
+        (tr!("letter-bidi-kind"), tr!("letter-bidi-help"))
     } else {
         (
-            "an invisible character, which makes the text differ from what it looks like",
-            "delete it: retype the text around it (or write it as \\u escape if it is really meant)",
+            tr!("letter-invisible-kind"),
+            tr!("letter-invisible-kind-help"),
         )
     };
     out.push(
@@ -119,10 +136,12 @@ fn hidden(
             &source.path,
             &source.text,
             at,
-            format!(
-                "{what} contains U+{:04X} at character {}: {kind}",
-                c as u32,
-                index + 1
+            tr!(
+                "letter-hidden-char",
+                what = what(),
+                code = format!("{:04X}", c as u32),
+                index = index + 1,
+                kind = kind
             ),
         )
         .with_help(help),
@@ -175,13 +194,16 @@ fn homoglyph(name: &str, pos: Pos, source: &Source, out: &mut Vec<Diagnostic>) {
             &source.path,
             &source.text,
             pos,
-            format!(
-                "the field name '{name}' has the letter «{c}» (U+{:04X}, not Latin) at character {}; it looks like the Latin '{twin}' but is another letter",
-                c as u32,
-                index + 1
+            tr!(
+                "letter-homoglyph",
+                name = name,
+                letter = c,
+                code = format!("{:04X}", c as u32),
+                index = index + 1,
+                twin = twin
             ),
         )
-        .with_help("retype the field name with the keyboard in the Latin (English) layout"),
+        .with_help(tr!("letter-homoglyph-help")),
     );
 }
 
@@ -235,9 +257,9 @@ fn tags(source: &Source) -> Vec<Diagnostic> {
                                     &source.path,
                                     &source.text,
                                     pos,
-                                    format!("this value is marked with the YAML tag '{tag}'; a letter's values are plain text, printed as written"),
+                                    tr!("letter-tag", tag = &tag),
                                 )
-                                .with_help("remove the tag and write the text itself"),
+                                .with_help(tr!("letter-tag-help")),
                             );
                         }
                     }
@@ -275,7 +297,7 @@ mod tests {
 
     fn problems(text: &str) -> Vec<String> {
         let source = Source::from_bytes(Path::new("a.yaml"), text.as_bytes().to_vec()).unwrap();
-        let node = super::super::parse_yaml(&source).unwrap();
+        let node = super::super::syntax::parse_yaml(&source).unwrap();
         check(&node, &source)
             .iter()
             .map(|d| d.render(false))

@@ -2,6 +2,7 @@
 //! signers, the copies list, the draft mark, and emblem paths written in a
 //! defaults file.
 
+use crate::tr;
 use std::path::Path;
 
 use super::node::{Node, Value};
@@ -26,8 +27,8 @@ pub(super) fn signatures(c: &mut Checker, node: &Node) -> Option<Vec<Signature>>
         Value::Seq(_) => {
             c.error(
                 node.at(),
-                "'signature' is an empty list",
-                "write the signer as `name: …` (and `position: …`), or a list of such signers",
+                tr!("letter-signature-empty"),
+                tr!("letter-signature-empty-help"),
             );
             None
         }
@@ -47,11 +48,11 @@ pub(super) fn signatures(c: &mut Checker, node: &Node) -> Option<Vec<Signature>>
 
 fn signature(c: &mut Checker, node: &Node, path: &str) -> Option<Signature> {
     let s = c.mapping(node, path, fields::SIGNATURE)?;
-    let position = match s.get("position") {
+    let position = match s.get_text("position") {
         Some(p) => c.lines(p, &format!("{path}.position")),
         None => Some(Vec::new()),
     };
-    let name = match s.get("name") {
+    let name = match s.get_text("name") {
         Some(n) => c.nonblank(n, &format!("{path}.name")),
         None => {
             c.missing(&s, "name", "name: Е. Тугжанов");
@@ -64,8 +65,8 @@ fn signature(c: &mut Checker, node: &Node, path: &str) -> Option<Signature> {
     {
         c.error(
             n.at(),
-            format!("'{path}.acting' needs the position the signer acts in"),
-            "add `position:` (in Russian, in the genitive: «вице-министра здравоохранения»)",
+            tr!("letter-acting-position", path = format!("{path}.acting")),
+            tr!("letter-acting-position-help"),
         );
         return None;
     }
@@ -93,8 +94,8 @@ pub(super) fn flag(c: &mut Checker, node: Option<&Node>, path: &str) -> Option<b
         Some((n, other)) => {
             c.error(
                 n.at(),
-                format!("'{path}' must be true or false, found {}", other.kind()),
-                format!("write `{}: true` or leave the field out", last(path)),
+                tr!("letter-flag-bad", path = path, kind = other.kind()),
+                tr!("letter-flag-help", field = last(path)),
             );
             None
         }

@@ -7,6 +7,7 @@ use super::fields::fields;
 use super::node::{At, FileId};
 use super::validate::Checker;
 use super::{Lang, Letter, Text, position_of_char};
+use crate::tr;
 
 /// Letters only Kazakh writes: one of them in a text is a strong signal
 /// that the text is Kazakh.
@@ -51,16 +52,18 @@ pub(super) fn check(c: &mut Checker, letter: &Letter) {
             let at = char_at(c, text, q);
             c.warn(
                 at,
-                format!("'{name}' has the English quote {q}, which a Russian or Kazakh letter does not use"),
-                "write the quotes as «…» (or as straight quotes \"…\", which zhauap prints as «…»)",
+                tr!("letter-warn-quote", name = name, quote = q),
+                tr!("letter-warn-quote-help"),
             );
+            c.mark_field(name);
         }
         if let Some(p) = PLACEHOLDERS.iter().find(|p| text.value.contains(**p)) {
             c.warn(
                 text_at(text),
-                format!("'{name}' still has the starter letter's placeholder '{p}'"),
-                "write the real value, or remove the field if the letter has none",
+                tr!("letter-warn-placeholder", name = name, placeholder = *p),
+                tr!("letter-warn-placeholder-help"),
             );
+            c.mark_field(name);
         }
     }
     if let Some(out) = &letter.outgoing.date
@@ -71,12 +74,14 @@ pub(super) fn check(c: &mut Checker, letter: &Letter) {
                 file: FileId::LETTER,
                 pos: out.pos,
             },
-            format!(
-                "the answer's date {} is before the inquiry's date {}",
-                out.date, letter.inquiry.date.date
+            tr!(
+                "letter-warn-date-order",
+                answer = out.date.to_string(),
+                inquiry = letter.inquiry.date.date.to_string()
             ),
-            "check outgoing.date and inquiry.date (written YYYY-MM-DD)",
+            tr!("letter-warn-date-order-help"),
         );
+        c.mark_field("outgoing.date");
     }
 }
 
@@ -97,9 +102,10 @@ fn language(c: &mut Checker, lang: Lang, texts: &[(String, &Text)]) {
                 let at = char_at(c, text, ch);
                 c.warn(
                     at,
-                    format!("'{name}' has the Kazakh letter {ch}, but the letter says `lang: ru`"),
-                    "if the letter is in Kazakh, write `lang: kk` (its labels and hyphenation then are Kazakh); if not, retype the word in Russian",
+                    tr!("letter-warn-kazakh-in-ru", name = name, letter = ch),
+                    tr!("letter-warn-kazakh-in-ru-help"),
                 );
+                c.mark_field(name);
             }
         }
         Lang::Kk => {
@@ -115,8 +121,8 @@ fn language(c: &mut Checker, lang: Lang, texts: &[(String, &Text)]) {
             {
                 c.warn(
                     text_at(first),
-                    "the letter says `lang: kk`, but its text has no Kazakh letter (ә ғ қ ң ө ұ ү һ і): it reads as Russian",
-                    "if the letter is in Russian, write `lang: ru` (its labels and hyphenation then are Russian)",
+                    tr!("letter-warn-russian-in-kk"),
+                    tr!("letter-warn-russian-in-kk-help"),
                 );
             }
         }

@@ -27,7 +27,7 @@ const HANG: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-enum Outcome {
+pub(super) enum Outcome {
     Refused,
     Renders,
     Passes,
@@ -35,7 +35,7 @@ enum Outcome {
 
 #[derive(Debug, Deserialize, Default, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-enum Names {
+pub(super) enum Names {
     #[default]
     Letter,
     Output,
@@ -44,7 +44,7 @@ enum Names {
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct TemplateSetup {
+pub(super) struct TemplateSetup {
     overlay: Option<String>,
     #[serde(default)]
     remove: Vec<String>,
@@ -52,23 +52,23 @@ struct TemplateSetup {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Case {
-    letter: String,
+pub(super) struct Case {
+    pub(super) letter: String,
     expect: Outcome,
     message: Option<String>,
     at: Option<String>,
     help: Option<String>,
     #[serde(default)]
-    names: Names,
-    output: Option<String>,
-    templates: Option<TemplateSetup>,
+    pub(super) names: Names,
+    pub(super) output: Option<String>,
+    pub(super) templates: Option<TemplateSetup>,
     check: Option<Outcome>,
     never_prints: Option<String>,
     #[serde(default)]
     prints: Vec<String>,
 }
 
-fn cases() -> Vec<Case> {
+pub(super) fn cases() -> Vec<Case> {
     let text = std::fs::read_to_string(format!("{CORPUS}/cases.yaml")).unwrap();
     serde_saphyr::from_str(&text).unwrap()
 }
@@ -182,16 +182,16 @@ fn writable(dir: &Path) -> bool {
 }
 
 /// A letter set up in a fresh folder, with what a run needs around it.
-struct Setup {
-    dir: tempfile::TempDir,
-    letter: PathBuf,
-    args: Vec<String>,
+pub(super) struct Setup {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) letter: PathBuf,
+    pub(super) args: Vec<String>,
     /// The file the run writes, or would write.
     output: PathBuf,
     _read_only: Option<ReadOnly>,
 }
 
-fn setup(case: &Case) -> Setup {
+pub(super) fn setup(case: &Case) -> Setup {
     let dir = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(format!("{CORPUS}/assets")).unwrap() {
         let path = entry.unwrap().path();

@@ -1,0 +1,422 @@
+//! Walking a letter's YAML tree: the [`Checker`] that collects every
+//! problem, and its checks of one value (a text, a date, a count, a
+//! mapping's field names). What the letter as a whole must hold is in
+//! `validate`.
+
+use super::date::{Date, parse_iso};
+use super::defaults::Files;
+use super::node::{At, FileId, Key, Node, Value};
+use super::*;
+use crate::diagnostic::{Diagnostic, nearest};
+use crate::tr;
+
+/// Collects diagnostics while the tree is walked.
+pub(super) struct Checker<'a> {
+    pub(super) files: Files<'a>,
+    pub(super) problems: Vec<Diagnostic>,
+    /// Things that print, but probably not as the clerk meant.
+    pub(super) warnings: Vec<Diagnostic>,
+    /// Which of the two the last report went to ([`Checker::mark_field`]).
+    pub(super) last_was_warning: bool,
+}
+
+/// The fields of one mapping, checked against the names it may have.
+pub(super) struct Fields<'n> {
+    entries: Vec<(&'n Key, &'n Node)>,
+    at: At,
+    /// Dotted path of the mapping, for messages ("signature.name").
+    path: String,
+    /// Names an unknown field was taken for ("did you mean"): their
+    /// absence is that field's misspelling, said once, not twice.
+    suggested: Vec<&'static str>,
+}
+
+impl<'n> Fields<'n> {
+    pub(super) fn get(&self, name: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| *v)
+            .filter(|v| v.value != Value::Null)
+    }
+
+    /// A text field: like [`Fields::get`], but a `~` or `null` written as
+    /// the value is kept, to print as typed (an empty value is still none).
+    pub(super) fn get_text(&self, name: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| *v)
+            .filter(|v| v.value != Value::Null || v.raw.is_some_and(|(a, b)| b > a))
+    }
+
+    fn field_path(&self, name: &str) -> String {
+        if self.path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{}.{name}", self.path)
+        }
+    }
+}
+
+impl<'a> Checker<'a> {
+    pub(super) fn error(&mut self, at: At, message: impl Into<String>, help: impl Into<String>) {
+        self.problems
+            .push(self.files.diagnostic(at, message).with_help(help));
+        self.last_was_warning = false;
+    }
+
+    /// Names the field the problem (or warning) just reported is about,
+    /// for structured reports (`check --format json`, the batch report):
+    /// the message itself is in the user's language.
+    pub(super) fn mark_field(&mut self, field: &str) {
+        if field.is_empty() {
+            return;
+        }
+        let last = if self.last_was_warning {
+            self.warnings.last_mut()
+        } else {
+            self.problems.last_mut()
+        };
+        if let Some(d) = last {
+            d.field = Some(field.to_owned());
+        }
+    }
+
+    pub(super) fn warn(&mut self, at: At, message: impl Into<String>, help: impl Into<String>) {
+        self.warnings
+            .push(self.files.diagnostic(at, message).with_help(help).warning());
+        self.last_was_warning = true;
+    }
+
+    /// The characters of a scalar as written in its file, where the reader
+    /// kept its span: `0012` stays `0012`, `1e3` stays `1e3`.
+    pub(super) fn written(&self, node: &Node) -> Option<String> {
+        node.raw
+            .and_then(|(a, b)| self.files.source(node.file).text.get(a..b))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    }
+
+    /// A plain scalar followed by ` #…` on its line: YAML took the rest of
+    /// the line as a comment, so the printed text lost its end.
+    fn comment_after_plain(&mut self, node: &Node, path: &str) {
+        let Some((a, b)) = node.raw else { return };
+        let text = &self.files.source(node.file).text;
+        // A one-line plain scalar: a block scalar's span runs over its
+        // lines (and the comment lines after it), a quoted one starts with
+        // its quote.
+        let plain = text.get(a..b).is_some_and(|written| {
+            !written.contains('\n') && !written.starts_with(['"', '\'', '|', '>'])
+        });
+        let Some(after) = text.get(b..) else { return };
+        // Only blanks may stand between the value and its comment: look no
+        // further than them. Scanning to the line's end for each value was
+        // quadratic on a letter written in flow style, all on one line
+        // (49,000 values took 20 s).
+        let blanks = after.len() - after.trim_start_matches([' ', '\t']).len();
+        if !plain || !after[blanks..].starts_with('#') {
+            return;
+        }
+        let rest = &after[blanks..];
+        let comment = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
+        self.warn(
+            node.at(),
+            tr!("letter-comment-cut", path = path, comment = comment),
+            tr!("letter-comment-cut-help"),
+        );
+        self.mark_field(path);
+    }
+
+    /// Opens a mapping, reporting unknown field names with the nearest valid one.
+    pub(super) fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &str,
+        allowed: &'static [&'static str],
+    ) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            let what = if path.is_empty() {
+                tr!("letter-the-letter")
+            } else {
+                tr!("letter-quoted-path", path = path)
+            };
+            self.error(
+                node.at(),
+                tr!("letter-not-mapping", what = what, kind = node.value.kind()),
+                tr!("letter-not-mapping-help", fields = allowed.join(", ")),
+            );
+            self.mark_field(path);
+            return None;
+        };
+        let mut suggested = Vec::new();
+        for (key, _) in entries {
+            if allowed.contains(&key.name.as_str()) {
+                continue;
+            }
+            suggested.extend(nearest(&key.name, allowed));
+            let full = if path.is_empty() {
+                key.name.clone()
+            } else {
+                format!("{path}.{}", key.name)
+            };
+            let help = match nearest(&key.name, allowed) {
+                Some(s) => tr!("letter-rename-field", suggestion = s),
+                None => tr!("letter-allowed-fields", fields = allowed.join(", ")),
+            };
+            let message = match nearest(&key.name, allowed) {
+                Some(s) => tr!("letter-unknown-field-near", field = &full, suggestion = s),
+                None => tr!("letter-unknown-field", field = &full),
+            };
+            self.error(key.at(), message, help);
+            self.mark_field(&full);
+        }
+        Some(Fields {
+            entries: entries.iter().map(|(k, v)| (k, v)).collect(),
+            at: node.at(),
+            path: path.to_owned(),
+            suggested,
+        })
+    }
+
+    pub(super) fn missing(&mut self, fields: &Fields, name: &str, example: &str) {
+        if fields.suggested.contains(&name) {
+            return;
+        }
+        let field = fields.field_path(name);
+        let message = if fields.path.is_empty() {
+            tr!("letter-missing-in-letter", field = &field)
+        } else {
+            tr!("letter-missing-in", field = &field, parent = &fields.path)
+        };
+        self.error(
+            fields.at,
+            message,
+            tr!("letter-missing-help", example = example),
+        );
+        self.mark_field(&field);
+    }
+
+    /// A text value. Numbers and yes/no are taken as written (a phone
+    /// number `0745674` without quotes keeps its leading zero).
+    pub(super) fn text(&mut self, node: &Node, path: &str, fold: bool) -> Option<Text> {
+        let raw = match &node.value {
+            Value::Text(s) => {
+                self.comment_after_plain(node, path);
+                s.clone()
+            }
+            Value::Number(s) => self.written(node).unwrap_or_else(|| s.clone()),
+            Value::Bool(b) => self.written(node).unwrap_or_else(|| b.to_string()),
+            // `~` or `null` written where a text is expected: a text stays
+            // as typed, like `yes` or `0012`.
+            Value::Null if self.written(node).is_some() => self.written(node).unwrap_or_default(),
+            other @ (Value::Null | Value::Seq(_) | Value::Map(_)) => {
+                self.error(
+                    node.at(),
+                    tr!("letter-not-text", path = path, kind = other.kind()),
+                    tr!("letter-not-text-help"),
+                );
+                self.mark_field(path);
+                return None;
+            }
+        };
+        if let Some((offset, c)) = raw.char_indices().find(|&(_, c)| is_forbidden_control(c)) {
+            let _ = offset;
+            let pos = match node.file {
+                FileId::DATA => node.pos,
+                file => position_of_char(&self.files.source(file).text, node.pos, c),
+            };
+            self.error(
+                At {
+                    file: node.file,
+                    pos,
+                },
+                tr!(
+                    "letter-control-char",
+                    path = path,
+                    code = format!("{:04X}", c as u32)
+                ),
+                tr!("letter-invisible-help"),
+            );
+            self.mark_field(path);
+            return None;
+        }
+        let value = if fold {
+            fold_text(&raw)
+        } else {
+            raw.trim().to_owned()
+        };
+        Some(Text {
+            value,
+            pos: node.pos,
+            file: node.file,
+        })
+    }
+
+    /// A required text that must not be blank.
+    pub(super) fn nonblank(&mut self, node: &Node, path: &str) -> Option<Text> {
+        let t = self.text(node, path, true)?;
+        if t.value.is_empty() {
+            self.error(
+                node.at(),
+                tr!("letter-empty", path = path),
+                tr!("letter-empty-help"),
+            );
+            self.mark_field(path);
+            return None;
+        }
+        Some(t)
+    }
+
+    pub(super) fn optional_text(&mut self, fields: &Fields, name: &str) -> Option<Text> {
+        let node = fields.get_text(name)?;
+        self.text(node, &fields.field_path(name), true)
+            .filter(|t| !t.value.is_empty())
+    }
+
+    /// Printed lines: a text whose line breaks are kept, or a list of lines.
+    pub(super) fn lines(&mut self, node: &Node, path: &str) -> Option<Vec<Text>> {
+        let lines: Vec<Text> = match &node.value {
+            Value::Seq(items) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    out.push(self.text(item, &format!("{path}[{}]", i + 1), true)?);
+                }
+                out
+            }
+            _ => {
+                let t = self.text(node, path, false)?;
+                t.value
+                    .lines()
+                    .map(|l| Text {
+                        value: l.trim().to_owned(),
+                        pos: node.pos,
+                        file: node.file,
+                    })
+                    .collect()
+            }
+        };
+        // Blank lines at the ends are an artefact of YAML block scalars.
+        let first = lines.iter().position(|l| !l.value.is_empty());
+        let last = lines.iter().rposition(|l| !l.value.is_empty());
+        match (first, last) {
+            (Some(a), Some(b)) => Some(lines[a..=b].to_vec()),
+            _ => Some(Vec::new()),
+        }
+    }
+
+    pub(super) fn date(&mut self, node: &Node, path: &str) -> Option<Date> {
+        let raw = match &node.value {
+            Value::Text(s) | Value::Number(s) => s.clone(),
+            other => {
+                self.error(
+                    node.at(),
+                    tr!("letter-not-date", path = path, kind = other.kind()),
+                    tr!("letter-date-help"),
+                );
+                self.mark_field(path);
+                return None;
+            }
+        };
+        match parse_iso(&raw) {
+            Ok(date) if !super::plausible::YEARS.contains(&chrono::Datelike::year(&date)) => {
+                self.error(
+                    node.at(),
+                    tr!(
+                        "letter-year-range",
+                        path = path,
+                        year = chrono::Datelike::year(&date),
+                        first = *super::plausible::YEARS.start(),
+                        last = *super::plausible::YEARS.end()
+                    ),
+                    tr!("letter-year-help"),
+                );
+                self.mark_field(path);
+                None
+            }
+            Ok(date) => Some(Date {
+                date,
+                pos: node.pos,
+            }),
+            Err(why) => {
+                // A date written the other way round gets its exact fix.
+                let help = match super::date::day_first(&raw) {
+                    Some(iso) => tr!("letter-date-help-exact", date = iso),
+                    None => tr!("letter-date-help"),
+                };
+                self.error(
+                    node.at(),
+                    tr!("letter-date-why", path = path, why = why),
+                    help,
+                );
+                self.mark_field(path);
+                None
+            }
+        }
+    }
+
+    pub(super) fn count(&mut self, node: &Node, path: &str) -> Option<u32> {
+        let parsed = match &node.value {
+            Value::Number(s) | Value::Text(s) => s.trim().parse::<u32>().ok().filter(|&n| n > 0),
+            _ => None,
+        };
+        let most = if path.ends_with(".copies") {
+            super::plausible::MAX_COPIES
+        } else {
+            super::plausible::MAX_SHEETS
+        };
+        if let Some(n) = parsed.filter(|&n| n > most) {
+            self.error(
+                node.at(),
+                tr!("letter-count-large", path = path, n = n, most = most),
+                tr!("letter-count-large-help"),
+            );
+            self.mark_field(path);
+            return None;
+        }
+        if parsed.is_none() {
+            self.error(
+                node.at(),
+                tr!(
+                    "letter-count-bad",
+                    path = path,
+                    found = describe(&node.value)
+                ),
+                tr!("letter-count-bad-help"),
+            );
+            self.mark_field(path);
+        }
+        parsed
+    }
+}
+
+pub(super) fn describe(v: &Value) -> String {
+    match v {
+        Value::Text(s) | Value::Number(s) => tr!("letter-quoted-value", value = s),
+        other => other.kind(),
+    }
+}
+
+/// Control characters other than line breaks and tabs have no printed form.
+pub(super) fn is_forbidden_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{feff}'
+}
+
+/// Paragraph text is folded: line breaks and tabs inside one value are spaces.
+pub(super) fn fold_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.trim().chars() {
+        if matches!(c, '\n' | '\r' | '\t' | ' ') {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
