@@ -23,6 +23,7 @@ mod suite {
     mod preview_server;
     mod reference_letter;
     mod robustness;
+    mod sign;
     mod text_area;
     mod text_as_typed;
     mod typography;

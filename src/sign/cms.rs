@@ -228,10 +228,7 @@ pub(super) fn utc(time: Time) -> chrono::NaiveDateTime {
 }
 
 /// The values of a signed attribute (empty when absent).
-pub(super) fn signed_attribute<'a>(
-    info: &'a SignerInfo,
-    oid: ObjectIdentifier,
-) -> Vec<&'a der::asn1::Any> {
+pub(super) fn signed_attribute(info: &SignerInfo, oid: ObjectIdentifier) -> Vec<&der::asn1::Any> {
     info.signed_attrs
         .iter()
         .flat_map(|attrs| attrs.iter())

@@ -83,7 +83,7 @@ fn text(value: &Any) -> Option<String> {
         }
         // BMPString: UTF-16 big-endian (older certificates).
         Tag::BmpString => {
-            if bytes.len() % 2 != 0 {
+            if !bytes.len().is_multiple_of(2) {
                 return None;
             }
             let units: Vec<u16> = bytes
