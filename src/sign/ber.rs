@@ -94,16 +94,7 @@ fn value(input: &[u8], at: usize, depth: usize, out: &mut Vec<u8>) -> Result<usi
         let len = h
             .length
             .ok_or_else(|| format!("a primitive value with an indefinite length at byte {at}"))?;
-        let end = h
-            .content
-            .checked_add(len)
-            .filter(|&e| e <= input.len())
-            .ok_or_else(|| {
-                format!(
-                    "cut short: a value at byte {at} needs {len} bytes, {} remain",
-                    input.len().saturating_sub(h.content)
-                )
-            })?;
+        let end = content_end(input, at, h.content, len)?;
         out.extend_from_slice(&input[h.identifier.clone()]);
         push_length(out, len);
         out.extend_from_slice(&input[h.content..end]);
@@ -114,16 +105,7 @@ fn value(input: &[u8], at: usize, depth: usize, out: &mut Vec<u8>) -> Result<usi
     let mut p = h.content;
     let end = match h.length {
         Some(len) => {
-            let end = h
-                .content
-                .checked_add(len)
-                .filter(|&e| e <= input.len())
-                .ok_or_else(|| {
-                    format!(
-                        "cut short: a value at byte {at} needs {len} bytes, {} remain",
-                        input.len().saturating_sub(h.content)
-                    )
-                })?;
+            let end = content_end(input, at, h.content, len)?;
             while p < end {
                 p = value(&input[..end], p, depth + 1, &mut children)?;
             }
@@ -149,6 +131,19 @@ fn value(input: &[u8], at: usize, depth: usize, out: &mut Vec<u8>) -> Result<usi
         out.extend_from_slice(&children);
     }
     Ok(end)
+}
+
+/// Where a definite-length value's content ends, if `input` holds it.
+fn content_end(input: &[u8], at: usize, content: usize, len: usize) -> Result<usize, String> {
+    content
+        .checked_add(len)
+        .filter(|&e| e <= input.len())
+        .ok_or_else(|| {
+            format!(
+                "cut short: a value at byte {at} needs {len} bytes, {} remain",
+                input.len().saturating_sub(content)
+            )
+        })
 }
 
 /// The contents of the (already DER) OCTET STRING chunks, joined.

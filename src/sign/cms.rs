@@ -178,14 +178,18 @@ impl Parsed {
     }
 }
 
+/// Parsed under BER rules, which keep the members of a SET OF in the order
+/// written (DER rules sort them): the signature value is over the signed
+/// attributes as the signer encoded them, and a signer that did not sort
+/// them (OpenSSL's verifier accepts that too) must not be refused.
 pub(super) fn parse(der: &[u8]) -> Result<Parsed, ParseError> {
-    let info = ContentInfo::from_der(der).map_err(|e| ParseError::Der(e.to_string()))?;
+    let info = ContentInfo::from_ber(der).map_err(|e| ParseError::Der(e.to_string()))?;
     if info.content_type != SIGNED_DATA {
         return Err(ParseError::NotSignedData(info.content_type.to_string()));
     }
     let data = info
         .content
-        .decode_as::<SignedData>()
+        .decode_as_encoding::<SignedData>(der::EncodingRules::Ber)
         .map_err(|e| ParseError::Der(e.to_string()))?;
     Ok(Parsed { data })
 }
