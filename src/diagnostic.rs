@@ -10,9 +10,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::span::Pos;
+use crate::tr;
 
 /// Whether a diagnostic refuses the letter or only warns about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The letter is refused.
     #[default]
@@ -22,7 +23,9 @@ pub enum Severity {
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+// Serializable so that a batch's worker process can hand a refusal back
+// whole (see `batch::worker`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file the problem is in (the letter, a template, an image).
@@ -102,11 +105,16 @@ impl Diagnostic {
             Renderer::plain()
         };
         let path = self.file.display().to_string();
+        // The level names in the user's language: a Russian clerk reads
+        // «ошибка», a Kazakh one «қате».
         let (level, word) = match self.severity {
-            Severity::Error => (Level::ERROR, "error"),
-            Severity::Warning => (Level::WARNING, "warning"),
+            Severity::Error => (Level::ERROR, tr!("common-error")),
+            Severity::Warning => (Level::WARNING, tr!("common-warning")),
         };
-        let title = level.primary_title(self.message.as_str());
+        let help_word = tr!("common-help");
+        let title = level
+            .with_name(word.as_str())
+            .primary_title(self.message.as_str());
         let mut groups: Vec<Group> = Vec::new();
         match (self.pos, &self.source_line) {
             (Some(pos), Some(line)) => {
@@ -125,14 +133,16 @@ impl Diagnostic {
                 // two-line message reads better than an empty gutter.
                 let mut out = format!("{}: {word}: {}", self.location(), self.message);
                 if let Some(help) = &self.help {
-                    out.push_str(&format!("\n  help: {help}"));
+                    out.push_str(&format!("\n  {help_word}: {help}"));
                 }
                 return out;
             }
         }
         if let Some(help) = &self.help {
             groups.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
+                Level::HELP
+                    .with_name(help_word.as_str())
+                    .secondary_title(help.as_str()),
             ));
         }
         let body = renderer.render(&groups).to_string();
@@ -333,7 +343,7 @@ fn mark_span(line: &str, column: usize) -> std::ops::Range<usize> {
 pub const MAX_SHOWN: usize = 50;
 
 /// A refused letter (or template, or output): one or more diagnostics.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Error {
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -357,9 +367,10 @@ impl Error {
             .collect::<Vec<_>>()
             .join("\n");
         if self.diagnostics.len() > MAX_SHOWN {
-            out.push_str(&format!(
-                "\n… and {} more problems of the same file",
-                self.diagnostics.len() - MAX_SHOWN
+            out.push('\n');
+            out.push_str(&tr!(
+                "common-more-problems",
+                count = self.diagnostics.len() - MAX_SHOWN
             ));
         }
         out

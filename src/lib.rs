@@ -16,6 +16,7 @@ pub mod budget;
 pub mod compose;
 pub mod diagnostic;
 pub mod document;
+pub mod i18n;
 pub mod input;
 pub mod lang;
 pub mod letter;

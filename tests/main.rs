@@ -17,6 +17,7 @@ mod suite {
     mod first_minute;
     mod fuzz_corpus;
     mod kazakh;
+    mod kazakh_words;
     mod letter_v2_batch;
     mod markup;
     mod options;
@@ -24,9 +25,11 @@ mod suite {
     mod reference_letter;
     mod robustness;
     mod sign;
+    mod tenge;
     mod text_area;
     mod text_as_typed;
     mod typography;
+    mod typography_stats;
     mod v2_blocks;
     mod v2_examples;
 }

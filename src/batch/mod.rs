@@ -42,6 +42,7 @@ mod shard;
 mod sink;
 mod source;
 mod tidy;
+pub mod worker;
 
 pub use inputs::read_list;
 pub use key::Hash;
@@ -52,6 +53,7 @@ pub use report::{Outcome, Status, Summary};
 pub use run::{MAX_JOBS, Settings, run, run_from};
 pub use shard::{Shard, ShardSpec};
 pub use source::{Files, LetterSource, Loaded};
+pub use worker::{WORKER, WorkerCommand};
 
 use crate::Engine;
 

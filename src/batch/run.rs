@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
-use super::key::{FileHash, FileHashes, Global, Hash, letter_key};
+use super::key::{FileHashes, Global, Hash, letter_key};
 use super::manifest::{self, Known, MANIFEST, Manifest, modified_ns};
 use super::plan::{Job, Plan};
 use super::record::{self, FileRecord, OutputRecord, Record, Status};
@@ -17,6 +17,7 @@ use super::report::{Outcome, Report, Summary};
 use super::sink::{Sink, unchanged_record};
 use super::source::{Files, LetterSource};
 use super::tidy;
+use super::worker::{self, Deadlines, Worker, WorkerCommand};
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::{Engine, Options};
 
@@ -36,6 +37,9 @@ pub struct Settings {
     pub jobs: Option<usize>,
     /// Where to write the report, if anywhere.
     pub report: Option<PathBuf>,
+    /// Render in worker processes started so (see [`super::worker`]); in
+    /// the render threads when `None`, and always for mail merge.
+    pub worker: Option<WorkerCommand>,
 }
 
 /// The most render threads a batch starts, whatever `--jobs` says.
@@ -149,11 +153,15 @@ pub fn run_from(
         .clamp(1, MAX_JOBS)
         .min(plan.jobs.len().max(1));
     let next = AtomicUsize::new(0);
+    let deadlines = Deadlines::default();
     // Rendering is work for the cores; writing is mostly waiting for the
     // disk. Writer threads do the waiting, so the cores never do.
     let (to_writers, queue) = std::sync::mpsc::sync_channel::<Pending>(WRITE_QUEUE);
     let queue = Mutex::new(queue);
     std::thread::scope(|scope| {
+        if settings.worker.is_some() {
+            scope.spawn(|| deadlines.watch());
+        }
         for _ in 0..WRITERS.min(plan.jobs.len()) {
             scope.spawn(|| {
                 loop {
@@ -168,11 +176,17 @@ pub fn run_from(
                 }
             });
         }
+        let mut renderers = Vec::with_capacity(threads);
         for _ in 0..threads {
             let to_writers = to_writers.clone();
             let (next, context, lock, advanced, finish, emitted) =
                 (&next, &context, &lock, &advanced, &finish, &emitted);
-            scope.spawn(move || {
+            let deadlines = &deadlines;
+            renderers.push(scope.spawn(move || {
+                let mut worker = settings
+                    .worker
+                    .as_ref()
+                    .map(|command| Worker::new(command, deadlines));
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = plan.jobs.get(index) else {
@@ -184,8 +198,10 @@ pub fn run_from(
                             sink = advanced.wait(sink).unwrap_or_else(PoisonError::into_inner);
                         }
                     }
-                    let prepared = catch_unwind(AssertUnwindSafe(|| context.prepare(index, job)))
-                        .unwrap_or_else(|fault| Prepared::Done(faulted(job, global, fault)));
+                    let prepared = catch_unwind(AssertUnwindSafe(|| {
+                        context.prepare(index, job, worker.as_mut())
+                    }))
+                    .unwrap_or_else(|fault| Prepared::Done(faulted(job, global, fault)));
                     match prepared {
                         Prepared::Done(outcome) => finish(index, outcome),
                         Prepared::Write(pending) => {
@@ -195,9 +211,17 @@ pub fn run_from(
                         }
                     }
                 }
-            });
+            }));
         }
         drop(to_writers);
+        // The deadlines are watched while letters render.
+        let joined: Vec<_> = renderers.into_iter().map(|r| r.join()).collect();
+        deadlines.stop();
+        for j in joined {
+            if let Err(fault) = j {
+                std::panic::resume_unwind(fault);
+            }
+        }
     });
     let mut sink = sink.into_inner().unwrap_or_else(PoisonError::into_inner);
     Ok(sink.finish(&gone.kept_lines, started))
@@ -220,19 +244,24 @@ fn check_report_path(plan: &Plan, report: &Path, manifest: &Path) -> Result<()> 
 /// The outcome of a letter on which the program itself failed (a panic):
 /// contained, reported, and the batch goes on.
 fn faulted(job: &Job, global: &Global, fault: Box<dyn std::any::Any + Send>) -> Outcome {
+    let error = fault_error(&job.letter, fault.as_ref());
+    failed(job, base_record(job, global), error, Instant::now())
+}
+
+/// The refusal of a letter on which the program panicked.
+pub(super) fn fault_error(letter: &Path, fault: &(dyn std::any::Any + Send)) -> Error {
     let why = fault
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| fault.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "no message".into());
-    let error = Error::one(
+    Error::one(
         Diagnostic::new(
-            &job.letter,
+            letter,
             format!("zhauap failed on this letter (a fault of the program: {why})"),
         )
         .with_help("the other letters were rendered; please report this letter to the developers"),
-    );
-    failed(job, base_record(job, global), error, Instant::now())
+    )
 }
 
 /// What every letter of a run shares.
@@ -346,10 +375,10 @@ fn failed(job: &Job, mut record: Record, error: Error, started: Instant) -> Outc
 }
 
 impl Context<'_> {
-    fn prepare(&self, index: usize, job: &Job) -> Prepared {
+    fn prepare(&self, index: usize, job: &Job, worker: Option<&mut Worker>) -> Prepared {
         let started = Instant::now();
         let mut record = base_record(job, self.global);
-        match self.up_to_date_or_render(job, &mut record) {
+        match self.up_to_date_or_render(job, &mut record, worker) {
             Ok(None) => Prepared::Done(Outcome {
                 letter: job.letter.clone(),
                 output: job.output.clone(),
@@ -383,7 +412,12 @@ impl Context<'_> {
 
     /// Fills `record` as far as the letter gets; the rendered bytes, or
     /// none when the output is up to date (then `record` is its record).
-    fn up_to_date_or_render(&self, job: &Job, record: &mut Record) -> Result<Option<Vec<u8>>> {
+    fn up_to_date_or_render(
+        &self,
+        job: &Job,
+        record: &mut Record,
+        worker: Option<&mut Worker>,
+    ) -> Result<Option<Vec<u8>>> {
         let loaded = self.source.load(job)?;
         let letter_hash = Hash::of(loaded.source.text.as_bytes());
         record.input.sha256 = Some(letter_hash.into());
@@ -402,22 +436,18 @@ impl Context<'_> {
             return Ok(None);
         }
 
-        let checked = match loaded.row {
-            None => self.engine.check_source(loaded.source)?,
-            Some((data, row)) => self
-                .engine
-                .check_source_with_row(loaded.source, &data, row)?,
+        // A mail merge's row is not sent to a worker: merged letters render here.
+        let in_worker = match (worker, &loaded.row) {
+            (Some(w), None) => w.make(&loaded.source, self.options),
+            _ => None,
+        };
+        let made = match in_worker {
+            Some(made) => made?,
+            None => worker::make(self.engine, loaded.source, loaded.row, self.options)?,
         };
         // The files the document refers to, as the engine read and hashed
         // them for this very rendering (absolute paths).
-        let files: Vec<FileHash> = checked
-            .inputs()
-            .into_iter()
-            .map(|f| FileHash {
-                path: f.path.into(),
-                sha256: Hash(f.sha256),
-            })
-            .collect();
+        let files = made.files;
         record.files = files
             .iter()
             .map(|f| FileRecord {
@@ -425,20 +455,15 @@ impl Context<'_> {
                 sha256: (f.sha256 != Hash([0; 32])).then(|| f.sha256.into()),
             })
             .collect();
-        record.defaults = checked
-            .letter
-            .defaults_read
-            .first()
-            .map(|f| Hash(f.sha256).into());
+        record.defaults = made.defaults.map(Into::into);
         let key = letter_key(
             &self.global.key,
             &letter_hash,
             loaded.data_row.as_ref(),
             &files,
         );
-        let rendered = self.engine.render_checked(checked, self.options)?;
         record.cache_key = Some(key.into());
-        record.pages = u32::try_from(rendered.pages.pages.len()).ok();
-        Ok(Some(rendered.bytes))
+        record.pages = u32::try_from(made.pages).ok();
+        Ok(Some(made.bytes))
     }
 }

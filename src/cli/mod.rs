@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod progress;
+mod stats;
 mod verify;
 use progress::{Console, Progress};
 
@@ -38,6 +39,10 @@ pub struct Cli {
     /// Print more about what is done.
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// The language of messages; by default that of LANGUAGE, LC_ALL,
+    /// LC_MESSAGES or LANG (C and POSIX: English), else Russian.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    ui_lang: Option<UiLangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -75,9 +80,9 @@ pub enum Command {
         /// Leave quotes, dashes and spaces exactly as written.
         #[arg(long)]
         no_typography: bool,
-        /// Print measurements of the layout: gaps, hyphenation, overfull lines.
-        #[arg(long)]
-        stats: bool,
+        /// Print measurements of the layout (typo2.py's figures): letter-spacing, gaps, hyphenation, page breaks; `--stats=json` prints them as JSON.
+        #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "text", require_equals = true, value_name = "FORMAT")]
+        stats: Option<stats::StatsFormat>,
         /// Refuse the letter (exit 1) when it has warnings, not only errors.
         #[arg(long)]
         deny_warnings: bool,
@@ -212,6 +217,15 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
     Verify(verify::VerifyArgs),
 }
 
+/// `--ui-lang`: read before parsing (see [`zhauap::i18n::UiLang::from_args`]);
+/// declared here so that it is checked and shown in `--help`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum UiLangArg {
+    Ru,
+    Kk,
+    En,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum LangArg {
     Ru,
@@ -244,6 +258,11 @@ fn use_color() -> bool {
 
 pub fn run() -> i32 {
     zhauap::process::keep_freed_memory();
+    // The language is chosen before anything is printed, the parser's own
+    // messages included.
+    let ui_lang = zhauap::i18n::UiLang::from_args(std::env::args_os())
+        .unwrap_or_else(zhauap::i18n::UiLang::from_env);
+    zhauap::i18n::set(ui_lang);
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -382,6 +401,12 @@ pub fn run() -> i32 {
                     prune,
                     jobs: jobs.map(usize::from),
                     report,
+                    // Letters render in worker processes: one that aborts
+                    // or hangs costs only itself (issue 19).
+                    worker: zhauap::batch::WorkerCommand::this_program(
+                        cli.templates.as_deref(),
+                        draft,
+                    ),
                 },
             };
             batch(&engine, &ui, &request)
@@ -459,7 +484,7 @@ fn default_output(letter: &Path, format: Format) -> PathBuf {
 /// The choices of `render` beyond the letter and where it goes.
 struct RenderFlags {
     options: Options,
-    stats: bool,
+    stats: Option<stats::StatsFormat>,
     deny_warnings: bool,
 }
 
@@ -540,16 +565,9 @@ fn render(
         ui.error(&e);
         return EXIT_REFUSED;
     }
-    if stats {
-        let rules = zhauap::typeset::Rules::default();
-        let right = zhauap::typeset::page::PAGE_WIDTH - rules.margin_right;
+    if let Some(format) = stats {
         // The PDF owns standard output when it is written there.
-        let line = zhauap::typeset::stats::measure(&rendered.pages, right);
-        if is_stdio(&out) {
-            eprintln!("{line}");
-        } else {
-            println!("{line}");
-        }
+        stats::print(&rendered.pages, format, is_stdio(&out));
     }
     ui.info(&format!(
         "wrote {} ({} page{}){}",
@@ -629,6 +647,11 @@ fn check(engine: &Engine, ui: &Ui, letters: &[PathBuf], deny_warnings: bool) -> 
 }
 
 fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
+    // A letter that is not there is an error, not a page to wait on.
+    if let Err(e) = zhauap::preview::check_letter(&config.letter) {
+        ui.error(&e);
+        return EXIT_REFUSED;
+    }
     let result = zhauap::preview::serve(config, |address| {
         let url = format!("http://{address}/");
         // The address goes to stdout even with --quiet: it is the output.

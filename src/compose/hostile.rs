@@ -42,9 +42,44 @@ fn a_spent_time_budget_stops_the_template_with_the_letter_named() {
         .unwrap_err()
         .render(false);
     assert!(
-        e.starts_with("a.yaml: error: rendering this letter took longer"),
+        e.starts_with(
+            "<built-in>/deputy-reply/ru.tera:1:13: error: the template was still running for a.yaml"
+        ),
         "{e}"
     );
+}
+
+#[test]
+fn nested_loops_printing_nothing_stop_at_the_time_budget_at_their_range() {
+    // 10^5 × 10^5 turns print nothing: only the budget, checked at each
+    // call of the inner `range`, stops them.
+    let _budget = crate::budget::Budget::start(Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    let e = compose(
+        "{{ body[0] }}\n\n{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}",
+    )
+    .unwrap_err()
+    .render(false);
+    assert!(started.elapsed() < Duration::from_secs(10), "{e}");
+    assert!(e.starts_with("<built-in>/deputy-reply/ru.tera:3:"), "{e}");
+    assert!(
+        e.contains("the template was still running for a.yaml"),
+        "{e}"
+    );
+    assert!(e.contains("help: look for a loop"), "{e}");
+}
+
+#[test]
+fn range_counts_as_tera_does() {
+    let out = compose(
+        "{% for i in range(end=3) %}{{ i }}{% endfor %}|{% for i in range(start=5, end=0, step_by=-2) %}{{ i }}{% endfor %}|{% for i in range(start=1, end=1) %}x{% endfor %}",
+    )
+    .unwrap();
+    assert_eq!(out, "012|531|");
+    let e = compose("{% for i in range(end=100001) %}{% endfor %}")
+        .unwrap_err()
+        .render(false);
+    assert!(e.contains("exceeds the limit of 100000"), "{e}");
 }
 
 fn scratch(name: &str) -> std::path::PathBuf {

@@ -14,6 +14,8 @@ use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::letter::date::{self, Form};
 use crate::letter::{Lang, Letter, Source};
 
+mod range;
+
 /// The default templates, compiled into the binary. A user's `--templates
 /// DIR` with the same layout replaces them.
 const BUILTIN: &[(&str, &str)] = &[
@@ -87,6 +89,7 @@ impl Templates {
         tera.set_escape_fn(escape_markup);
         tera.autoescape_on([".tera"]);
         register_filters(&mut tera);
+        tera.register_function("range", range::range);
         for (name, content) in &files {
             if let Err(e) = tera.add_raw_template(name, content) {
                 return Err(template_error(&origin, name, &files, &e));
@@ -159,7 +162,8 @@ impl Templates {
             out.over = Some(Over::Time);
         }
         match (rendered, out.over) {
-            (_, Some(Over::Time)) => Err(crate::budget::over(&source.path)),
+            (Err(e), Some(Over::Time)) => Err(self.over_time(&name, &source.path, &e)),
+            (Ok(()), Some(Over::Time)) => Err(crate::budget::over(&source.path)),
             (_, Some(Over::Size)) => Err(Error::one(
                 Diagnostic::new(
                     &self.path_of(&name),
@@ -177,6 +181,27 @@ impl Templates {
                     "the template wrote text that is not UTF-8",
                 ))
             }),
+        }
+    }
+
+    /// The refusal of a letter whose template ran past the letter's time
+    /// budget: at the place in the template Tera was at (a `range` call or
+    /// an output), or the template file when Tera names none.
+    fn over_time(&self, name: &str, letter: &Path, e: &tera::Error) -> Error {
+        let mut error = template_error(&self.origin, name, &self.files, e);
+        let message = format!(
+            "the template was still running for {} when the letter's {} seconds were spent, and was stopped here",
+            letter.display(),
+            crate::budget::LETTER_SECONDS
+        );
+        let help = "look for a loop (nested `for` over large ranges) or a component that calls itself in the template";
+        match error.diagnostics.first_mut() {
+            Some(d) if d.pos.is_some() => {
+                d.message = message;
+                d.help = Some(help.into());
+                error
+            }
+            _ => Error::one(Diagnostic::new(&self.path_of(name), message).with_help(help)),
         }
     }
 

@@ -70,8 +70,8 @@ html,body{{margin:0;padding:0}}\n\
 body{{background:#e8e8e8}}\n\
 .page{{position:relative;width:{w}pt;height:{h}pt;margin:12pt auto;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.3);overflow:hidden;break-after:page}}\n\
 .page:last-of-type{{break-after:auto}}\n\
-.w{{position:absolute;left:0;white-space:pre;line-height:1;color:#000;font-kerning:normal;text-rendering:geometricPrecision}}\n\
-@supports (text-box-trim:trim-end){{.w{{top:auto;bottom:100%;text-box-trim:trim-end;text-box-edge:text alphabetic}}}}\n\
+.l{{position:absolute;left:0;white-space:pre;line-height:1;color:#000;font-kerning:normal;text-rendering:geometricPrecision}}\n\
+@supports (text-box-trim:trim-end){{.l{{top:auto;bottom:100%;text-box-trim:trim-end;text-box-edge:text alphabetic}}}}\n\
 .hy::after{{content:\"-\"}}\n\
 .rule{{position:absolute;left:0;top:0;background:#000}}\n\
 .emblem{{position:absolute;left:0;top:0}}\n\
@@ -235,11 +235,26 @@ fn write_page(
             base64(bytes)
         );
     }
-    // One block per line, so that copied text keeps the line breaks.
+    // One block per line, so that copied text keeps the line breaks, and
+    // its words in the flow of that block, so that the browser's find and
+    // copy see the line's text as one string, spaces included.
     for line in &page.lines {
-        out.push_str("<div>");
-        for run in &page.runs[line.runs.clone()] {
-            write_run(out, run, styles.class(run.face, run.size));
+        let runs = &page.runs[line.runs.clone()];
+        let Some(first) = runs.first() else {
+            out.push_str("<div class=\"l\"></div>\n");
+            continue;
+        };
+        let _ = write!(
+            out,
+            "<div class=\"l\" style=\"transform:translate({:.3}pt,{:.3}pt)\">",
+            first.x, first.baseline
+        );
+        let mut line_at = LineAt {
+            x: first.x,
+            baseline: first.baseline,
+        };
+        for run in runs {
+            write_run(out, run, styles.class(run.face, run.size), &mut line_at);
         }
         out.push_str("</div>\n");
     }
@@ -256,25 +271,42 @@ struct Piece {
     /// A space follows: written into the piece so that copied and searched
     /// text has it; it draws nothing.
     space_after: bool,
+    /// How far the browser advances over the piece (its text, the space
+    /// after it and CSS letter-spacing after every glyph): where the next
+    /// piece would start in the flow.
+    width: f32,
+}
+
+/// Where the flow of a line's block stands: the x the browser reached, and
+/// the line's baseline.
+struct LineAt {
+    x: f32,
+    baseline: f32,
 }
 
 /// Writes a run as spans of whole words (pieces of words where the spacing
 /// inside a word changes), each at the x the typesetter chose.
 ///
-/// Each span's CSS puts its baseline on the top edge of the page (exactly
+/// The line's block puts its baseline on the top edge of the page (exactly
 /// where `text-box-trim` is supported), and a translation moves it to the
-/// typesetter's point. A translation, unlike `left` and `top`, is not
-/// snapped to whole pixels when printing, so printed lines keep their
-/// places to a hundredth of a point. Rules and the emblem are placed the
-/// same way.
-fn write_run(out: &mut String, run: &TextRun, class: usize) {
-    let baseline = run.baseline;
+/// line's first point: a translation, unlike `left` and `top`, is not
+/// snapped to whole pixels when printing. Inside the line the spans follow
+/// in the flow, each moved from where the flow put it (after the one
+/// before, as wide as the browser sets it) to the typesetter's x by its
+/// left margin: the gaps of a justified line, to a hundredth of a point,
+/// and a margin also keeps the browser from shaping across words. Rules and
+/// the emblem are placed by translation.
+fn write_run(out: &mut String, run: &TextRun, class: usize, line: &mut LineAt) {
+    let raise = line.baseline - run.baseline;
     for piece in pieces(run) {
         let _ = write!(
             out,
-            "<span class=\"w t{class}\" style=\"transform:translate({:.3}pt,{baseline:.3}pt)",
-            piece.x
+            "<span class=\"t{class}\" style=\"margin-left:{:.3}pt",
+            piece.x - line.x
         );
+        if raise.abs() >= SAME {
+            let _ = write!(out, ";vertical-align:{raise:.3}pt");
+        }
         if piece.spacing.abs() >= SAME / 10.0 {
             let _ = write!(out, ";letter-spacing:{:.4}pt", piece.spacing);
         }
@@ -284,15 +316,19 @@ fn write_run(out: &mut String, run: &TextRun, class: usize) {
             escape(&piece.text),
             if piece.space_after { " " } else { "" }
         );
+        line.x = piece.x + piece.width;
     }
     if run.hyphen {
         // The hyphen of a broken word is drawn but is not part of the text,
         // so that searching finds the word's halves as written.
-        let x = run.x + run.width() - run.glyphs.last().map_or(0.0, |g| g.advance);
+        let advance = run.glyphs.last().map_or(0.0, |g| g.advance);
+        let x = run.x + run.width() - advance;
         let _ = write!(
             out,
-            "<span class=\"w t{class} hy\" style=\"transform:translate({x:.3}pt,{baseline:.3}pt)\"></span>"
+            "<span class=\"t{class} hy\" style=\"margin-left:{:.3}pt\"></span>",
+            x - line.x
         );
+        line.x = x + advance;
     }
 }
 
@@ -324,6 +360,7 @@ fn pieces(run: &TextRun) -> Vec<Piece> {
                     text: " ".into(),
                     spacing: 0.0,
                     space_after: false,
+                    width: space(run),
                 });
             }
             i += 1;
@@ -339,10 +376,18 @@ fn pieces(run: &TextRun) -> Vec<Piece> {
             && let Some(last) = out.get_mut(start..).and_then(|p| p.last_mut())
         {
             last.space_after = true;
+            last.width += space(run) + last.spacing;
         }
         i = j;
     }
     out
+}
+
+/// The advance the browser gives a space of the run's face and size.
+fn space(run: &TextRun) -> f32 {
+    shape_in_face(fonts(), run.face, " ")
+        .first()
+        .map_or(0.0, |g| g.advance * run.size)
 }
 
 /// The pieces of the word drawn by `run.glyphs[range]`.
@@ -350,11 +395,17 @@ fn word_pieces(run: &TextRun, range: std::ops::Range<usize>, xs: &[f32], out: &m
     let glyphs = &run.glyphs[range.clone()];
     let texts: Vec<&str> = glyphs.iter().map(|g| &run.text[g.text.clone()]).collect();
     let word: String = texts.concat();
-    let piece = |from: usize, to: usize, spacing: f32| Piece {
+    let at = |i: usize| {
+        xs.get(range.start + i)
+            .copied()
+            .unwrap_or(run.x + run.width())
+    };
+    let piece = |from: usize, to: usize, spacing: f32, width: f32| Piece {
         x: xs[range.start + from],
         text: texts[from..to].concat(),
         spacing,
         space_after: false,
+        width,
     };
     // The spacing the typesetter added after each glyph: its advance less
     // the advance the shaper (and so the browser) gives it.
@@ -370,7 +421,7 @@ fn word_pieces(run: &TextRun, range: std::ops::Range<usize>, xs: &[f32], out: &m
             while to < glyphs.len() && texts[to].is_empty() {
                 to += 1;
             }
-            out.push(piece(from, to, 0.0));
+            out.push(piece(from, to, 0.0, at(to) - at(from)));
             from = to;
         }
         return;
@@ -395,7 +446,13 @@ fn word_pieces(run: &TextRun, range: std::ops::Range<usize>, xs: &[f32], out: &m
         {
             to += 1;
         }
-        out.push(piece(from, to, if to - from > 1 { spacing } else { 0.0 }));
+        let spacing = if to - from > 1 { spacing } else { 0.0 };
+        // The browser adds the spacing after every glyph, the last included.
+        let width = natural[from..to]
+            .iter()
+            .map(|n| n.advance * run.size + spacing)
+            .sum();
+        out.push(piece(from, to, spacing, width));
         from = to;
     }
 }
@@ -564,9 +621,17 @@ mod tests {
         });
         run.hyphen = true;
         let mut out = String::new();
-        write_run(&mut out, &run, 0);
+        write_run(
+            &mut out,
+            &run,
+            0,
+            &mut LineAt {
+                x: run.x,
+                baseline: run.baseline,
+            },
+        );
         assert!(out.contains(">информа</span>"), "{out}");
-        assert!(out.contains(" hy\" style=\"transform:translate("), "{out}");
+        assert!(out.contains(" hy\" style=\"margin-left:"), "{out}");
         assert!(!out.contains("-<"), "{out}");
     }
 

@@ -75,7 +75,7 @@ pub fn build(
         Ok(rendered) => {
             let pages = rendered.pages.pages.len();
             let head = reload_script(number);
-            let body = toolbar(letter, &format!("{pages} page{}", plural(pages)));
+            let body = toolbar(letter, pages);
             let page = html::write_with(
                 &rendered.pages,
                 Overlay {
@@ -103,13 +103,24 @@ pub fn build(
 /// server goes on.
 pub fn crashed(number: u64, letter: &Path) -> Build {
     let message = format!(
-        "{}: error: zhauap failed on this letter; this is a fault of zhauap, not of the letter. \
-Please report it with the letter.",
-        letter.display()
+        "{}: {}: {}",
+        letter.display(),
+        crate::tr!("common-error"),
+        crate::tr!("preview-crashed")
     );
     Build {
         number,
         outcome: refused(number, letter, message),
+        inputs: Vec::new(),
+    }
+}
+
+/// A build still running past the letter's budget: refused; the server
+/// goes on without it.
+pub fn over_budget(number: u64, letter: &Path) -> Build {
+    Build {
+        number,
+        outcome: refused(number, letter, crate::budget::over(letter).render(false)),
         inputs: Vec::new(),
     }
 }
@@ -127,10 +138,6 @@ fn emblem(engine: &Engine, letter: &Path) -> Option<PathBuf> {
     let emblem = parsed.letterhead?.emblem?;
     let dir = letter.parent().unwrap_or(Path::new(""));
     Some(dir.join(&emblem.value))
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Listens to the server's build announcements and reloads on a new one.
@@ -158,26 +165,40 @@ padding:6px 10px;box-shadow:0 1px 4px rgba(0,0,0,.2)}\n\
 .refused{max-width:52em;margin:48px auto;padding:16px 20px;background:#fff;border-left:6px solid #c00;\
 font:14px/1.5 system-ui,sans-serif}\n\
 .refused pre{white-space:pre-wrap;font:13px/1.45 ui-monospace,monospace;margin:12px 0 0}\n\
+@media print{.toolbar{display:none}}\n\
 </style>\n";
 
-fn toolbar(letter: &Path, status: &str) -> String {
+fn toolbar(letter: &Path, pages: usize) -> String {
     format!(
-        "{TOOLBAR_STYLE}<div class=\"toolbar screen-only\"><span>{name}: {status}</span>\
-<a href=\"/letter.pdf\" download>Download PDF</a></div>\n",
-        name = escape(&file_name(letter)),
-        status = escape(status)
+        "{TOOLBAR_STYLE}<div class=\"toolbar screen-only\"><span>{status}</span>\
+<a href=\"/letter.pdf\" download>{download}</a></div>\n",
+        status = escape(&crate::tr!(
+            "preview-toolbar-status",
+            name = file_name(letter),
+            pages = pages
+        )),
+        download = escape(&crate::tr!("preview-download")),
     )
 }
 
 fn error_page(number: u64, letter: &Path, message: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'\">\n\
-<title>{name}: refused</title>\n{script}</head>\n<body style=\"margin:0;background:#e8e8e8\">\n\
-{toolbar_style}<div class=\"toolbar\"><span>{name}: not rendered</span></div>\n\
-<div class=\"refused\"><strong>The letter cannot be rendered.</strong> \
-Fix it and save: this page follows by itself.<pre>{message}</pre></div>\n</body>\n</html>\n",
-        name = escape(&file_name(letter)),
+<title>{title}</title>\n{script}</head>\n<body style=\"margin:0;background:#e8e8e8\">\n\
+{toolbar_style}<div class=\"toolbar\"><span>{not_rendered}</span></div>\n\
+<div class=\"refused\"><strong>{cannot}</strong> {fix}<pre>{message}</pre></div>\n</body>\n</html>\n",
+        lang = crate::i18n::current().code(),
+        title = escape(&crate::tr!(
+            "preview-refused-title",
+            name = file_name(letter)
+        )),
+        not_rendered = escape(&crate::tr!(
+            "preview-not-rendered",
+            name = file_name(letter)
+        )),
+        cannot = escape(&crate::tr!("preview-cannot-render")),
+        fix = escape(&crate::tr!("preview-fix-and-save")),
         script = reload_script(number),
         toolbar_style = TOOLBAR_STYLE,
         message = escape(message)

@@ -13,13 +13,19 @@
 //! - Requests must name the server by a loopback host, so a web page that
 //!   points its own domain at 127.0.0.1 (DNS rebinding) reads nothing.
 //! - Ctrl-C (or SIGTERM) ends the event streams, lets answers in progress
-//!   finish and returns.
+//!   finish and returns, also while a build is running: builds run on
+//!   threads of their own, each under the letter's time budget, and one
+//!   that does not end past it is left behind (at most
+//!   [`MAX_ABANDONED`]) while the server shows the refusal.
+//! - Connections have a header-read and idle timeout and a limit
+//!   ([`connections`]).
 
 mod build;
+mod connections;
 mod watch;
 
 use std::convert::Infallible;
-use std::future::{Future, IntoFuture};
+use std::future::Future;
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -46,6 +52,13 @@ const SETTLE: Duration = Duration::from_millis(60);
 const SETTLE_AT_MOST: Duration = Duration::from_millis(500);
 /// How long answers in progress may take to finish after Ctrl-C.
 const GRACE: Duration = Duration::from_secs(2);
+/// How long past the letter's budget a build may run before the server
+/// stops waiting for it: the budget stops every stage that can be stopped,
+/// so only work that cannot be interrupted gets here.
+const ABANDON_AFTER_BUDGET: Duration = Duration::from_secs(5);
+/// Builds left running at most: each may keep a core busy until the
+/// preview ends. Past this, the server waits for the running one.
+pub const MAX_ABANDONED: usize = 2;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -62,24 +75,56 @@ pub struct Config {
     pub quiet: bool,
 }
 
+/// Refuses a letter that cannot be previewed at all: a missing file, or
+/// one that is not a regular file. (A letter that exists but is wrong is
+/// shown as its error page, and followed until it is fixed.)
+pub fn check_letter(letter: &std::path::Path) -> crate::diagnostic::Result<()> {
+    match std::fs::metadata(letter) {
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(_) => Err(crate::diagnostic::Error::one(
+            crate::diagnostic::Diagnostic::new(letter, crate::tr!("preview-not-a-letter"))
+                .with_help(crate::tr!("preview-not-a-letter-help")),
+        )),
+        // Names the reason (missing, no permission) as `render` does.
+        Err(_) => crate::letter::Source::read(letter).map(drop),
+    }
+}
+
 /// Serves the preview until Ctrl-C or SIGTERM, on a current-thread runtime.
 /// `ready` learns the address once the server answers.
 pub fn serve(config: Config, ready: impl FnOnce(SocketAddr)) -> io::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let stop = interrupted()?;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port))
             .await
-            .map_err(|e| {
-                io::Error::new(
-                    e.kind(),
-                    format!("cannot listen on 127.0.0.1:{}: {e}", config.port),
-                )
-            })?;
+            .map_err(|e| busy_port(config.port, e))?;
         run(config, listener, stop, ready).await
-    })
+    });
+    // A build left running past its budget is not waited for.
+    runtime.shutdown_background();
+    served
+}
+
+fn busy_port(port: u16, e: io::Error) -> io::Error {
+    let help = if e.kind() == io::ErrorKind::AddrInUse {
+        format!(
+            "\n  {}: {}",
+            crate::tr!("common-help"),
+            crate::tr!("preview-port-busy", port = port)
+        )
+    } else {
+        String::new()
+    };
+    io::Error::new(
+        e.kind(),
+        format!(
+            "{}{help}",
+            crate::tr!("preview-cannot-listen", port = port, reason = e.to_string())
+        ),
+    )
 }
 
 /// Serves the preview on `listener` until `stop` completes.
@@ -94,7 +139,12 @@ pub async fn run(
     let (changed_tx, changed_rx) = mpsc::unbounded_channel();
     let mut changes = Changes::new(changed_tx).map_err(io::Error::other)?;
 
-    let first = build_off_thread(&config, 1).await;
+    let stop = std::pin::pin!(stop);
+    let mut stop = stop;
+    let first = tokio::select! {
+        b = build_off_thread(&config, 1) => b,
+        () = &mut stop => return Ok(()),
+    };
     changes.watch(inputs(&config, &first));
     report(&config, &first);
     let (builds_tx, builds) = channel::channel(Arc::new(first));
@@ -121,24 +171,15 @@ pub async fn run(
         builds_tx,
         stopping.clone(),
     ));
-    let mut stopped = stopping.clone();
-    let serving = tokio::spawn(
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = stopped.wait_for(|s| *s).await;
-            })
-            .into_future(),
-    );
+    let serving = tokio::spawn(connections::serve(listener, app, stopping.clone(), GRACE));
     ready(address);
 
     stop.await;
     let _ = stopping_tx.send(true);
     let _ = rebuilding.await;
-    match tokio::time::timeout(GRACE, serving).await {
-        Ok(Ok(result)) => result,
-        Ok(Err(e)) => Err(io::Error::other(e)),
-        // Clients that hold on past the grace period are cut off.
-        Err(_) => Ok(()),
+    match serving.await {
+        Ok(result) => result,
+        Err(e) => Err(io::Error::other(e)),
     }
 }
 
@@ -189,28 +230,55 @@ async fn rebuild(
             }
         }
         let number = builds.borrow().number + 1;
-        let build = build_off_thread(&config, number).await;
+        let build = tokio::select! {
+            b = build_off_thread(&config, number) => b,
+            _ = stopping.wait_for(|s| *s) => return,
+        };
         changes.watch(inputs(&config, &build));
         report(&config, &build);
         builds.send_replace(Arc::new(build));
     }
 }
 
-/// Typesetting takes tens of milliseconds: it runs on a blocking thread so
-/// the server keeps answering meanwhile.
+/// Typesetting takes tens of milliseconds: it runs on a thread of its own
+/// so the server keeps answering meanwhile. A build that runs past the
+/// letter's budget is refused and left behind (see [`MAX_ABANDONED`]).
 async fn build_off_thread(config: &Arc<Config>, number: u64) -> Build {
+    static ABANDONED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let c = config.clone();
-    tokio::task::spawn_blocking(move || {
-        build::build(
-            number,
-            &c.letter,
-            c.templates.as_deref(),
-            c.typography,
-            c.draft,
-        )
-    })
-    .await
-    .unwrap_or_else(|_| build::crashed(number, &config.letter))
+    let (done, result) = tokio::sync::oneshot::channel();
+    let spawned = std::thread::Builder::new()
+        .name("preview build".into())
+        .spawn(move || {
+            let built = std::panic::catch_unwind(|| {
+                build::build(
+                    number,
+                    &c.letter,
+                    c.templates.as_deref(),
+                    c.typography,
+                    c.draft,
+                )
+            });
+            let _ = done.send(built);
+        });
+    if spawned.is_err() {
+        return build::crashed(number, &config.letter);
+    }
+    let budget = Duration::from_secs(crate::budget::LETTER_SECONDS) + ABANDON_AFTER_BUDGET;
+    let waited = if ABANDONED.load(std::sync::atomic::Ordering::Relaxed) < MAX_ABANDONED {
+        tokio::time::timeout(budget, result).await
+    } else {
+        Ok(result.await)
+    };
+    match waited {
+        Ok(Ok(Ok(built))) => built,
+        // A panic, or the thread gone without a word.
+        Ok(Ok(Err(_)) | Err(_)) => build::crashed(number, &config.letter),
+        Err(_) => {
+            ABANDONED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            build::over_budget(number, &config.letter)
+        }
+    }
 }
 
 fn inputs(config: &Config, build: &Build) -> Inputs {
@@ -229,11 +297,18 @@ fn report(config: &Config, build: &Build) {
     }
     match &build.outcome {
         Outcome::Rendered { pages, millis, .. } => eprintln!(
-            "build {}: {pages} page{} in {millis} ms",
-            build.number,
-            if *pages == 1 { "" } else { "s" }
+            "{}",
+            crate::tr!(
+                "preview-build-rendered",
+                number = build.number,
+                pages = *pages,
+                millis = millis.to_string()
+            )
         ),
-        Outcome::Refused { message, .. } => eprintln!("build {}: refused\n{message}", build.number),
+        Outcome::Refused { message, .. } => eprintln!(
+            "{}\n{message}",
+            crate::tr!("preview-build-refused", number = build.number)
+        ),
     }
 }
 
@@ -262,7 +337,7 @@ async fn loopback_only(State(state): State<AppState>, request: Request, next: Ne
     } else {
         (
             StatusCode::FORBIDDEN,
-            "this server answers only to 127.0.0.1 and localhost\n",
+            format!("{}\n", crate::tr!("preview-loopback-only")),
         )
             .into_response()
     }
@@ -318,7 +393,7 @@ async fn pdf(State(state): State<AppState>) -> Response {
         Outcome::Refused { message, .. } => (
             StatusCode::CONFLICT,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            format!("the letter cannot be rendered:\n{message}"),
+            format!("{}\n{message}", crate::tr!("preview-pdf-refused")),
         )
             .into_response(),
     };
@@ -351,7 +426,13 @@ async fn events(
 }
 
 async fn not_found() -> Response {
-    no_store((StatusCode::NOT_FOUND, "not found\n").into_response())
+    no_store(
+        (
+            StatusCode::NOT_FOUND,
+            format!("{}\n", crate::tr!("preview-not-found")),
+        )
+            .into_response(),
+    )
 }
 
 /// The download's file name: the letter's, with `.pdf`, in ASCII letters,

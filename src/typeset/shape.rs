@@ -131,7 +131,8 @@ fn nominal_glyphs(fonts: &FontSet, face: FaceId, text: &str) -> Vec<ShapedGlyph>
 }
 
 /// Shapes text in a style, switching to the fallback face for characters
-/// the primary face lacks. Returns the first character no face has.
+/// the primary face lacks (its metrics scaled by the face's `scale`, in the
+/// text's em, unlike [`shape_in_face`]'s, which are the face's own). Returns the first character no face has.
 pub fn shape_styled(fonts: &FontSet, text: &str, style: Style) -> Result<Vec<ShapedGlyph>, char> {
     let mut out = Vec::new();
     let mut seg_start = 0;
@@ -163,8 +164,14 @@ fn push_segment(
     out: &mut Vec<ShapedGlyph>,
 ) {
     let glyphs = shape_in_face(fonts, face, &text[start..end]);
+    // A fallback face is drawn smaller (`Face::scale`): its metrics, in the
+    // text's em, shrink with it.
+    let scale = fonts.face(face).scale;
     out.extend(glyphs.iter().map(|g| ShapedGlyph {
         cluster: g.cluster + start,
+        advance: g.advance * scale,
+        x_offset: g.x_offset * scale,
+        y_offset: g.y_offset * scale,
         ..*g
     }));
 }

@@ -21,10 +21,36 @@ use zhauap::typeset::page::{Line as SetLine, MM};
 use zhauap::{Engine, Options, Rendered};
 
 /// The zhauap binary, as a user runs it, without colours in its messages so
-/// that tests can compare them.
+/// that tests can compare them, and speaking English whatever the
+/// machine's locale ([`in_english`]).
 pub fn zhauap() -> assert_cmd::Command {
     let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_zhauap"));
     command.env("NO_COLOR", "1");
+    for (name, value) in ENGLISH {
+        match value {
+            Some(v) => command.env(name, v),
+            None => command.env_remove(name),
+        };
+    }
+    command
+}
+
+/// The environment that makes zhauap speak English: the tests compare its
+/// English messages, and a machine whose `LANG` is Russian (or unset:
+/// Russian too) would otherwise get Russian ones. `tests/suite/messages.rs`
+/// sets other languages on purpose.
+pub const ENGLISH: [(&str, Option<&str>); 2] =
+    [("LANGUAGE", None), ("LC_ALL", Some("en_US.UTF-8"))];
+
+/// [`ENGLISH`] for a `std::process::Command` (tests that spawn zhauap
+/// themselves, to read its output while it runs).
+pub fn in_english(command: &mut std::process::Command) -> &mut std::process::Command {
+    for (name, value) in ENGLISH {
+        match value {
+            Some(v) => command.env(name, v),
+            None => command.env_remove(name),
+        };
+    }
     command
 }
 

@@ -8,6 +8,8 @@ mod faults;
 mod manifest;
 #[path = "batch/orchestrated.rs"]
 mod orchestrated;
+#[path = "batch/worker.rs"]
+mod worker;
 
 use std::collections::BTreeSet;
 use std::fs;

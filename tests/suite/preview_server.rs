@@ -13,6 +13,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use crate::common::in_english;
+
 const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/dz-83-reply.yaml");
 const NOTE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -33,11 +35,17 @@ struct Server {
 
 impl Server {
     fn start(letter: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_zhauap"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_zhauap"));
+        command
             .arg("preview")
             .arg(letter)
             .args(["--port", "0"])
-            .args(extra)
+            .args(extra);
+        Server::spawn(command)
+    }
+
+    fn spawn(mut command: Command) -> Server {
+        let mut child = in_english(&mut command)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -428,7 +436,7 @@ fn the_emblem_and_the_template_folder_are_watched() {
 fn a_busy_port_is_refused_with_a_message() {
     let taken = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
     let port = taken.local_addr().unwrap().port();
-    let out = Command::new(env!("CARGO_BIN_EXE_zhauap"))
+    let out = in_english(&mut Command::new(env!("CARGO_BIN_EXE_zhauap")))
         .args(["preview", REFERENCE, "--port", &port.to_string()])
         .stdin(Stdio::null())
         .output()
@@ -439,6 +447,114 @@ fn a_busy_port_is_refused_with_a_message() {
         stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("help: another program") && stderr.contains("--port 0"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_letter_is_an_error_not_a_page_to_wait_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = in_english(&mut Command::new(env!("CARGO_BIN_EXE_zhauap")))
+        .current_dir(dir.path())
+        .args(["preview", "no-such-letter.yaml", "--port", "0"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("no-such-letter.yaml: error: cannot read the letter"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "no address is printed");
+}
+
+/// 1,100 connections that never send a byte, against a server allowed
+/// 1,024 descriptors: it still answers at once (the oldest silent ones
+/// make room), closes silent ones after its header timeout, and stops on
+/// Ctrl-C (issue 19).
+#[test]
+#[cfg(unix)]
+fn idle_connections_neither_silence_the_preview_nor_use_up_its_descriptors() {
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(format!(
+        "ulimit -n 1024 && exec '{}' preview '{REFERENCE}' --port 0 --quiet",
+        env!("CARGO_BIN_EXE_zhauap")
+    ));
+    let mut server = Server::spawn(command);
+    let mut idle = Vec::new();
+    for _ in 0..1100 {
+        // Past the kernel's queue a connect may time out: that is the
+        // client's loss, not the server's.
+        if let Ok(s) = TcpStream::connect_timeout(&server.address, Duration::from_secs(2)) {
+            idle.push(s);
+        }
+    }
+    assert!(idle.len() > 1024, "only {} connections opened", idle.len());
+    let asked = Instant::now();
+    let reply = server.get("/");
+    assert_eq!(reply.status, 200);
+    assert!(reply.text().contains("<title>"), "the preview page");
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "answered only after {:?}",
+        asked.elapsed()
+    );
+    // A silent connection is closed: made room for, or timed out.
+    let mut first = idle.swap_remove(0);
+    first
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut byte = [0u8; 1];
+    let read = first.read(&mut byte);
+    assert!(
+        matches!(read, Ok(0))
+            || read.is_err_and(|e| e.kind() == std::io::ErrorKind::ConnectionReset),
+        "a silent connection stays open"
+    );
+    assert!(server.interrupt(Duration::from_secs(5)).success());
+}
+
+/// A template edit that makes the build run for hours (a loop over a range
+/// kept in a variable: nothing the budget's checks see): the server goes
+/// on answering with the last good page, and Ctrl-C stops it at once.
+#[test]
+#[cfg(unix)]
+fn a_build_that_does_not_end_blocks_neither_answers_nor_ctrl_c() {
+    let dir = tempfile::tempdir().unwrap();
+    let (letter, _) = copy_letter(REFERENCE, dir.path(), "letter.yaml");
+    let templates = dir.path().join("templates");
+    copy_dir(Path::new(TEMPLATES), &templates);
+    let mut server = Server::start(
+        &letter,
+        &["--quiet", "--templates", templates.to_str().unwrap()],
+    );
+    let good = server.get("/").text();
+    let ru = templates.join("deputy-reply/ru.tera");
+    let template = std::fs::read_to_string(&ru).unwrap();
+    std::fs::write(
+        &ru,
+        template.replacen(
+            "{% block title %}",
+            "{% block title %}{% set r = range(end=100000) %}{% for a in r %}{% for b in r %}{% endfor %}{% endfor %}",
+            1,
+        ),
+    )
+    .unwrap();
+    // The build has started (the burst settles within 0.5 s).
+    std::thread::sleep(Duration::from_millis(1500));
+    let asked = Instant::now();
+    let reply = server.get("/");
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.text(), good, "the last good page is shown meanwhile");
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        asked.elapsed()
+    );
+    assert!(server.interrupt(Duration::from_secs(5)).success());
 }
 
 #[test]

@@ -409,7 +409,7 @@ fn html_lines(html: &str) -> Vec<Vec<(f32, String)>> {
         .skip(1)
         .map(|page| {
             page.lines()
-                .filter(|l| l.starts_with("<div><span"))
+                .filter(|l| l.starts_with("<div class=\"l\" style="))
                 .map(|l| {
                     let baseline = l
                         .split("pt,")

@@ -42,7 +42,7 @@ pub(super) fn commit(
         } else {
             0.0
         };
-        let mut builder = LineBuilder::new(s.size, block);
+        let mut builder = LineBuilder::new(fonts, s.size, block);
         let mut gaps = Vec::new();
         let mut end = b.end.min(items.len());
         // Trailing glue before the break is never drawn.
@@ -93,7 +93,7 @@ pub(super) fn commit(
                     // No hyphen is added here, so a reader would join the two
                     // lines with a space: the carrier keeps the word whole.
                     if let Some(last) = w.glyphs.last() {
-                        builder.carrier(fonts, last.face, &w.text[at..]);
+                        builder.carrier(last.face, &w.text[at..]);
                         carried[word] = true;
                     }
                 }
@@ -128,15 +128,17 @@ pub(super) fn commit(
 }
 
 /// Collects a line's glyphs into runs of one face.
-struct LineBuilder {
+struct LineBuilder<'f> {
+    fonts: &'f FontSet,
     size: f32,
     block: BlockRef,
     runs: Vec<TextRun>,
 }
 
-impl LineBuilder {
-    fn new(size: f32, block: BlockRef) -> Self {
+impl<'f> LineBuilder<'f> {
+    fn new(fonts: &'f FontSet, size: f32, block: BlockRef) -> Self {
         LineBuilder {
+            fonts,
             size,
             block,
             runs: Vec::new(),
@@ -158,7 +160,9 @@ impl LineBuilder {
         {
             self.runs.push(TextRun {
                 face,
-                size: self.size,
+                // A fallback face is drawn at its own scale; the glyphs'
+                // advances (in points) already are.
+                size: self.size * self.fonts.face(face).scale,
                 x: 0.0,
                 baseline: 0.0,
                 // About half a justified line: one growth for most lines
@@ -221,9 +225,9 @@ impl LineBuilder {
     /// text is cut into pieces of a few dozen characters: the first carrier
     /// of a document becomes a ToUnicode entry, and readers such as poppler
     /// drop entries over 63 UTF-16 units.
-    fn carrier(&mut self, fonts: &FontSet, face: FaceId, text: &str) {
+    fn carrier(&mut self, face: FaceId, text: &str) {
         const PIECE: usize = 30;
-        let Some(id) = fonts.face(face).carrier else {
+        let Some(id) = self.fonts.face(face).carrier else {
             return;
         };
         let g = ShapedGlyph {

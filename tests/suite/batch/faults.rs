@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use super::manifest::{assert_records_match_files, records};
 use super::orchestrated::many_letters;
 use super::{batch, count, exits, files_below, letter, letters, write, zhauap};
+use crate::common::in_english;
 
 fn mkfifo(path: &Path) -> bool {
     std::process::Command::new("mkfifo")
@@ -42,11 +43,13 @@ fn a_batch_killed_mid_run_leaves_no_partial_file_and_its_re_run_completes() {
     // On one thread, so that the run lasts well past the kill.
     const LETTERS: usize = 1000;
     many_letters(dir, LETTERS as u32);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zhauap"))
-        .current_dir(dir)
-        .args(["batch", "in", "-o", "out", "-q", "-j", "1"])
-        .spawn()
-        .unwrap();
+    let mut child = in_english(&mut std::process::Command::new(env!(
+        "CARGO_BIN_EXE_zhauap"
+    )))
+    .current_dir(dir)
+    .args(["batch", "in", "-o", "out", "-q", "-j", "1"])
+    .spawn()
+    .unwrap();
     // Killed once some letters are out (each is journaled as it finishes).
     let start = Instant::now();
     loop {

@@ -8,6 +8,7 @@ use std::process::Stdio;
 
 use super::manifest::{assert_records_match_files, records};
 use super::{exits, files_below, letter, write, zhauap};
+use crate::common::in_english;
 
 /// `n` distinct letters in five folders below `in/`.
 pub(crate) fn many_letters(dir: &Path, n: u32) {
@@ -145,6 +146,7 @@ fn concurrent_runs_into_one_folder_lose_no_record() {
     for k in 1..=4 {
         let shard = format!("{k}/4");
         let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_zhauap"));
+        in_english(&mut c);
         c.current_dir(dir).args([
             "batch", "in", "-o", "out", "-q", "-j", "1", "--shard", &shard,
         ]);
@@ -152,6 +154,7 @@ fn concurrent_runs_into_one_folder_lose_no_record() {
     }
     for _ in 0..2 {
         let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_zhauap"));
+        in_english(&mut c);
         c.current_dir(dir)
             .args(["batch", "in", "-o", "same", "-q", "-j", "1"]);
         children.push(c.stderr(Stdio::piped()).spawn().unwrap());

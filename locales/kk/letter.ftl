@@ -1,0 +1,1 @@
+### Checking a letter: fields, values, YAML mistakes, warnings.

@@ -1,0 +1,1 @@
+### The editor schema's descriptions.

@@ -1,0 +1,1 @@
+### The command line: --help, init, render, check.

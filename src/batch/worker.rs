@@ -1,0 +1,474 @@
+//! Rendering a batch's letters in worker processes, so that a letter that
+//! takes the process down (an allocation failure aborts; a dependency stuck
+//! in work that cannot be interrupted never ends) takes down only its
+//! worker, never the batch.
+//!
+//! Each render thread of [`super::run`] owns one worker: `zhauap` itself,
+//! started again with the hidden first argument [`WORKER`]. The thread
+//! reads and checks whether the letter is up to date as before; a letter to
+//! render goes to the worker as one JSON line (its path and text), and the
+//! worker answers with one JSON line (the files it read, the pages, or the
+//! refusal) followed by the output's bytes. When the worker dies, or is
+//! killed for running past the letter's budget ([`Deadlines`]), the letter
+//! in flight is failed with the reason, a new worker is started for the next
+//! letter, and the manifest, summary and report are written as always.
+//!
+//! The cost is a process start per render thread (its own templates and
+//! fonts) and the output's bytes copied once through a pipe. Mail merge and
+//! the library's own callers (tests) render in-process: [`Settings::worker`]
+//! is set only by the command line.
+//!
+//! [`Settings::worker`]: super::Settings::worker
+
+use std::ffi::OsString;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use super::key::{FileHash, Hash};
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::letter::Source;
+use crate::{Engine, Format, Options};
+
+/// The hidden first argument that makes `zhauap` a batch worker.
+pub const WORKER: &str = "__batch-worker";
+
+/// Set to `1`, the batch renders in its own threads, without workers:
+/// where starting processes is not allowed, or to measure what they cost.
+pub const IN_PROCESS: &str = "ZHAUAP_BATCH_IN_PROCESS";
+
+/// How long past the letter's budget a worker may run before it is killed:
+/// the budget itself stops every stage that can be interrupted, so only
+/// work that cannot be (a template loop printing nothing, a dependency's
+/// long computation) reaches this.
+const KILL_AFTER_BUDGET: Duration = Duration::from_secs(5);
+
+/// How to start a worker: this program with the engine's settings.
+#[derive(Debug, Clone)]
+pub struct WorkerCommand {
+    program: PathBuf,
+    args: Vec<OsString>,
+}
+
+impl WorkerCommand {
+    /// This very program, rendering with the templates of `templates` (the
+    /// built-in ones when `None`) and `--draft` when `draft`. None when the
+    /// program cannot name its own file: the batch then renders in-process.
+    pub fn this_program(templates: Option<&Path>, draft: bool) -> Option<WorkerCommand> {
+        if std::env::var_os(IN_PROCESS).is_some_and(|v| v == "1") {
+            return None;
+        }
+        let program = std::env::current_exe().ok()?;
+        let mut args = vec![OsString::from(WORKER)];
+        if let Some(dir) = templates {
+            args.push("--templates".into());
+            // The worker may not share our folder; the path must not change
+            // meaning.
+            args.push(
+                std::path::absolute(dir)
+                    .unwrap_or_else(|_| dir.to_path_buf())
+                    .into(),
+            );
+        }
+        if draft {
+            args.push("--draft".into());
+        }
+        Some(WorkerCommand { program, args })
+    }
+}
+
+/// A letter as a render produced it, wherever it ran.
+pub(super) struct Made {
+    /// The files the document refers to, as read and hashed for this render.
+    pub files: Vec<FileHash>,
+    /// The hash of the defaults file merged in, if any.
+    pub defaults: Option<Hash>,
+    pub pages: usize,
+    pub bytes: Vec<u8>,
+}
+
+/// Checks and renders one letter under one budget: the work a worker does,
+/// and what a batch without workers does in its own threads.
+pub(super) fn make(
+    engine: &Engine,
+    source: Source,
+    row: Option<(PathBuf, crate::letter::node::Node)>,
+    options: &Options,
+) -> Result<Made> {
+    let _budget = crate::budget::Budget::letter();
+    let checked = match row {
+        None => engine.check_source(source)?,
+        Some((data, row)) => engine.check_source_with_row(source, &data, row)?,
+    };
+    let files = checked
+        .inputs()
+        .into_iter()
+        .map(|f| FileHash {
+            path: f.path.into(),
+            sha256: Hash(f.sha256),
+        })
+        .collect();
+    let defaults = checked.letter.defaults_read.first().map(|f| Hash(f.sha256));
+    let rendered = engine.render_checked(checked, options)?;
+    Ok(Made {
+        files,
+        defaults,
+        pages: rendered.pages.pages.len(),
+        bytes: rendered.bytes,
+    })
+}
+
+#[derive(Serialize, Deserialize)]
+struct Request {
+    path: PathBuf,
+    text: String,
+    typography: bool,
+    html: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+enum Answer {
+    /// The output's `bytes` bytes follow the line.
+    Made {
+        files: Vec<(PathBuf, [u8; 32])>,
+        defaults: Option<[u8; 32]>,
+        pages: usize,
+        bytes: usize,
+    },
+    Refused(Error),
+}
+
+/// The worker's side: answers letters read from stdin until it closes.
+/// `args` are those after [`WORKER`]. Returns the process's exit code.
+pub fn serve(args: impl Iterator<Item = OsString>) -> i32 {
+    let mut templates = None;
+    let mut draft = false;
+    let mut args = args;
+    while let Some(a) = args.next() {
+        match a.to_str() {
+            Some("--templates") => templates = args.next().map(PathBuf::from),
+            Some("--draft") => draft = true,
+            _ => {
+                eprintln!("zhauap batch worker: unknown argument {}", a.display());
+                return 2;
+            }
+        }
+    }
+    let engine = match Engine::new(templates.as_deref()) {
+        Ok(e) => e.with_draft(draft),
+        Err(e) => {
+            eprint!("{}", e.render(false));
+            return 1;
+        }
+    };
+    let stdin = std::io::stdin().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for line in stdin.lines() {
+        let Ok(line) = line else { return 1 };
+        let Ok(request) = serde_json::from_str::<Request>(&line) else {
+            eprintln!("zhauap batch worker: a request it cannot read");
+            return 2;
+        };
+        if answer(&engine, request, &mut out).is_err() {
+            // The batch is gone.
+            return 1;
+        }
+    }
+    0
+}
+
+fn answer(engine: &Engine, request: Request, out: &mut impl Write) -> std::io::Result<()> {
+    let options = Options {
+        typography: request.typography,
+        format: if request.html {
+            Format::Html
+        } else {
+            Format::Pdf
+        },
+    };
+    let path = request.path;
+    let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let source = Source::from_bytes(&path, request.text.into_bytes())?;
+        make(engine, source, None, &options)
+    }))
+    .unwrap_or_else(|fault| Err(super::run::fault_error(&path, fault.as_ref())));
+    let (answer, bytes) = match made {
+        Ok(m) => (
+            Answer::Made {
+                files: m
+                    .files
+                    .into_iter()
+                    .map(|f| (f.path.to_path_buf(), f.sha256.0))
+                    .collect(),
+                defaults: m.defaults.map(|h| h.0),
+                pages: m.pages,
+                bytes: m.bytes.len(),
+            },
+            m.bytes,
+        ),
+        Err(e) => (Answer::Refused(e), Vec::new()),
+    };
+    serde_json::to_writer(&mut *out, &answer)?;
+    out.write_all(b"\n")?;
+    out.write_all(&bytes)?;
+    out.flush()
+}
+
+/// The workers' deadlines, watched by one thread that kills a worker whose
+/// letter runs past its budget.
+#[derive(Default)]
+pub(super) struct Deadlines {
+    armed: Mutex<Watch>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct Watch {
+    /// Each worker busy with a letter: its process and when to kill it.
+    busy: Vec<(u64, Arc<Mutex<Child>>, Instant)>,
+    /// Set once the batch is over: the watching thread returns.
+    over: bool,
+    /// Workers killed for their deadline, not yet told.
+    killed: Vec<u64>,
+}
+
+impl Deadlines {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Watch> {
+        self.armed.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Watches until [`Deadlines::stop`]; run on a thread of its own.
+    pub fn watch(&self) {
+        let mut watch = self.lock();
+        while !watch.over {
+            let now = Instant::now();
+            let mut killed = Vec::new();
+            watch.busy.retain(|(id, child, at)| {
+                if *at > now {
+                    return true;
+                }
+                // A worker that ended meanwhile is not waited for yet (its
+                // owner removes it first), so the kill cannot reach another
+                // process.
+                let _ = child.lock().unwrap_or_else(PoisonError::into_inner).kill();
+                killed.push(*id);
+                false
+            });
+            watch.killed.extend(killed);
+            let next = watch.busy.iter().map(|b| b.2).min();
+            let wait = next.map_or(Duration::from_secs(3600), |at| {
+                at.saturating_duration_since(now)
+            });
+            watch = self
+                .changed
+                .wait_timeout(watch, wait)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    pub fn stop(&self) {
+        self.lock().over = true;
+        self.changed.notify_all();
+    }
+
+    fn arm(&self, id: u64, child: &Arc<Mutex<Child>>, budget: Duration) {
+        self.lock()
+            .busy
+            .push((id, child.clone(), Instant::now() + budget));
+        self.changed.notify_all();
+    }
+
+    /// Whether the worker was killed for its deadline.
+    fn disarm(&self, id: u64) -> bool {
+        let mut watch = self.lock();
+        watch.busy.retain(|b| b.0 != id);
+        let killed = watch.killed.contains(&id);
+        watch.killed.retain(|k| *k != id);
+        killed
+    }
+}
+
+/// One render thread's worker, started when first needed and again after
+/// one dies.
+pub(super) struct Worker<'a> {
+    command: &'a WorkerCommand,
+    deadlines: &'a Deadlines,
+    running: Option<Running>,
+    /// Set when a worker could not be started: the thread renders in-process.
+    unavailable: bool,
+}
+
+struct Running {
+    id: u64,
+    child: Arc<Mutex<Child>>,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl<'a> Worker<'a> {
+    pub fn new(command: &'a WorkerCommand, deadlines: &'a Deadlines) -> Worker<'a> {
+        Worker {
+            command,
+            deadlines,
+            running: None,
+            unavailable: false,
+        }
+    }
+
+    /// Renders `source` in the worker; None when no worker can be started
+    /// (the caller renders it in-process).
+    pub fn make(&mut self, source: &Source, options: &Options) -> Option<Result<Made>> {
+        if self.unavailable {
+            return None;
+        }
+        if self.running.is_none() {
+            match self.start() {
+                Ok(r) => self.running = Some(r),
+                Err(_) => {
+                    self.unavailable = true;
+                    return None;
+                }
+            }
+        }
+        let running = self.running.as_mut()?;
+        let budget = Duration::from_secs(crate::budget::LETTER_SECONDS) + KILL_AFTER_BUDGET;
+        self.deadlines.arm(running.id, &running.child, budget);
+        let result = ask(running, source, options);
+        let killed = self.deadlines.disarm(running.id);
+        match result {
+            Ok(made) => Some(made),
+            Err(_) => {
+                let running = self.running.take()?;
+                Some(Err(died(&source.path, running, killed)))
+            }
+        }
+    }
+
+    fn start(&self) -> std::io::Result<Running> {
+        static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let mut child = Command::new(&self.command.program)
+            .args(&self.command.args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()?;
+        let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(std::io::Error::other("no pipes to the worker"));
+        };
+        Ok(Running {
+            id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            child: Arc::new(Mutex::new(child)),
+            stdin,
+            stdout: BufReader::new(stdout),
+        })
+    }
+}
+
+impl Drop for Worker<'_> {
+    fn drop(&mut self) {
+        if let Some(running) = self.running.take() {
+            // Closing its stdin ends the worker.
+            drop(running.stdin);
+            let _ = running
+                .child
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .wait();
+        }
+    }
+}
+
+/// One letter's round trip; an I/O error means the worker is gone.
+fn ask(running: &mut Running, source: &Source, options: &Options) -> std::io::Result<Result<Made>> {
+    let request = Request {
+        path: source.path.clone(),
+        text: source.text.clone(),
+        typography: options.typography,
+        html: options.format == Format::Html,
+    };
+    serde_json::to_writer(&mut running.stdin, &request)?;
+    running.stdin.write_all(b"\n")?;
+    running.stdin.flush()?;
+    let mut line = String::new();
+    if running.stdout.read_line(&mut line)? == 0 {
+        return Err(std::io::ErrorKind::UnexpectedEof.into());
+    }
+    let answer: Answer = serde_json::from_str(&line).map_err(std::io::Error::other)?;
+    Ok(match answer {
+        Answer::Made {
+            files,
+            defaults,
+            pages,
+            bytes,
+        } => {
+            let mut out = vec![0; bytes];
+            running.stdout.read_exact(&mut out)?;
+            Ok(Made {
+                files: files
+                    .into_iter()
+                    .map(|(path, sha256)| FileHash {
+                        path: path.into(),
+                        sha256: Hash(sha256),
+                    })
+                    .collect(),
+                defaults: defaults.map(Hash),
+                pages,
+                bytes: out,
+            })
+        }
+        Answer::Refused(e) => Err(e),
+    })
+}
+
+/// The refusal of a letter whose worker died under it.
+fn died(letter: &Path, running: Running, killed: bool) -> Error {
+    drop(running.stdin);
+    let status = {
+        let mut child = running.child.lock().unwrap_or_else(PoisonError::into_inner);
+        // It may still be running (it broke the protocol): end it.
+        let _ = child.kill();
+        child.wait().ok()
+    };
+    if killed {
+        return crate::budget::over(letter);
+    }
+    Error::one(
+        Diagnostic::new(
+            letter,
+            format!(
+                "zhauap stopped while rendering this letter ({})",
+                status.map_or_else(|| "it could not be waited for".to_owned(), how_it_ended)
+            ),
+        )
+        .with_help(
+            "the other letters were rendered; this letter asks for more than zhauap can give it (memory, most often: look at its emblem and template); please report it with the letter",
+        ),
+    )
+}
+
+fn how_it_ended(status: std::process::ExitStatus) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            let name = match signal {
+                libc::SIGABRT => " (an abort: most often a memory allocation that failed)",
+                libc::SIGKILL => " (killed: by the system when memory ran out, or by someone)",
+                libc::SIGSEGV => " (a memory fault)",
+                _ => "",
+            };
+            return format!("ended by signal {signal}{name}");
+        }
+    }
+    match status.code() {
+        Some(code) => format!("it exited with code {code}"),
+        None => "it ended".to_owned(),
+    }
+}

@@ -1,0 +1,161 @@
+//! Every word zhauap says to its user (messages, help lines, the CLI's and
+//! the preview's texts), in Russian, Kazakh and English.
+//!
+//! The words are Project Fluent files compiled into the binary,
+//! `locales/<ru|kk|en>/<area>.ftl`, one file per area of the program so
+//! that each area's messages are edited in one place; [`AREAS`] lists them.
+//! Code asks for a message by id with [`tr!`](crate::tr):
+//!
+//! ```
+//! let s = zhauap::tr!("common-help");
+//! assert!(!s.is_empty());
+//! ```
+//!
+//! The language is chosen once per process ([`set`], by the CLI) or per
+//! thread ([`with`], tests); see [`lang`] for how and for the default.
+//! Letters' own words are not here: they come from the Tera templates.
+
+pub mod lang;
+#[cfg(test)]
+mod tests;
+
+pub use lang::{UiLang, current, set, with};
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// The message files of one area in each language, in [`UiLang::ALL`] order.
+macro_rules! area {
+    ($name:literal) => {
+        (
+            $name,
+            [
+                include_str!(concat!("../../locales/ru/", $name, ".ftl")),
+                include_str!(concat!("../../locales/kk/", $name, ".ftl")),
+                include_str!(concat!("../../locales/en/", $name, ".ftl")),
+            ],
+        )
+    };
+}
+
+/// The areas: adding one is a line here and a file in each language.
+pub const AREAS: &[(&str, [&str; 3])] = &[
+    // Diagnostic chrome: "error", "warning", "help", counts.
+    area!("common"),
+    // Checking a letter: fields, values, YAML mistakes, warnings.
+    area!("letter"),
+    // The command line: --help, init, render, check.
+    area!("cli"),
+    // Templates and composing.
+    area!("compose"),
+    // batch and mail merge.
+    area!("batch"),
+    // Writing output files.
+    area!("output"),
+    // The editor schema's descriptions.
+    area!("schema"),
+    // The live preview.
+    area!("preview"),
+];
+
+fn bundles() -> &'static [FluentBundle<FluentResource>; 3] {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 3]> = OnceLock::new();
+    BUNDLES.get_or_init(|| UiLang::ALL.map(bundle))
+}
+
+fn bundle(lang: UiLang) -> FluentBundle<FluentResource> {
+    let index = UiLang::ALL.iter().position(|l| *l == lang).unwrap_or(2);
+    let id = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No U+2068/U+2069 around values: they would show in terminals and
+    // logs, and are the very characters the letter's checks refuse.
+    bundle.set_use_isolating(false);
+    for (_, files) in AREAS {
+        // A file that does not parse, or repeats an id, still gives its
+        // good messages; `tests::every_file_parses` keeps them all good.
+        let resource = FluentResource::try_new(files[index].to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+/// A value given to a message.
+pub struct Arg<'a>(FluentValue<'a>);
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg(FluentValue::from(s))
+    }
+}
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg(FluentValue::from(s.as_str()))
+    }
+}
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg(FluentValue::from(s))
+    }
+}
+impl<'a> From<Cow<'a, str>> for Arg<'a> {
+    fn from(s: Cow<'a, str>) -> Self {
+        Arg(FluentValue::from(s))
+    }
+}
+impl From<char> for Arg<'_> {
+    fn from(c: char) -> Self {
+        Arg(FluentValue::from(c.to_string()))
+    }
+}
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(n: $t) -> Self {
+                Arg(FluentValue::from(n))
+            }
+        }
+    )*};
+}
+number_arg!(usize, u8, u16, u32, u64, i32, i64);
+
+/// The message `id` in the current language, with `args` put in.
+pub fn message(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    message_in(current(), id, args)
+}
+
+/// The message `id` in `lang`. An id no file defines gives the id itself
+/// (`tests::every_id_used_is_defined` keeps that from happening).
+pub fn message_in(lang: UiLang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let index = UiLang::ALL.iter().position(|l| *l == lang).unwrap_or(2);
+    let bundle = &bundles()[index];
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_owned();
+    };
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        fluent_args.set(*name, value.0.clone());
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// A message in the current language: `tr!("id")` or
+/// `tr!("id", name = value, …)`, each value a string, a `char` or a number
+/// (numbers choose plural forms: `{ $n -> [one] … *[other] … }`).
+#[macro_export]
+macro_rules! tr {
+    ($id:literal $(,)?) => {
+        $crate::i18n::message($id, &[])
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::message(
+            $id,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        )
+    };
+}
