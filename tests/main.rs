@@ -29,6 +29,7 @@ mod suite {
     mod preview_server;
     mod reference_letter;
     mod robustness;
+    mod sign;
     mod tenge;
     mod text_area;
     mod text_as_typed;

@@ -10,6 +10,7 @@ mod check;
 mod man;
 mod progress;
 mod stats;
+mod verify;
 mod watchdog;
 use check::{CheckFormat, CheckRequest};
 use progress::{Console, Progress};
@@ -237,6 +238,11 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
         #[arg(long, value_name = "ROWS.csv|ROWS.xlsx")]
         data: Option<PathBuf>,
     },
+    /// Check a signed letter's detached CMS signatures and print its signers.
+    #[command(
+        after_help = "Exit 0 only when every check was made and is valid. The certificates' chain to the NCA RK\nroot and their revocation are not checked (see docs/signatures.md).\n\nExample:\n  zhauap verify letter.pdf letter.pdf.cms"
+    )]
+    Verify(verify::VerifyArgs),
 }
 
 /// `--ui-lang`: read before parsing (see [`zhauap::i18n::UiLang::from_args`]);
@@ -301,6 +307,7 @@ pub fn run() -> i32 {
     // Commands that need no letter engine.
     match &cli.command {
         Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
+        Command::Verify(args) => return verify::run(&ui, args),
         Command::Schema { manifest, check } => {
             if *manifest {
                 print!("{}", zhauap::batch::schema_json());
@@ -336,6 +343,7 @@ pub fn run() -> i32 {
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
+        | Command::Verify(_)
         | Command::Man { .. } => false,
     };
     let engine = match Engine::new(cli.templates.as_deref()) {
@@ -443,6 +451,7 @@ pub fn run() -> i32 {
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
+        | Command::Verify(_)
         | Command::Man { .. } => EXIT_OK,
         Command::Preview {
             letter,
