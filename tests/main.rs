@@ -21,6 +21,7 @@ mod suite {
     mod markup;
     mod options;
     mod preview_server;
+    mod qr;
     mod reference_letter;
     mod robustness;
     mod text_area;

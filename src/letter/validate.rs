@@ -26,6 +26,7 @@ pub(super) mod fields {
         "signature",
         "copies",
         "draft",
+        "qr",
         "executor",
         "defaults",
     ];
@@ -643,6 +644,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
     };
     let copies = super::requisites::copies(c, f.get("copies"));
     let draft = super::requisites::flag(c, f.get("draft"), "draft");
+    let qr = super::requisites::qr(c, f.get("qr"));
 
     let executor = match f.get("executor") {
         None => Some(None),
@@ -672,6 +674,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
         signatures: signatures?,
         copies: copies?,
         draft: draft?,
+        qr: qr?,
         executor: executor?,
         defaults: Vec::new(),
         defaults_read: Vec::new(),

@@ -21,6 +21,7 @@ use crate::typeset::draft::{DraftMark, Segment};
 use crate::typeset::fonts::krilla_fonts;
 use crate::typeset::image::EmblemData;
 use crate::typeset::page::{Glyph, PAGE_HEIGHT, PAGE_WIDTH, Pages, Role, TextRun};
+use crate::typeset::qr::QrMark;
 
 /// PDF/A allows strings of at most 32,767 bytes (ISO 32000-1, annex C);
 /// krilla writes text as UTF-16, at most two bytes per byte of UTF-8. Text
@@ -135,6 +136,9 @@ fn write_as(pages: &Pages, configuration: ConfigurationBuilder) -> Result<Vec<u8
                     s.draw_path(&path);
                 }
             });
+        }
+        for code in &page.codes {
+            artifact(&mut surface, ArtifactType::Layout, |s| draw_code(s, code));
         }
         for img in &page.images {
             let mut failed = None;
@@ -266,6 +270,20 @@ fn draw_mark(surface: &mut Surface, mark: &DraftMark) {
             paint: krilla::color::luma::Color::new(grey).into(),
             ..krilla::paint::Fill::default()
         }));
+        surface.draw_path(&path);
+    }
+}
+
+/// A QR code: its dark modules as filled rectangles, one path.
+fn draw_code(surface: &mut Surface, code: &QrMark) {
+    let mut pb = PathBuilder::new();
+    for (x, y, w, h) in code.rects() {
+        if let Some(rect) = Rect::from_xywh(x, y, w, h) {
+            pb.push_rect(rect);
+        }
+    }
+    if let Some(path) = pb.finish() {
+        surface.set_fill(Some(krilla::paint::Fill::default()));
         surface.draw_path(&path);
     }
 }
