@@ -19,6 +19,7 @@ mod suite {
     mod kazakh;
     mod letter_v2_batch;
     mod markup;
+    mod meta;
     mod options;
     mod preview_server;
     mod qr;

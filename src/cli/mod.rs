@@ -83,6 +83,9 @@ pub enum Command {
         /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
         #[arg(long)]
         draft: bool,
+        /// Also write the ЕСЭДО registration data (number, date, language, sheets…) as JSON; schema: `zhauap schema --meta`.
+        #[arg(long, value_name = "OUT.json")]
+        meta: Option<PathBuf>,
     },
     /// Check letters without writing anything.
     #[command(after_help = "Example:\n  zhauap check examples/dz-83-reply.yaml")]
@@ -118,8 +121,11 @@ pub enum Command {
     )]
     Schema {
         /// The schema of a batch manifest record instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "meta")]
         manifest: bool,
+        /// The schema of `render --meta`'s ЕСЭДО data instead.
+        #[arg(long)]
+        meta: bool,
     },
     /// Print shell completions.
     #[command(after_help = "Example:\n  zhauap completions bash > /etc/bash_completion.d/zhauap")]
@@ -254,8 +260,10 @@ pub fn run() -> i32 {
     // Commands that need no letter engine.
     match &cli.command {
         Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
-        Command::Schema { manifest } => {
-            if *manifest {
+        Command::Schema { manifest, meta } => {
+            if *meta {
+                print!("{}", zhauap::output::meta::schema_json());
+            } else if *manifest {
                 print!("{}", zhauap::batch::schema_json());
             } else {
                 print!("{}", zhauap::letter::schema::json());
@@ -309,6 +317,7 @@ pub fn run() -> i32 {
             stats,
             deny_warnings,
             draft: _,
+            meta,
         } => render(
             &engine,
             &ui,
@@ -321,6 +330,7 @@ pub fn run() -> i32 {
                 },
                 stats,
                 deny_warnings,
+                meta,
             },
         ),
         Command::Check {
@@ -452,6 +462,8 @@ struct RenderFlags {
     options: Options,
     stats: bool,
     deny_warnings: bool,
+    /// `--meta`: where the ЕСЭДО data goes.
+    meta: Option<PathBuf>,
 }
 
 /// `-` as a letter or an output: standard input or output.
@@ -470,6 +482,7 @@ fn render(
         options,
         stats,
         deny_warnings,
+        meta,
     } = flags;
     let started = std::time::Instant::now();
     // A letter read from standard input goes to standard output unless -o says.
@@ -510,6 +523,7 @@ fn render(
     if warn(ui, &checked.letter.warnings, deny_warnings) {
         return EXIT_REFUSED;
     }
+    let letter = meta.as_ref().map(|_| checked.letter.clone());
     let rendered = match engine.render_checked(checked, &options) {
         Ok(r) => r,
         Err(e) => {
@@ -527,6 +541,16 @@ fn render(
     } else {
         create_parent(&out).and_then(|()| write(&out, &rendered.bytes))
     };
+    // The ЕСЭДО data of the letter just written (a refused letter has
+    // returned above: it writes no data file either).
+    let written = written.and_then(|()| match (&meta, &letter) {
+        (Some(path), Some(letter)) => {
+            let data = zhauap::output::meta::of(letter, &rendered.pages);
+            let json = zhauap::output::meta::json(&data);
+            create_parent(path).and_then(|()| zhauap::write::atomic_named(path, json.as_bytes()))
+        }
+        _ => Ok(()),
+    });
     if let Err(e) = written {
         ui.error(&e);
         return EXIT_REFUSED;
