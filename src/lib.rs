@@ -24,6 +24,7 @@ pub mod output;
 pub mod preview;
 pub mod process;
 pub mod resolve;
+pub mod sign;
 pub mod span;
 pub mod typeset;
 pub mod typography;

@@ -25,6 +25,7 @@ mod suite {
     mod qr;
     mod reference_letter;
     mod robustness;
+    mod sign;
     mod text_area;
     mod text_as_typed;
     mod typography;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod progress;
+mod verify;
 use progress::{Console, Progress};
 
 use zhauap::diagnostic::Error;
@@ -210,6 +211,11 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
         #[arg(long, value_name = "ROWS.csv|ROWS.xlsx")]
         data: Option<PathBuf>,
     },
+    /// Check a signed letter's detached CMS signatures and print its signers.
+    #[command(
+        after_help = "Exit 0 only when every check was made and is valid. The certificates' chain to the NCA RK\nroot and their revocation are not checked (see docs/signatures.md).\n\nExample:\n  zhauap verify letter.pdf letter.pdf.cms"
+    )]
+    Verify(verify::VerifyArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -260,6 +266,7 @@ pub fn run() -> i32 {
     // Commands that need no letter engine.
     match &cli.command {
         Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
+        Command::Verify(args) => return verify::run(&ui, args),
         Command::Schema { manifest, meta } => {
             if *meta {
                 print!("{}", zhauap::output::meta::schema_json());
@@ -299,6 +306,7 @@ pub fn run() -> i32 {
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
+        | Command::Verify(_)
         | Command::Man => false,
     };
     let engine = match Engine::new(cli.templates.as_deref()) {
@@ -391,6 +399,7 @@ pub fn run() -> i32 {
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
+        | Command::Verify(_)
         | Command::Man => EXIT_OK,
         Command::Preview {
             letter,
