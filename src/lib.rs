@@ -13,6 +13,7 @@
 
 pub mod batch;
 pub mod budget;
+pub mod card;
 pub mod compose;
 pub mod diagnostic;
 pub mod document;

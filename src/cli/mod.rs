@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+mod card;
 mod progress;
 mod verify;
 use progress::{Console, Progress};
@@ -216,6 +217,11 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
         after_help = "Exit 0 only when every check was made and is valid. The certificates' chain to the NCA RK\nroot and their revocation are not checked (see docs/signatures.md).\n\nExample:\n  zhauap verify letter.pdf letter.pdf.cms"
     )]
     Verify(verify::VerifyArgs),
+    /// Make a document card: the letter's pages, a signature sheet (ru and kk) and QR codes, with the letter and its CMS files embedded (PDF/A-3b).
+    #[command(
+        after_help = "Follows the ddcard specification (see docs/card.md). Check a card with zhauap verify CARD.pdf.\n\nExample:\n  zhauap card letter.pdf letter.pdf.cms -o letter-card.pdf"
+    )]
+    Card(card::CardArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -267,6 +273,7 @@ pub fn run() -> i32 {
     match &cli.command {
         Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
         Command::Verify(args) => return verify::run(&ui, args),
+        Command::Card(args) => return card::run(&ui, args),
         Command::Schema { manifest, meta } => {
             if *meta {
                 print!("{}", zhauap::output::meta::schema_json());
@@ -307,6 +314,7 @@ pub fn run() -> i32 {
         | Command::Schema { .. }
         | Command::Completions { .. }
         | Command::Verify(_)
+        | Command::Card(_)
         | Command::Man => false,
     };
     let engine = match Engine::new(cli.templates.as_deref()) {
@@ -400,6 +408,7 @@ pub fn run() -> i32 {
         | Command::Schema { .. }
         | Command::Completions { .. }
         | Command::Verify(_)
+        | Command::Card(_)
         | Command::Man => EXIT_OK,
         Command::Preview {
             letter,

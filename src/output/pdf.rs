@@ -73,11 +73,35 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
     write_as(
         pages,
         ConfigurationBuilder::new().with_archival_validator(Archival::A2_B),
+        None,
+    )
+}
+
+/// What a document card adds to its own pages: the letter's pages drawn
+/// before them, and the files it embeds (in the order given).
+pub struct CardParts<'a> {
+    pub letter: &'a krilla::pdf::PdfDocument,
+    /// The letter's page sizes, in points.
+    pub sizes: Vec<(f32, f32)>,
+    pub files: Vec<krilla::embed::EmbeddedFile>,
+}
+
+/// Writes a document card: the letter's pages, then `pages`, with the
+/// files embedded, validated as PDF/A-3b.
+pub fn write_card(pages: &Pages, parts: CardParts) -> Result<Vec<u8>, String> {
+    write_as(
+        pages,
+        ConfigurationBuilder::new().with_archival_validator(Archival::A3_B),
+        Some(parts),
     )
 }
 
 /// Writes the pages validated as `configuration` says.
-fn write_as(pages: &Pages, configuration: ConfigurationBuilder) -> Result<Vec<u8>, String> {
+fn write_as(
+    pages: &Pages,
+    configuration: ConfigurationBuilder,
+    card: Option<CardParts>,
+) -> Result<Vec<u8>, String> {
     let configuration = configuration
         .finish()
         .map_err(|e| format!("PDF configuration: {e:?}"))?;
@@ -95,6 +119,22 @@ fn write_as(pages: &Pages, configuration: ConfigurationBuilder) -> Result<Vec<u8
     let mut order: Vec<usize> = Vec::new();
 
     let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("bad page size")?;
+    if let Some(card) = card {
+        for file in card.files {
+            let name = file.path.clone();
+            document
+                .embed_file(file)
+                .ok_or(format!("two embedded files are named {name}"))?;
+        }
+        for (i, &(w, h)) in card.sizes.iter().enumerate() {
+            let size = Size::from_wh(w, h).ok_or("bad page size of the letter")?;
+            let mut p = document.start_page_with(PageSettings::new(size));
+            let mut surface = p.surface();
+            surface.draw_pdf_page(card.letter, size, i);
+            surface.finish();
+            p.finish();
+        }
+    }
     for page in &pages.pages {
         let mut p = document.start_page_with(PageSettings::new(size));
         let mut surface = p.surface();
@@ -340,7 +380,7 @@ fn describe_error(e: krilla::error::KrillaError) -> String {
     match e {
         krilla::error::KrillaError::Validation(errors) => {
             let causes: Vec<String> = errors.iter().map(|(e, _)| format!("{e:?}")).collect();
-            format!("the PDF would not be valid PDF/A-2b: {}", causes.join("; "))
+            format!("the PDF would not be valid PDF/A: {}", causes.join("; "))
         }
         other => format!("the PDF could not be written: {other:?}"),
     }
