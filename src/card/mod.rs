@@ -1,7 +1,8 @@
 //! The document card (`zhauap card`): a PDF/A-3b file after the ddcard
 //! specification (docs/card.md says where zhauap departs from it). Its
-//! pages are the letter's pages, then the signature sheet in the letter's
-//! language and the other state language (the Art. 7 sentence and a table
+//! pages are the signature sheet in the letter's language and the other
+//! state language (krilla's PDF/A validator refuses embedded PDF pages, so
+//! the letter is embedded as a file, not shown) (the Art. 7 sentence and a table
 //! of the signers, worded by `templates/card/`), then the QR codes that
 //! carry each signature whole ([`chunks`]). Its embedded files are the
 //! letter, byte for byte, and then the CMS files. Same inputs, same bytes:
@@ -219,9 +220,9 @@ pub fn build(
     signatures: &[Signature],
 ) -> Result<Vec<u8>, String> {
     use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
-    let pdf = krilla::pdf::Pdf::new(letter.to_vec())
-        .map_err(|e| format!("the letter is not a PDF zhauap can read ({e:?})"))?;
-    let sizes: Vec<(f32, f32)> = pdf.pages().iter().map(|p| p.render_dimensions()).collect();
+    if lopdf::Document::load_mem(letter).is_err() {
+        return Err("the letter is not a PDF zhauap can read".into());
+    }
     let lang = letter_lang(letter);
     let pages = pages(lang, letter_name, signatures)?;
     let date = card_date(signatures).map(pdf_time);
@@ -252,14 +253,7 @@ pub fn build(
     if let Some(t) = card_date(signatures) {
         pages.info.date = Some(t.date());
     }
-    crate::output::pdf::write_card(
-        &pages,
-        crate::output::pdf::CardParts {
-            letter: &krilla::pdf::PdfDocument::new(std::sync::Arc::new(pdf)),
-            sizes,
-            files,
-        },
-    )
+    crate::output::pdf::write_card(&pages, crate::output::pdf::CardParts { files })
 }
 
 /// A card read back: the letter and its signatures' files as embedded.
@@ -282,9 +276,6 @@ pub fn open(card: &[u8]) -> Result<Opened, String> {
             letter.name
         ));
     }
-    let letter_pages = krilla::pdf::Pdf::new(letter.bytes.clone())
-        .map(|p| p.pages().len())
-        .map_err(|e| format!("the embedded document {} is not a PDF ({e:?})", letter.name))?;
     let mut expected = Vec::new();
     for (i, s) in signatures.iter().enumerate() {
         for chunk in chunks::split(i as u32 + 1, &s.bytes) {
@@ -295,7 +286,7 @@ pub fn open(card: &[u8]) -> Result<Opened, String> {
             expected.push((symbol.width, runs));
         }
     }
-    let drawn = read::drawn_codes(card, letter_pages)?;
+    let drawn = read::drawn_codes(card, 0)?;
     if drawn != expected {
         return Err(format!(
             "the card's QR data disagrees with its embedded signatures: it draws {} QR codes, and {} of them differ from those of the embedded CMS files",

@@ -77,17 +77,14 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
     )
 }
 
-/// What a document card adds to its own pages: the letter's pages drawn
-/// before them, and the files it embeds (in the order given).
-pub struct CardParts<'a> {
-    pub letter: &'a krilla::pdf::PdfDocument,
-    /// The letter's page sizes, in points.
-    pub sizes: Vec<(f32, f32)>,
+/// What a document card adds to its own pages: the files it embeds (in
+/// the order given).
+pub struct CardParts {
     pub files: Vec<krilla::embed::EmbeddedFile>,
 }
 
-/// Writes a document card: the letter's pages, then `pages`, with the
-/// files embedded, validated as PDF/A-3b.
+/// Writes a document card: `pages` with the files embedded, validated as
+/// PDF/A-3b.
 pub fn write_card(pages: &Pages, parts: CardParts) -> Result<Vec<u8>, String> {
     write_as(
         pages,
@@ -125,14 +122,6 @@ fn write_as(
             document
                 .embed_file(file)
                 .ok_or(format!("two embedded files are named {name}"))?;
-        }
-        for (i, &(w, h)) in card.sizes.iter().enumerate() {
-            let size = Size::from_wh(w, h).ok_or("bad page size of the letter")?;
-            let mut p = document.start_page_with(PageSettings::new(size));
-            let mut surface = p.surface();
-            surface.draw_pdf_page(card.letter, size, i);
-            surface.finish();
-            p.finish();
         }
     }
     for page in &pages.pages {
