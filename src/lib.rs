@@ -13,6 +13,7 @@
 
 pub mod batch;
 pub mod budget;
+pub mod card;
 pub mod compose;
 pub mod diagnostic;
 pub mod document;
@@ -287,6 +288,16 @@ impl Engine {
                 };
                 Error::one(d.with_help(tr!("output-too-tall-help")))
             }
+            typeset::TypesetError::QrTooLong(t) => Error::one(
+                Diagnostic::new(
+                    &self.template_path(letter),
+                    format!(
+                        "the template's [document qr] is {} bytes; the QR code on page 1 holds at most {}",
+                        t.bytes, t.most
+                    ),
+                )
+                .with_help("print the letter's own `qr` (qr=\"{{ qr }}\"), which zhauap checks, or a shorter text"),
+            ),
             typeset::TypesetError::TooManyPages(n) => Error::one(
                 Diagnostic::new(
                     &source.path,

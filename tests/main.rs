@@ -25,8 +25,10 @@ mod suite {
     mod man_pages;
     mod markup;
     mod messages;
+    mod meta;
     mod options;
     mod preview_server;
+    mod qr;
     mod reference_letter;
     mod robustness;
     mod sign;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+mod card;
 mod check;
 mod man;
 mod progress;
@@ -94,6 +95,9 @@ pub enum Command {
         /// Mark every page as a draft («ПРОЕКТ» / «ЖОБА»), as `draft: true` does.
         #[arg(long)]
         draft: bool,
+        /// Also write the ЕСЭДО registration data (number, date, language, sheets…) as JSON; schema: `zhauap schema --meta`.
+        #[arg(long, value_name = "OUT.json")]
+        meta: Option<PathBuf>,
     },
     /// Check letters without writing anything.
     #[command(
@@ -135,11 +139,14 @@ pub enum Command {
     )]
     Schema {
         /// The schema of a batch manifest record instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["meta", "check"])]
         manifest: bool,
         /// The schema of `zhauap check --format json` instead.
-        #[arg(long, conflicts_with = "manifest")]
+        #[arg(long, conflicts_with = "meta")]
         check: bool,
+        /// The schema of `render --meta`'s ЕСЭДО data instead.
+        #[arg(long)]
+        meta: bool,
     },
     /// Print shell completions.
     #[command(after_help = "Example:\n  zhauap completions bash > /etc/bash_completion.d/zhauap")]
@@ -243,6 +250,11 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
         after_help = "Exit 0 only when every check was made and is valid. The certificates' chain to the NCA RK\nroot and their revocation are not checked (see docs/signatures.md).\n\nExample:\n  zhauap verify letter.pdf letter.pdf.cms"
     )]
     Verify(verify::VerifyArgs),
+    /// Make a document card: the letter's pages, a signature sheet (ru and kk) and QR codes, with the letter and its CMS files embedded (PDF/A-3b).
+    #[command(
+        after_help = "Follows the ddcard specification (see docs/card.md). Check a card with zhauap verify CARD.pdf.\n\nExample:\n  zhauap card letter.pdf letter.pdf.cms -o letter-card.pdf"
+    )]
+    Card(card::CardArgs),
 }
 
 /// `--ui-lang`: read before parsing (see [`zhauap::i18n::UiLang::from_args`]);
@@ -308,8 +320,15 @@ pub fn run() -> i32 {
     match &cli.command {
         Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
         Command::Verify(args) => return verify::run(&ui, args),
-        Command::Schema { manifest, check } => {
-            if *manifest {
+        Command::Card(args) => return card::run(&ui, args),
+        Command::Schema {
+            manifest,
+            check,
+            meta,
+        } => {
+            if *meta {
+                print!("{}", zhauap::output::meta::schema_json());
+            } else if *manifest {
                 print!("{}", zhauap::batch::schema_json());
             } else if *check {
                 print!("{}", zhauap::batch::check_schema_json());
@@ -344,6 +363,7 @@ pub fn run() -> i32 {
         | Command::Schema { .. }
         | Command::Completions { .. }
         | Command::Verify(_)
+        | Command::Card(_)
         | Command::Man { .. } => false,
     };
     let engine = match Engine::new(cli.templates.as_deref()) {
@@ -362,6 +382,7 @@ pub fn run() -> i32 {
             stats,
             deny_warnings,
             draft: _,
+            meta,
         } => render(
             &engine,
             &ui,
@@ -374,6 +395,7 @@ pub fn run() -> i32 {
                 },
                 stats,
                 deny_warnings,
+                meta,
             },
         ),
         Command::Check {
@@ -452,6 +474,7 @@ pub fn run() -> i32 {
         | Command::Schema { .. }
         | Command::Completions { .. }
         | Command::Verify(_)
+        | Command::Card(_)
         | Command::Man { .. } => EXIT_OK,
         Command::Preview {
             letter,
@@ -525,6 +548,8 @@ struct RenderFlags {
     options: Options,
     stats: Option<stats::StatsFormat>,
     deny_warnings: bool,
+    /// `--meta`: where the ЕСЭДО data goes.
+    meta: Option<PathBuf>,
 }
 
 /// `-` as a letter or an output: standard input or output.
@@ -543,6 +568,7 @@ fn render(
         options,
         stats,
         deny_warnings,
+        meta,
     } = flags;
     let started = std::time::Instant::now();
     // A letter read from standard input goes to standard output unless -o says.
@@ -597,6 +623,7 @@ fn render(
             }
         }
     }
+    let letter = meta.as_ref().map(|_| checked.letter.clone());
     let rendered = match engine.render_checked(checked, &options) {
         Ok(r) => r,
         Err(e) => {
@@ -616,6 +643,16 @@ fn render(
     } else {
         create_parent(&out).and_then(|()| write(&out, &rendered.bytes))
     };
+    // The ЕСЭДО data of the letter just written (a refused letter has
+    // returned above: it writes no data file either).
+    let written = written.and_then(|()| match (&meta, &letter) {
+        (Some(path), Some(letter)) => {
+            let data = zhauap::output::meta::of(letter, &rendered.pages);
+            let json = zhauap::output::meta::json(&data);
+            create_parent(path).and_then(|()| zhauap::write::atomic_named(path, json.as_bytes()))
+        }
+        _ => Ok(()),
+    });
     if let Err(e) = written {
         ui.error(&e);
         return EXIT_REFUSED;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use zhauap::diagnostic::{Diagnostic, Error};
 use zhauap::sign::{Outcome, Signature, SignerCheck};
 
-use super::{EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Ui};
+use super::{EXIT_OK, EXIT_REFUSED, Ui};
 
 #[derive(clap::Args, Debug)]
 pub struct VerifyArgs {
@@ -23,10 +23,8 @@ pub struct VerifyArgs {
 
 pub fn run(ui: &Ui, args: &VerifyArgs) -> i32 {
     if args.signatures.is_empty() {
-        eprintln!(
-            "error: give the letter and its signature files: zhauap verify LETTER.pdf SIGNATURE.cms…"
-        );
-        return EXIT_USAGE;
+        // A document card carries its letter and signatures (docs/card.md).
+        return super::card::verify(ui, &args.letter, args.allow_unverified);
     }
     let letter = match std::fs::read(&args.letter) {
         Ok(bytes) => bytes,

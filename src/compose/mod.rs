@@ -448,7 +448,7 @@ fn template_error(
 
 /// Values are data: everything that could start markup is escaped with a
 /// backslash, which the markup parser removes again.
-fn escape_markup(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn escape_markup(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     write_escaped(input, out, true)
 }
 

@@ -50,7 +50,7 @@ pub(super) fn document(
         let mut attrs = Attrs::new(block);
         if block.name == "document" {
             doc.info = info(&mut attrs, lang);
-            attrs.finish(&["lang", "title", "author", "subject", "date", "draft"]);
+            attrs.finish(&["lang", "title", "author", "subject", "date", "draft", "qr"]);
             problems.append(&mut attrs.problems);
             continue;
         }
@@ -127,6 +127,7 @@ fn info(attrs: &mut Attrs, lang: Lang) -> Info {
     info.author = attrs.take("author").unwrap_or_default().to_owned();
     info.subject = attrs.take("subject").unwrap_or_default().to_owned();
     info.draft = attrs.take("draft").unwrap_or_default().trim().to_owned();
+    info.qr = attrs.take("qr").unwrap_or_default().trim().to_owned();
     if let Some(date) = attrs.take("date").filter(|d| !d.is_empty()) {
         match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
             Ok(d) if date.len() == 10 => info.date = Some(d),

@@ -322,6 +322,9 @@ pub struct Info {
     pub date: Option<NaiveDate>,
     /// The draft mark's word on every page; empty for a final letter.
     pub draft: String,
+    /// The QR requisite's text, drawn as a code at the lower right of page
+    /// 1; empty for none.
+    pub qr: String,
 }
 
 impl Info {
@@ -333,6 +336,7 @@ impl Info {
             subject: String::new(),
             date: None,
             draft: String::new(),
+            qr: String::new(),
         }
     }
 }

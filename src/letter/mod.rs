@@ -188,6 +188,9 @@ pub struct Letter {
     pub copies: Vec<Text>,
     /// A draft for the approval loop: the template marks every page.
     pub draft: bool,
+    /// The QR requisite's text (ГОСТ Р 7.0.97-2025): a QR code at the lower
+    /// right of page 1 that carries it; drawn, never part of the copied text.
+    pub qr: Option<Text>,
     pub executor: Option<Executor>,
     /// The defaults files the letter was merged with, nearest first; a
     /// [`Text`]'s `file` counts into this list.

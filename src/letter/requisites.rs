@@ -86,6 +86,36 @@ pub(super) fn copies(c: &mut Checker, node: Option<&Node>) -> Option<Vec<Text>> 
     }
 }
 
+/// `qr`: the QR requisite's text, refused at its place when a QR code of
+/// the requisite's size cannot hold it.
+pub(super) fn qr(c: &mut Checker, node: Option<&Node>) -> Option<Option<Text>> {
+    let Some(n) = node else {
+        return Some(None);
+    };
+    let text = c.text(n, "qr", true)?;
+    let bytes = text.value.len();
+    let most = crate::typeset::qr::requisite_capacity();
+    if text.value.trim().is_empty() {
+        c.error(
+            n.at(),
+            "'qr' is empty",
+            "write the text the QR code carries (usually a link to the document), or leave the field out",
+        );
+        return None;
+    }
+    if bytes > most {
+        c.error(
+            n.at(),
+            format!(
+                "'qr' is {bytes} bytes long; the QR code on page 1 holds at most {most} bytes (a Cyrillic letter takes 2)"
+            ),
+            "put a short link to the document in the QR code rather than its text",
+        );
+        return None;
+    }
+    Some(Some(text))
+}
+
 /// A yes/no field, `false` when absent.
 pub(super) fn flag(c: &mut Checker, node: Option<&Node>, path: &str) -> Option<bool> {
     match node.map(|n| (n, &n.value)) {

@@ -43,6 +43,8 @@ pub struct LetterFile {
     copies: Option<Lines>,
     /// A draft: every page carries a «ПРОЕКТ» / «ЖОБА» mark that does not copy out. Also set by `--draft`.
     draft: Option<bool>,
+    /// The QR requisite: a QR code at the lower right of page 1 carrying this text (usually a link to the document); it does not copy out. At most 213 bytes.
+    qr: Option<String>,
     /// The executor mark at the foot of the last page.
     executor: Option<ExecutorFile>,
     /// A YAML file of shared fields, relative to this file; the letter's own fields win, mapping by mapping, lists are replaced whole. At most 8 levels.

@@ -27,6 +27,7 @@ pub(super) mod fields {
         "signature",
         "copies",
         "draft",
+        "qr",
         "executor",
         "defaults",
     ];
@@ -295,6 +296,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
     };
     let copies = super::requisites::copies(c, f.get("copies"));
     let draft = super::requisites::flag(c, f.get("draft"), "draft");
+    let qr = super::requisites::qr(c, f.get("qr"));
 
     let executor = match f.get("executor") {
         None => Some(None),
@@ -324,6 +326,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
         signatures: signatures?,
         copies: copies?,
         draft: draft?,
+        qr: qr?,
         executor: executor?,
         defaults: Vec::new(),
         defaults_read: Vec::new(),

@@ -21,6 +21,7 @@ use crate::typeset::draft::{DraftMark, Segment};
 use crate::typeset::fonts::{FaceId, fonts};
 use crate::typeset::image::EmblemData;
 use crate::typeset::page::{PAGE_HEIGHT, PAGE_WIDTH, Page, Pages, TextRun};
+use crate::typeset::qr::QrMark;
 use crate::typeset::shape::shape_in_face;
 
 /// What the live preview adds to the page: markup for the end of `<head>`
@@ -189,6 +190,22 @@ fn draft_svg(mark: &DraftMark) -> String {
     )
 }
 
+/// A QR code as an SVG of its dark modules at its place: drawn, not text,
+/// so it is never selected or copied, and hidden from screen readers.
+fn code_svg(code: &QrMark) -> String {
+    let mut d = String::new();
+    for &(row, col, n) in &code.runs {
+        let _ = write!(d, "M{col} {row}h{n}v1h-{n}z");
+    }
+    let side = code.side();
+    format!(
+        "<svg class=\"qr\" aria-hidden=\"true\" viewBox=\"0 0 {w} {w}\" shape-rendering=\"crispEdges\" style=\"position:absolute;left:0;top:0;transform:translate({x:.3}pt,{y:.3}pt);width:{side:.3}pt;height:{side:.3}pt;user-select:none\"><path d=\"{d}\"/></svg>\n",
+        w = code.width,
+        x = code.x,
+        y = code.y,
+    )
+}
+
 fn write_page(
     out: &mut String,
     page: &Page,
@@ -219,6 +236,9 @@ fn write_page(
             rule.thickness,
             rule.y1 - rule.y0
         );
+    }
+    for code in &page.codes {
+        out.push_str(&code_svg(code));
     }
     for img in &page.images {
         let (mime, bytes) = match &img.image.data {

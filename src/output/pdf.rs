@@ -21,6 +21,7 @@ use crate::typeset::draft::{DraftMark, Segment};
 use crate::typeset::fonts::krilla_fonts;
 use crate::typeset::image::EmblemData;
 use crate::typeset::page::{Glyph, PAGE_HEIGHT, PAGE_WIDTH, Pages, Role, TextRun};
+use crate::typeset::qr::QrMark;
 
 /// PDF/A allows strings of at most 32,767 bytes (ISO 32000-1, annex C);
 /// krilla writes text as UTF-16, at most two bytes per byte of UTF-8. Text
@@ -72,11 +73,32 @@ pub fn write(pages: &Pages) -> Result<Vec<u8>, String> {
     write_as(
         pages,
         ConfigurationBuilder::new().with_archival_validator(Archival::A2_B),
+        None,
+    )
+}
+
+/// What a document card adds to its own pages: the files it embeds (in
+/// the order given).
+pub struct CardParts {
+    pub files: Vec<krilla::embed::EmbeddedFile>,
+}
+
+/// Writes a document card: `pages` with the files embedded, validated as
+/// PDF/A-3b.
+pub fn write_card(pages: &Pages, parts: CardParts) -> Result<Vec<u8>, String> {
+    write_as(
+        pages,
+        ConfigurationBuilder::new().with_archival_validator(Archival::A3_B),
+        Some(parts),
     )
 }
 
 /// Writes the pages validated as `configuration` says.
-fn write_as(pages: &Pages, configuration: ConfigurationBuilder) -> Result<Vec<u8>, String> {
+fn write_as(
+    pages: &Pages,
+    configuration: ConfigurationBuilder,
+    card: Option<CardParts>,
+) -> Result<Vec<u8>, String> {
     let configuration = configuration
         .finish()
         .map_err(|e| format!("PDF configuration: {e:?}"))?;
@@ -94,6 +116,14 @@ fn write_as(pages: &Pages, configuration: ConfigurationBuilder) -> Result<Vec<u8
     let mut order: Vec<usize> = Vec::new();
 
     let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("bad page size")?;
+    if let Some(card) = card {
+        for file in card.files {
+            let name = file.path.clone();
+            document
+                .embed_file(file)
+                .ok_or(format!("two embedded files are named {name}"))?;
+        }
+    }
     for page in &pages.pages {
         let mut p = document.start_page_with(PageSettings::new(size));
         let mut surface = p.surface();
@@ -135,6 +165,9 @@ fn write_as(pages: &Pages, configuration: ConfigurationBuilder) -> Result<Vec<u8
                     s.draw_path(&path);
                 }
             });
+        }
+        for code in &page.codes {
+            artifact(&mut surface, ArtifactType::Layout, |s| draw_code(s, code));
         }
         for img in &page.images {
             let mut failed = None;
@@ -270,6 +303,20 @@ fn draw_mark(surface: &mut Surface, mark: &DraftMark) {
     }
 }
 
+/// A QR code: its dark modules as filled rectangles, one path.
+fn draw_code(surface: &mut Surface, code: &QrMark) {
+    let mut pb = PathBuilder::new();
+    for (x, y, w, h) in code.rects() {
+        if let Some(rect) = Rect::from_xywh(x, y, w, h) {
+            pb.push_rect(rect);
+        }
+    }
+    if let Some(path) = pb.finish() {
+        surface.set_fill(Some(krilla::paint::Fill::default()));
+        surface.draw_path(&path);
+    }
+}
+
 fn artifact(surface: &mut Surface, kind: ArtifactType, draw: impl FnOnce(&mut Surface)) {
     surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
     draw(surface);
@@ -322,7 +369,7 @@ fn describe_error(e: krilla::error::KrillaError) -> String {
     match e {
         krilla::error::KrillaError::Validation(errors) => {
             let causes: Vec<String> = errors.iter().map(|(e, _)| format!("{e:?}")).collect();
-            format!("the PDF would not be valid PDF/A-2b: {}", causes.join("; "))
+            format!("the PDF would not be valid PDF/A: {}", causes.join("; "))
         }
         other => format!("the PDF could not be written: {other:?}"),
     }

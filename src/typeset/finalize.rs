@@ -50,10 +50,10 @@ pub(super) fn pages(
 }
 
 /// Draws the executor mark's lines at the foot of `last`, upwards from the
-/// bottom margin.
-pub(super) fn executor_at_foot(ctx: &Ctx, last: &mut Page, lines: &[(SetLine, f32)]) {
+/// bottom margin and `lift` above it (the QR requisite's room on page 1).
+pub(super) fn executor_at_foot(ctx: &Ctx, last: &mut Page, lines: &[(SetLine, f32)], lift: f32) {
     let r = ctx.rules;
-    let mut baseline = PAGE_HEIGHT - r.margin_bottom - r.executor_size * r.descender;
+    let mut baseline = PAGE_HEIGHT - r.margin_bottom - lift - r.executor_size * r.descender;
     for (line, lead) in lines.iter().rev() {
         let block = line.runs.first().map(|r| r.block).unwrap_or(BlockRef {
             kind: BlockKind::Executor,

@@ -24,6 +24,7 @@ pub mod linebreak;
 pub mod page;
 mod paginate;
 pub mod paragraph;
+pub mod qr;
 mod recent;
 pub mod rules;
 pub mod shape;
@@ -35,7 +36,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::document::{BlockKind, Document};
-use page::{PAGE_HEIGHT, Pages};
+use page::{PAGE_HEIGHT, PAGE_WIDTH, Pages};
 pub use rules::Rules;
 
 /// Limits that keep a hostile letter from costing unbounded time or memory.
@@ -71,6 +72,8 @@ pub enum TypesetError {
     /// head, the signature, the executor mark) is taller than a page; the
     /// block's index in the document.
     TooTall(BlockKind, usize),
+    /// The `[document qr]` text is more than the QR requisite holds.
+    QrTooLong(qr::TooLong),
 }
 
 /// Sets a resolved document on pages by the rules.
@@ -115,14 +118,34 @@ pub fn typeset(
         let (kind, index) = paginate::tallest_block(tall);
         return Err(TypesetError::TooTall(kind, index));
     }
-    let breaks = paginate::paginate(&flow, page_height);
+    // The QR requisite takes the lower right corner of page 1: the page's
+    // text stops above it (and above the gap a reader needs).
+    let code = match doc.info.qr.as_str() {
+        "" => None,
+        text => Some(qr::requisite(text).map_err(TypesetError::QrTooLong)?),
+    };
+    let first_less = if code.is_some() {
+        qr::REQUISITE_SIDE + qr::REQUISITE_GAP
+    } else {
+        0.0
+    };
+    let breaks = paginate::paginate(&flow, page_height, first_less);
     if breaks.len() > MAX_PAGES {
         return Err(TypesetError::TooManyPages(breaks.len()));
     }
     let mut pages = finalize::pages(&ctx, &flow, &breaks)?;
     if let Some(lines) = executor {
+        let lift = if pages.len() == 1 { first_less } else { 0.0 };
         let last = pages.last_mut().expect("at least one page");
-        finalize::executor_at_foot(&ctx, last, &lines);
+        finalize::executor_at_foot(&ctx, last, &lines, lift);
+    }
+    if let Some(symbol) = code {
+        let side = qr::REQUISITE_SIDE;
+        pages[0].codes.push(symbol.place(
+            PAGE_WIDTH - r.margin_right - side,
+            PAGE_HEIGHT - r.margin_bottom - side,
+            side,
+        ));
     }
     let draft = draft::mark(ctx.fonts, &doc.info.draft).map_err(|c| TypesetError::Uncovered {
         c,

@@ -158,6 +158,8 @@ pub struct Page {
     pub rules: Vec<Rule>,
     pub vrules: Vec<VRule>,
     pub images: Vec<PlacedImage>,
+    /// QR codes (the letter's requisite on page 1, a card's signatures).
+    pub codes: Vec<super::qr::QrMark>,
 }
 
 /// A typeset letter.

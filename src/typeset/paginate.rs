@@ -68,8 +68,9 @@ pub(super) fn tallest_block(item: &VItem) -> (BlockKind, usize) {
 }
 
 /// Chooses page breaks: fill each page, and when an item does not fit, break
-/// before the last item on the page where a break is allowed.
-pub(super) fn paginate(flow: &[VItem], page_height: f32) -> Vec<Range<usize>> {
+/// before the last item on the page where a break is allowed. Page 1 is
+/// `first_less` shorter: the room its foot keeps for the QR requisite.
+pub(super) fn paginate(flow: &[VItem], page_height: f32, first_less: f32) -> Vec<Range<usize>> {
     let mut pages = Vec::new();
     let mut i = 0;
     while i < flow.len() {
@@ -80,6 +81,11 @@ pub(super) fn paginate(flow: &[VItem], page_height: f32) -> Vec<Range<usize>> {
             break;
         }
         let start = i;
+        let page_height = if pages.is_empty() {
+            page_height - first_less
+        } else {
+            page_height
+        };
         // A table continued from the page before starts under its header.
         let mut y = flow[start].repeat.as_ref().map_or(0.0, |h| h.height);
         let mut last_ok: Option<usize> = None;

@@ -240,7 +240,7 @@ mod tests {
         // PDF/UA-1 also asks for a document outline (bookmarks), which is
         // the document's matter, not the tree's: that is the only cause
         // left, and nothing about the lists, tables or artifacts.
-        match super::super::write_as(&pages, ua) {
+        match super::super::write_as(&pages, ua, None) {
             Ok(_) => {}
             Err(e) => assert!(
                 e.ends_with(": MissingDocumentOutline"),
