@@ -14,6 +14,7 @@ mod common;
 
 mod suite {
     mod batch;
+    mod card;
     mod check_inputs;
     mod cli_messages;
     mod first_minute;

@@ -142,8 +142,15 @@ mod tests {
     #[test]
     fn chunks_fit_a_version_25_code_and_reassemble_byte_for_byte() {
         // Incompressible bytes, as a CMS's signature and keys are.
-        let cms: Vec<u8> = (0..6000u32)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let cms: Vec<u8> = (0..6000)
+            .map(|_| {
+                // xorshift64: bytes no compressor can shorten.
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            })
             .collect();
         let chunks = split(2, &cms);
         assert!(chunks.len() >= 5, "{}", chunks.len());

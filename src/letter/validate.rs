@@ -67,11 +67,11 @@ pub(super) fn letter(
     if let Some(l) = &letter {
         super::warnings::check(&mut c, l);
     }
-    // Problems stay in the order the tree is walked, which is the file's
-    // (what hides text first, a missing field after the fields read):
-    // batch reports and tests name the first. Warnings, found field by
-    // field and then across fields, are put in the file's order.
+    // Problems and warnings in the order of the file, as the clerk reads
+    // it (issue 16): the walk finds some across fields (a missing field
+    // after the fields read, a date order) and hidden characters first.
     let mut problems = c.problems;
+    crate::diagnostic::sort_by_place(&mut problems);
     crate::diagnostic::sort_by_place(&mut c.warnings);
     match letter {
         Some(mut l) if problems.is_empty() => {

@@ -90,11 +90,14 @@ pub fn encode(data: &[u8], max_version: i16) -> Result<Symbol, TooLong> {
         bytes: data.len(),
         most: capacity(max_version),
     };
-    let code = QrCode::with_error_correction_level(data, EcLevel::M).map_err(|_| too_long())?;
-    match code.version() {
-        Version::Normal(v) if v <= max_version => {}
-        Version::Normal(_) | Version::Micro(_) => return Err(too_long()),
-    }
+    // The crate's mixed-mode segmentation usually gives the smallest code,
+    // but is not optimal on every text: where it overshoots, byte mode,
+    // which [`capacity`] counts in, still fits anything within capacity.
+    let code = QrCode::with_error_correction_level(data, EcLevel::M)
+        .ok()
+        .filter(|c| matches!(c.version(), Version::Normal(v) if v <= max_version))
+        .or_else(|| (1..=max_version).find_map(|v| in_byte_mode(data, v)))
+        .ok_or_else(too_long)?;
     let width = code.width();
     let colors = code.to_colors();
     let mut runs = Vec::new();
@@ -114,6 +117,14 @@ pub fn encode(data: &[u8], max_version: i16) -> Result<Symbol, TooLong> {
         }
     }
     Ok(Symbol { width, runs })
+}
+
+/// `data` as one byte-mode segment in a code of `version`, if it fits.
+fn in_byte_mode(data: &[u8], version: i16) -> Option<QrCode> {
+    let mut bits = qrcode::bits::Bits::new(Version::Normal(version));
+    bits.push_byte_data(data).ok()?;
+    bits.push_terminator(EcLevel::M).ok()?;
+    QrCode::with_bits(bits, EcLevel::M).ok()
 }
 
 /// The most bytes a code of version `version`, level M, holds (in byte

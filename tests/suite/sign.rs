@@ -17,7 +17,7 @@ use crate::common::sign::{
 use crate::common::{REFERENCE, engine, render, zhauap};
 
 /// The reference letter's PDF, rendered once.
-fn letter() -> &'static [u8] {
+pub(super) fn letter() -> &'static [u8] {
     static LETTER: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     LETTER.get_or_init(|| render(&engine(), REFERENCE).rendered.bytes)
 }
