@@ -250,7 +250,7 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
         after_help = "Exit 0 only when every check was made and is valid. The certificates' chain to the NCA RK\nroot and their revocation are not checked (see docs/signatures.md).\n\nExample:\n  zhauap verify letter.pdf letter.pdf.cms"
     )]
     Verify(verify::VerifyArgs),
-    /// Make a document card: the letter's pages, a signature sheet (ru and kk) and QR codes, with the letter and its CMS files embedded (PDF/A-3b).
+    /// Make a document card: signature sheets (ru and kk) and QR codes, the letter and its CMS files embedded (PDF/A-3b).
     #[command(
         after_help = "Follows the ddcard specification (see docs/card.md). Check a card with zhauap verify CARD.pdf.\n\nExample:\n  zhauap card letter.pdf letter.pdf.cms -o letter-card.pdf"
     )]

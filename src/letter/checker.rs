@@ -18,6 +18,9 @@ pub(super) struct Checker<'a> {
     pub(super) warnings: Vec<Diagnostic>,
     /// Which of the two the last report went to ([`Checker::mark_field`]).
     pub(super) last_was_warning: bool,
+    /// Fields that are not there: said after the problems at their places,
+    /// since they point at the start of their mapping, not at a mistake.
+    pub(super) absent: Vec<Diagnostic>,
 }
 
 /// The fields of one mapping, checked against the names it may have.
@@ -196,6 +199,7 @@ impl<'a> Checker<'a> {
             tr!("letter-missing-help", example = example),
         );
         self.mark_field(&field);
+        self.absent.extend(self.problems.pop());
     }
 
     /// A text value. Numbers and yes/no are taken as written (a phone

@@ -62,16 +62,18 @@ pub(super) fn letter(
         problems: Vec::new(),
         warnings: Vec::new(),
         last_was_warning: false,
+        absent: Vec::new(),
     };
     let letter = check_root(&mut c, root);
     if let Some(l) = &letter {
         super::warnings::check(&mut c, l);
     }
     // Problems and warnings in the order of the file, as the clerk reads
-    // it (issue 16): the walk finds some across fields (a missing field
-    // after the fields read, a date order) and hidden characters first.
+    // it (issue 16; the walk finds hidden characters first and some
+    // problems across fields), then the fields that are not there.
     let mut problems = c.problems;
     crate::diagnostic::sort_by_place(&mut problems);
+    problems.append(&mut c.absent);
     crate::diagnostic::sort_by_place(&mut c.warnings);
     match letter {
         Some(mut l) if problems.is_empty() => {

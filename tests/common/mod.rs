@@ -256,3 +256,29 @@ pub fn percentile(sorted: &[f32], p: f32) -> f32 {
     let rank = (sorted.len() as f32 * p).ceil() as usize;
     sorted[rank.saturating_sub(1).min(sorted.len() - 1)]
 }
+
+/// The subcommands `zhauap --help` lists (without `help`).
+pub fn subcommands() -> Vec<String> {
+    let help = zhauap().arg("--help").output().unwrap();
+    String::from_utf8_lossy(&help.stdout)
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        // A description wrapped onto the next line is indented further.
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The `severity` of each problem of a JSON record's `problems`.
+pub fn severities(record: &serde_json::Value) -> Vec<String> {
+    record["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["severity"].as_str().unwrap().to_owned())
+        .collect()
+}

@@ -190,13 +190,7 @@ fn check_deny_warnings_refuses_a_letter_with_warnings() {
     let report = json(&out);
     let letter = &report["letters"][0];
     assert_eq!(letter["status"], "refused");
-    let severities: Vec<&str> = letter["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["severity"].as_str().unwrap())
-        .collect();
-    assert_eq!(severities, ["warning", "error"]);
+    assert_eq!(crate::common::severities(letter), ["warning", "error"]);
     // Without the flag it passes, warned.
     let out = zhauap(t.path())
         .args(["check", "warns.yaml"])

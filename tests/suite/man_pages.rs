@@ -2,21 +2,7 @@
 //! and each of them is generated (`zhauap man SUB`, `zhauap man -o DIR`).
 //! Also the help of `init`, which once offered a `-o` it did not have.
 
-use crate::common::zhauap;
-
-/// The subcommands `zhauap --help` lists, as the pages name them.
-fn subcommands() -> Vec<String> {
-    let help = zhauap().arg("--help").output().unwrap();
-    String::from_utf8_lossy(&help.stdout)
-        .lines()
-        .skip_while(|l| !l.starts_with("Commands:"))
-        .skip(1)
-        .take_while(|l| l.starts_with("  "))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|c| *c != "help")
-        .map(str::to_owned)
-        .collect()
-}
+use crate::common::{subcommands, zhauap};
 
 #[test]
 fn every_page_the_main_page_names_is_written_into_the_folder() {

@@ -400,14 +400,20 @@ fn an_attached_signature_s_content_is_compared_with_the_letter() {
 }
 
 #[test]
-fn verify_without_signatures_is_a_usage_error() {
+fn verify_without_signatures_reads_a_card_and_refuses_a_plain_letter() {
     let case = Case::new(letter());
     let out = zhauap()
         .current_dir(case.dir.path())
         .args(["verify", "letter.pdf"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    // One file is taken for a document card; a letter is not one.
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("card"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // A letter that cannot be read is named.
     let missing = zhauap()
         .current_dir(case.dir.path())

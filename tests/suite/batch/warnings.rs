@@ -78,13 +78,7 @@ fn deny_warnings_refuses_a_letter_with_warnings_and_writes_nothing_for_it() {
         .find(|r| r["key"] == "warns.yaml")
         .unwrap();
     assert_eq!(refused["status"], "failed");
-    let severities: Vec<&str> = refused["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["severity"].as_str().unwrap())
-        .collect();
-    assert_eq!(severities, ["warning", "error"]);
+    assert_eq!(crate::common::severities(refused), ["warning", "error"]);
 
     // A letter rendered earlier with its warnings is checked again under
     // --deny-warnings, not skipped as up to date.
