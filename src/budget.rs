@@ -66,11 +66,9 @@ pub fn over(file: &Path) -> Error {
     Error::one(
         Diagnostic::new(
             file,
-            format!("rendering this letter took longer than {LETTER_SECONDS} seconds and was stopped"),
+            crate::tr!("common-over-budget", seconds = LETTER_SECONDS),
         )
-        .with_help(
-            "look for what makes it heavy (a very long text, a complex emblem, a template loop); the other letters are not affected",
-        ),
+        .with_help(crate::tr!("common-over-budget-help")),
     )
 }
 

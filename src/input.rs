@@ -31,8 +31,8 @@ impl InputFile {
 /// Why a file could not be read, in words for a clerk.
 pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => crate::tr!("common-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => crate::tr!("common-io-permission-denied"),
         _ => e.to_string(),
     }
 }

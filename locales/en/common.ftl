@@ -6,3 +6,8 @@ common-warning = warning
 common-help = help
 # After the first 50 problems of one file.
 common-more-problems = … and { $count } more problems of the same file
+
+common-io-not-found = no such file
+common-io-permission-denied = permission denied
+common-over-budget = rendering this letter took longer than { $seconds } seconds and was stopped
+common-over-budget-help = look for what makes it heavy (a very long text, a complex emblem, a template loop); the other letters are not affected

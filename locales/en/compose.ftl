@@ -11,3 +11,6 @@ compose-too-much-output-help = look for a loop or a component that calls itself 
 compose-not-utf8 = the template wrote text that is not UTF-8
 compose-template-error = template error: { $message }
 compose-template-error-help = fix the template; the fields a template may use are those of the letter format
+
+compose-over-time = the template was still running for { $letter } when the letter's { $seconds } seconds were spent, and was stopped here
+compose-over-time-help = look for a loop (nested `for` over large ranges) or a component that calls itself in the template

@@ -2,13 +2,13 @@
 
 ## Шығыс файлдар (src/write.rs).
 output-is-link = шығыс файл — символдық сілтеме; ол ауыстырылмайды
-output-is-link-help = сілтемені жойыңыз немесе -o арқылы ол апаратын файлды көрсетіңіз
+output-is-link-help = сілтемені жойыңыз немесе «-o» арқылы ол апаратын файлды көрсетіңіз
 output-is-dangling-link = шығыс файл — еш жерге апармайтын символдық сілтеме; ол ауыстырылмайды
-output-is-dangling-link-help = сілтемені жойыңыз немесе -o арқылы басқа шығыс файлды көрсетіңіз
+output-is-dangling-link-help = сілтемені жойыңыз немесе «-o» арқылы басқа шығыс файлды көрсетіңіз
 output-is-folder = шығыс файлдың орнында қалта тұр; ол ауыстырылмайды
-output-is-folder-help = -o арқылы қалтаның емес, файлдың атын көрсетіңіз
+output-is-folder-help = «-o» арқылы қалтаның емес, файлдың атын көрсетіңіз
 output-is-special = шығыс файлдың орнында құрылғы, FIFO арнасы немесе басқа арнайы файл тұр; ол ауыстырылмайды
-output-is-special-help = -o арқылы кәдімгі файлды көрсетіңіз
+output-is-special-help = «-o» арқылы кәдімгі файлды көрсетіңіз
 output-flush-failed = шығыс файлдарды дискіге бекіту мүмкін болмады: { $reason }
 output-flush-failed-help = дискіні тексеріңіз: файлдар жазылды, бірақ электр қуаты өшсе сақталмауы мүмкін
 output-write-failed = шығыс файлды жазу мүмкін болмады ({ $step }): { $reason }
@@ -18,9 +18,9 @@ output-step-creating-temp = уақытша файл жасау
 output-step-flushing = дискіге бекіту
 output-step-renaming = орнына қайта атау
 output-no-folder = шығыс файлды жазу мүмкін болмады: мұндай қалта жоқ
-output-no-folder-help = алдымен қалтаны жасаңыз немесе -o арқылы басқасын көрсетіңіз
+output-no-folder-help = алдымен қалтаны жасаңыз немесе «-o» арқылы басқасын көрсетіңіз
 output-overwrites-letter = шығыс файл хаттың өзін өшіріп жазар еді
-output-overwrites-letter-help = -o арқылы басқа шығыс файлды көрсетіңіз
+output-overwrites-letter-help = «-o» арқылы басқа шығыс файлды көрсетіңіз
 
 ## Елтаңба (src/typeset/image.rs).
 output-emblem-missing = елтаңба файлы жоқ
@@ -35,7 +35,7 @@ output-png-no-pixels = { $what } ішінде бірде-бір нүкте жо�
 output-png-too-many-pixels = { $what } өлшемі { $width }×{ $height } нүкте; әр жағының шегі — { $limit }
 output-png-damaged = { $what } бүлінген, оны ашу мүмкін емес
 output-svg-not-utf8 = елтаңбаның SVG файлы UTF-8 мәтіні емес
-output-svg-external = елтаңбаның SVG файлы өзінен тыс нәрсеге сілтейді (сурет href…); оны SVG ішіне енгізіңіз немесе алып тастаңыз
+output-svg-external = елтаңбаның SVG файлы өзінен тыс нәрсеге сілтейді (сурет «href»…); оны SVG ішіне енгізіңіз немесе алып тастаңыз
 output-svg-unreadable = елтаңбаның SVG файлын оқу мүмкін емес: { $reason }
 output-svg-inner-png = елтаңба SVG ішіндегі PNG суреті
 output-svg-inner-svg-unreadable = елтаңба SVG ішіндегі сурет — оқылмайтын SVG

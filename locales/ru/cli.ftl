@@ -23,7 +23,7 @@ cli-output-folder-failed = папку для результата не удал�
 cli-output-folder-failed-help = укажите путь в папке, в которую можно писать
 cli-preview-address = предпросмотр: { $url }  (Ctrl-C — остановить)
 cli-preview-no-browser = браузер запустить не удалось; откройте адрес выше вручную
-cli-batch-data-one-letter = с --data укажите ровно один файл письма: zhauap batch ПИСЬМО.yaml --data СТРОКИ.csv -o ПАПКА
+cli-batch-data-one-letter = с --data укажите ровно один файл письма: zhauap batch ПИСЬМО.yaml --data СТРОКИ.csv «-o» ПАПКА
 cli-batch-skipped-defaults = { $count ->
         [one] пропущен { $count } файл умолчаний
         [few] пропущено { $count } файла умолчаний

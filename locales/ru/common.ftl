@@ -8,3 +8,8 @@ common-more-problems = … и ещё { $count } { $count ->
         [few] замечания
        *[other] замечаний
     } к этому же файлу
+
+common-io-not-found = такого файла нет
+common-io-permission-denied = нет прав доступа
+common-over-budget = вёрстка этого письма заняла больше { $seconds } секунд и была остановлена
+common-over-budget-help = поищите, что его утяжеляет (очень длинный текст, сложная эмблема, цикл в шаблоне); другие письма это не затрагивает

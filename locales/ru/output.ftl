@@ -2,13 +2,13 @@
 
 ## Выходные файлы (src/write.rs).
 output-is-link = выходной файл — символическая ссылка; она не заменяется
-output-is-link-help = удалите ссылку или укажите в -o файл, на который она ведёт
+output-is-link-help = удалите ссылку или укажите в «-o» файл, на который она ведёт
 output-is-dangling-link = выходной файл — символическая ссылка в никуда; она не заменяется
-output-is-dangling-link-help = удалите ссылку или укажите в -o другой выходной файл
+output-is-dangling-link-help = удалите ссылку или укажите в «-o» другой выходной файл
 output-is-folder = на месте выходного файла — папка; она не заменяется
-output-is-folder-help = укажите в -o имя файла, а не папки
+output-is-folder-help = укажите в «-o» имя файла, а не папки
 output-is-special = на месте выходного файла — устройство, канал FIFO или другой особый файл; он не заменяется
-output-is-special-help = укажите в -o обычный файл
+output-is-special-help = укажите в «-o» обычный файл
 output-flush-failed = не удалось сбросить выходные файлы на диск: { $reason }
 output-flush-failed-help = проверьте диск: файлы записаны, но могут не сохраниться при отключении питания
 output-write-failed = не удалось записать выходной файл ({ $step }): { $reason }
@@ -18,9 +18,9 @@ output-step-creating-temp = создание временного файла
 output-step-flushing = сброс на диск
 output-step-renaming = переименование на место
 output-no-folder = не удалось записать выходной файл: такой папки нет
-output-no-folder-help = сначала создайте папку или укажите в -o другую
+output-no-folder-help = сначала создайте папку или укажите в «-o» другую
 output-overwrites-letter = выходной файл затёр бы само письмо
-output-overwrites-letter-help = укажите в -o другой выходной файл
+output-overwrites-letter-help = укажите в «-o» другой выходной файл
 
 ## Эмблема (src/typeset/image.rs).
 output-emblem-missing = файла эмблемы нет
@@ -35,7 +35,7 @@ output-png-no-pixels = { $what } не содержит ни одной точк�
 output-png-too-many-pixels = { $what } размером { $width }×{ $height } точек; предел — { $limit } по каждой стороне
 output-png-damaged = { $what } повреждён, его не удаётся раскодировать
 output-svg-not-utf8 = SVG эмблемы — не текст в кодировке UTF-8
-output-svg-external = SVG эмблемы ссылается на что-то вне себя (href изображения…); вставьте это в сам SVG или удалите
+output-svg-external = SVG эмблемы ссылается на что-то вне себя («href» изображения…); вставьте это в сам SVG или удалите
 output-svg-unreadable = SVG эмблемы не удаётся прочитать: { $reason }
 output-svg-inner-png = рисунок PNG внутри SVG эмблемы
 output-svg-inner-svg-unreadable = рисунок внутри SVG эмблемы — SVG, который не удаётся прочитать

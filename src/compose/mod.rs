@@ -192,16 +192,16 @@ impl Templates {
     /// an output), or the template file when Tera names none.
     fn over_time(&self, name: &str, letter: &Path, e: &tera::Error) -> Error {
         let mut error = template_error(&self.origin, name, &self.files, e);
-        let message = format!(
-            "the template was still running for {} when the letter's {} seconds were spent, and was stopped here",
-            letter.display(),
-            crate::budget::LETTER_SECONDS
+        let message = tr!(
+            "compose-over-time",
+            letter = letter.display().to_string(),
+            seconds = crate::budget::LETTER_SECONDS
         );
-        let help = "look for a loop (nested `for` over large ranges) or a component that calls itself in the template";
+        let help = tr!("compose-over-time-help");
         match error.diagnostics.first_mut() {
             Some(d) if d.pos.is_some() => {
                 d.message = message;
-                d.help = Some(help.into());
+                d.help = Some(help);
                 error
             }
             _ => Error::one(Diagnostic::new(&self.path_of(name), message).with_help(help)),

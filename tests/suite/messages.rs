@@ -197,19 +197,16 @@ fn letter_messages_are_in_russian_and_kazakh_at_the_same_places() {
 }
 
 #[test]
-#[ignore = "compose messages are translated on branch h4 (issue 16)"]
 fn compose_messages_are_in_russian_and_kazakh_at_the_same_places() {
     check_area(Area::Compose);
 }
 
 #[test]
-#[ignore = "output messages are translated on branch h4 (issue 16)"]
 fn output_messages_are_in_russian_and_kazakh_at_the_same_places() {
     check_area(Area::Output);
 }
 
 #[test]
-#[ignore = "the emblem's messages (src/resolve.rs) are not translated yet (issue 16)"]
 fn image_messages_are_in_russian_and_kazakh_at_the_same_places() {
     check_area(Area::Images);
 }
