@@ -11,7 +11,6 @@ pub const MAX_ITEM_LEVELS: usize = 3;
 
 /// `body`: a non-empty list of blocks.
 pub(super) fn body(c: &mut Checker, n: &Node) -> Option<Vec<Block>> {
-    let help = tr!("letter-body-help");
     match &n.value {
         Value::Seq(items) if !items.is_empty() => {
             let mut out = Vec::new();
@@ -44,7 +43,7 @@ pub(super) fn body(c: &mut Checker, n: &Node) -> Option<Vec<Block>> {
             c.error(
                 n.at(),
                 tr!("letter-body-not-list", kind = other.kind()),
-                help,
+                tr!("letter-body-help"),
             );
             None
         }

@@ -10,6 +10,7 @@
 mod items;
 mod justify;
 mod line;
+mod reuse;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -20,7 +21,7 @@ use super::page::{BlockRef, TextRun};
 use crate::document::Inline;
 use crate::lang::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Align {
     Justify,
     Left,
@@ -70,7 +71,9 @@ pub fn set(
         if i > 0 {
             s.first_indent = 0.0;
         }
-        out.extend(set_inline(fonts, inline, &s, block)?);
+        out.extend(reuse::reuse_or_set(fonts, inline, &s, block, || {
+            set_inline(fonts, inline, &s, block)
+        })?);
     }
     Ok(out)
 }
