@@ -8,10 +8,11 @@
 #   benches/peers.sh --typst-cli     # also builds the Typst CLI (cargo install
 #                                    # typst-cli --locked: long on 2 cores)
 #   COLD_RUNS=15 ROUNDS=3 LETTERS=100 TEX_LETTERS=10 benches/peers.sh
+#   ZHAUAP=target/release/zhauap benches/peers.sh   # that binary, no build
 #
 # The sources the peers get are written from each letter's YAML by
 # benches/peers/gen.py (benches/peers/letters.txt lists the letters);
-# benches/peers/src/ holds them for the reference letter, to read.
+# benches/peers/src/ holds them for every listed letter, to read.
 # Installs with apt-get (hyperfine is not needed: the runs must alternate
 # between engines, which a Python loop does) and pip.
 set -euo pipefail
@@ -43,8 +44,13 @@ if [ "$want_cli" = 1 ] && ! command -v typst >/dev/null; then
   cargo install typst-cli --locked
 fi
 
-cargo build --release -q
-BIN=$(realpath "${CARGO_TARGET_DIR:-target}/release/zhauap")
+# ZHAUAP=path/to/zhauap measures that binary instead of building this tree.
+if [ -n "${ZHAUAP:-}" ]; then
+  BIN=$(realpath "$ZHAUAP")
+else
+  cargo build --release -q
+  BIN=$(realpath "${CARGO_TARGET_DIR:-target}/release/zhauap")
+fi
 mkdir -p "${BENCH_DIR:-target}"
 WORK=$(realpath "${BENCH_DIR:-target}")/peers
 
