@@ -394,9 +394,11 @@ def to_typst(B):
         w(f"  small(11.5pt, 13.225pt, align(center, text(hyphenate: false, strong(upper({ts(lh.get('ru', ''))}))))))")
         w("#v(2pt)")
         w("#line(length: 100%, stroke: 0.75pt)")
-        if lh.get("contacts_kk") or lh.get("contacts_ru"):
+        contacts = lh.get("contacts_kk") or lh.get("contacts_ru")
+        if contacts:
+            w("#v(4.1pt)")
             w(f"#small(8.5pt, 9.775pt, grid(columns: (1fr, 1fr), align(left, {ts(lh.get('contacts_kk', ''))}), align(right, {ts(lh.get('contacts_ru', ''))})))")
-        w("#v(12pt)")
+        w(f"#v({17.1 if contacts else 21.2}pt)")
     # outgoing + reference (left, 12 pt) beside the addressee (right, 14 pt)
     left = "#small(12pt, 13.8pt)[%s]\n#v(6.9pt, weak: false)\n#small(12pt, 13.8pt)[%s]" % (
         typ_lines(B["outgoing"]), typ_lines(B["reference"]))
@@ -406,7 +408,8 @@ def to_typst(B):
     if B["heading"]:
         w(f"#v({PITCH}pt)")
         w(f"#block(width: 90mm, text(hyphenate: false, plain[{typ_runs(B['heading'])}]))")
-    w(f"#v({2 * PITCH}pt)")
+    # two blank lines before the salutation, one after a heading (as zhauap)
+    w(f"#v({PITCH if B['heading'] else 2 * PITCH}pt)")
     w(f"#align(center, plain[{typ_runs(B['salutation'])}])")
     w(f"#v({PITCH}pt)")
     for kind, p in B["text"]:
@@ -437,9 +440,10 @@ def typ_table(t):
     n = len(cols)
     widths = t.get("widths") or [1] * n
     align = t.get("align") or ["left"] * n
-    o = []
+    # a half line of white above and below the table, as zhauap
+    o = ["#v(10pt)"]
     if t.get("caption"):
-        o.append(f"#block(sticky: true, small(12pt, 13.8pt, plain[#{ts(typography(t['caption']))}]))")
+        o.append(f"#block(sticky: true, below: 0pt, small(12pt, 13.8pt, plain[#{ts(typography(t['caption']))}]))")
     o.append("#{ set text(size: 12pt); set par(first-line-indent: 0pt, leading: 2.7pt, spacing: 2.7pt)")
     o.append("table(columns: (%s), align: (%s), stroke: 0.5pt, inset: (x: 3pt, y: 1.7pt)," % (
         ", ".join(f"{x}fr" for x in widths), ", ".join(align)))
@@ -449,6 +453,7 @@ def typ_table(t):
     if t.get("total"):
         o.append("  " + ", ".join(f"strong({ts(typography(str(c)))})" for c in t["total"]) + ",")
     o.append(")}")
+    o.append("#v(10pt)")
     return "\n".join(o)
 
 
@@ -502,6 +507,7 @@ def to_tex(B, fonts, emergency=False):
     w(r"\pagestyle{letter}")
     w(r"\setlength{\parindent}{%smm}" % INDENT_MM)
     w(r"\setlength{\parskip}{0pt}")
+    w(r"\setlength{\topskip}{12.8pt}")
     # The "-es" variant: what a careful user adds so that no line sticks
     # into the margin (TeX breaks a compound like «информационно-
     # разъяснительной» only at its hyphen, and never inside a hashtag).
@@ -510,23 +516,28 @@ def to_tex(B, fonts, emergency=False):
     w(r"\begin{document}")
     w(r"\fontsize{14}{%s}\selectfont" % PITCH)
     w(r"\setlength{\parindent}{%smm}" % INDENT_MM)
+    # The vertical figures of the head (11.8 pt, 27.3 pt, the emblem's box less
+    # 12.9 pt, +3.3 pt, +2.3 pt, +2.5 pt) put every head line and the first
+    # body line within about 1 pt of zhauap's (measured with pdftotext -bbox
+    # on the reference letter, kk-reply and v2/dz-517-reply); the Typst
+    # figures above were set the same way.
     lh = B["letterhead"]
     if lh:
         em = EMBLEM_PT if lh.get("emblem") else 0
         w(r"\noindent\begin{minipage}[t]{\dimexpr(\textwidth-%.3fpt-24pt)/2\relax}\centering\fontsize{11.5}{13.225}\selectfont\bfseries %s\end{minipage}%%" % (EMBLEM_PT, tx(lh.get("kk", "").upper())))
-        w(r"\hspace{12pt}\begin{minipage}[t]{%.3fpt}\vspace{0pt}\rule{0pt}{%.3fpt}\end{minipage}\hspace{12pt}%%" % (EMBLEM_PT, em))
+        w(r"\hspace{12pt}\begin{minipage}[t]{%.3fpt}\vspace{0pt}\rule{0pt}{%.3fpt}\end{minipage}\hspace{12pt}%%" % (EMBLEM_PT, em - 12.9 if em else 0))
         w(r"\begin{minipage}[t]{\dimexpr(\textwidth-%.3fpt-24pt)/2\relax}\centering\fontsize{11.5}{13.225}\selectfont\bfseries %s\end{minipage}\par" % (EMBLEM_PT, tx(lh.get("ru", "").upper())))
         w(r"\vspace{4pt}\noindent\rule{\textwidth}{0.75pt}\par")
         if lh.get("contacts_kk") or lh.get("contacts_ru"):
             w(r"{\noindent\fontsize{8.5}{9.775}\selectfont %s\hfill %s\par}" % (tx(lh.get("contacts_kk", "")), tx(lh.get("contacts_ru", ""))))
-        w(r"\vspace{12pt}")
+        w(r"\vspace{11.8pt}")
     w(r"\noindent\begin{minipage}[t]{255.118pt}\fontsize{12}{13.8}\selectfont %s\\[6.9pt]%s\end{minipage}%%" % (
         tex_lines(B["outgoing"]), tex_lines(B["reference"])))
-    w(r"\begin{minipage}[t]{\dimexpr\textwidth-255.118pt\relax}\vspace{34.5pt}\raggedright %s\end{minipage}\par" % tex_lines([typography(l) for l in B["addressee"]]))
+    w(r"\begin{minipage}[t]{\dimexpr\textwidth-255.118pt\relax}\vspace{27.3pt}\raggedright %s\end{minipage}\par" % tex_lines([typography(l) for l in B["addressee"]]))
     if B["heading"]:
-        w(r"\vspace{%spt}" % PITCH)
+        w(r"\vspace{%.1fpt}" % (PITCH + 2.3))
         w(r"{\noindent\begin{minipage}[t]{90mm}\raggedright\hyphenpenalty=10000 %s\end{minipage}\par}" % tex_runs(B["heading"]))
-    w(r"\vspace{%spt}" % (2 * PITCH))
+    w(r"\vspace{%.1fpt}" % ((PITCH if B["heading"] else 2 * PITCH) + 3.3))
     w(r"{\centering %s\par}" % tex_runs(B["salutation"]))
     w(r"\vspace{%spt}" % PITCH)
     for kind, p in B["text"]:
@@ -543,7 +554,7 @@ def to_tex(B, fonts, emergency=False):
         w(r"\vspace{%spt}" % PITCH)
         w(r"{\noindent\raggedright %s\par}" % tex_lines([typography(l) for l in ls]))
     for pos, name in B["signatures"]:
-        w(r"\vspace{%spt}" % (2 * PITCH))
+        w(r"\vspace{%.1fpt}" % (2 * PITCH + 2.5))
         w(r"{\noindent\begin{minipage}[b]{\textwidth}\raggedright %s\hfill %s\end{minipage}\par}" % (
             tex_lines(pos) if pos else "", tx(typography(name))))
     if B["executor"]:
@@ -562,10 +573,10 @@ def tex_table(t):
     spec = "|".join(
         (r">{\raggedleft\arraybackslash}" if a == "right" else r">{\centering\arraybackslash}" if a == "center" else r">{\raggedright\arraybackslash}")
         + r"p{\dimexpr%.4f\textwidth-6pt-0.5pt\relax}" % (w / tot) for w, a in zip(widths, align))
-    o = [r"{\fontsize{12}{13.8}\selectfont\setlength{\tabcolsep}{3pt}\setlength{\LTpre}{0pt}\setlength{\LTpost}{0pt}\arrayrulewidth=0.5pt\renewcommand\arraystretch{1.246}"]
+    o = [r"{\fontsize{12}{13.8}\selectfont\setlength{\tabcolsep}{3pt}\setlength{\LTpre}{9.7pt}\setlength{\LTpost}{9.7pt}\arrayrulewidth=0.5pt\renewcommand\arraystretch{1.2175}"]
     o.append(r"\begin{longtable}{|%s|}" % spec)
     if t.get("caption"):
-        o.append(r"\multicolumn{%d}{@{}l@{}}{%s}\\" % (n, tx(typography(t["caption"]))))
+        o.append(r"\multicolumn{%d}{@{}l@{}}{%s}\\[-1.8pt]" % (n, tx(typography(t["caption"]))))
     head = r"\hline " + " & ".join(r"\centering\arraybackslash\textbf{%s}" % tx(str(c)) for c in cols) + r"\\ \hline"
     o.append(head + r" \endfirsthead")
     o.append(head + r" \endhead")
