@@ -91,7 +91,8 @@ def write_sources(letter, out):
 
 
 TYPST_ONE = """import sys, typst
-typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[sys.argv[3]], ignore_system_fonts=True)
+extra = {"pdf_standards": sys.argv[4:]} if sys.argv[4:] else {}
+typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[sys.argv[3]], ignore_system_fonts=True, **extra)
 """
 
 TYPST_LOOP = """import os, sys, typst
@@ -164,9 +165,12 @@ def main():
     cold = {
         "zhauap": [Z, "render", ref, "-o", os.path.join(src, "z.pdf"), "-q"],
         "typst binding (Python process)": [sys.executable, "-c", TYPST_ONE, typ, os.path.join(src, "t.pdf"), FONTS],
+        # zhauap writes PDF/A-2b with tags; Typst can too, at a cost
+        "typst binding, PDF/A-2b": [sys.executable, "-c", TYPST_ONE, typ, os.path.join(src, "ta.pdf"), FONTS, "a-2b"],
         "XeLaTeX": ["xelatex", "-interaction=batchmode", "-halt-on-error", name + ".tex"],
     }
-    outputs = {"zhauap": "z.pdf", "typst binding (Python process)": "t.pdf", "XeLaTeX": name + ".pdf"}
+    outputs = {"zhauap": "z.pdf", "typst binding (Python process)": "t.pdf", "typst binding, PDF/A-2b": "ta.pdf",
+               "XeLaTeX": name + ".pdf"}
     if a.typst_cli:
         cold["typst CLI"] = [a.typst_cli, "compile", "--font-path", FONTS, "--ignore-system-fonts", typ,
                              os.path.join(src, "c.pdf")]
