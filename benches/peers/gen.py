@@ -435,11 +435,16 @@ def to_typst(B):
     return "\n\n".join(o) + "\n"
 
 
-def typ_table(t):
+def table_shape(t):
+    """Columns, their number, relative widths and alignments, with the
+    letter format's defaults (equal widths, left)."""
     cols = t["columns"]
     n = len(cols)
-    widths = t.get("widths") or [1] * n
-    align = t.get("align") or ["left"] * n
+    return cols, n, t.get("widths") or [1] * n, t.get("align") or ["left"] * n
+
+
+def typ_table(t):
+    cols, n, widths, align = table_shape(t)
     # a half line of white above and below the table, as zhauap
     o = ["#v(10pt)"]
     if t.get("caption"):
@@ -565,10 +570,7 @@ def to_tex(B, fonts, emergency=False):
 
 
 def tex_table(t):
-    cols = t["columns"]
-    n = len(cols)
-    widths = t.get("widths") or [1] * n
-    align = t.get("align") or ["left"] * n
+    cols, n, widths, align = table_shape(t)
     tot = sum(widths)
     spec = "|".join(
         (r">{\raggedleft\arraybackslash}" if a == "right" else r">{\centering\arraybackslash}" if a == "center" else r">{\raggedright\arraybackslash}")
