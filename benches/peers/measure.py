@@ -298,6 +298,11 @@ def typography(Z, W, letters, typo2):
         log(f"   {name}")
     with open(os.path.join(W, "typo.json"), "w", encoding="utf-8") as f:
         json.dump({f"{n}|{e}": v for (n, e), v in res.items()}, f, ensure_ascii=False, indent=1)
+    return typography_tables(res)
+
+
+def typography_tables(res):
+    """The typography tables from typo2.py's figures, keyed (letter, engine)."""
     names = []
     for n, _ in res:
         if n not in names:
@@ -318,6 +323,11 @@ def typography(Z, W, letters, typo2):
             r = res[(n, e)]
             cells.append(f"{r['equiv_gap_p95']} / {r['equiv_loose_lines']} / {r['pages']} / {r['overfull_lines']}")
         rep.append(f"| {n} | " + " | ".join(cells) + " |")
+    rep += ["", "Hyphenated lines / longest run of them / widest letter-spacing (em):", "",
+            "| letter | " + " | ".join(t for t, _ in ENGINES) + " |", "|---|" + "---|" * len(ENGINES)]
+    for n in names:
+        rep.append(f"| {n} | " + " | ".join(
+            "{hyphenated_lines} / {max_hyphen_run} / {tracking_max_em}".format(**res[(n, e)]) for _, e in ENGINES) + " |")
     rep += ["", "| all letters | " + " | ".join(t for t, _ in ENGINES) + " |", "|---|" + "---|" * len(ENGINES)]
 
     def row(label, f):
