@@ -661,6 +661,11 @@ fn render(
         // The PDF owns standard output when it is written there.
         stats::print(&rendered.pages, format, is_stdio(&out));
     }
+    // Quiet, the line is not said: not formatted either (the messages of
+    // a language are read when the first one is asked for).
+    if ui.quiet {
+        return EXIT_OK;
+    }
     let target = if is_stdio(&out) {
         tr!("cli-standard-output")
     } else {

@@ -90,6 +90,17 @@ impl Setup {
         }
     }
 
+    /// Whether every line's demerits are at least `(line_penalty +
+    /// badness)²` or the cap, so a path's cost only grows (see
+    /// [`super::bound`]); penalties are looked at by the caller.
+    pub(super) fn costs_only_grow(&self) -> bool {
+        self.line_penalty >= 0.0
+    }
+
+    pub(super) fn line_penalty(&self) -> f64 {
+        self.line_penalty
+    }
+
     /// Width of the line following `lines` finished lines.
     pub(super) fn width(&self, lines: usize) -> f64 {
         self.widths[self.class(lines)]

@@ -18,6 +18,7 @@
 //! and prunes dominated nodes; [`pass`] runs one pass of the dynamic
 //! programme; [`first_fit`] is the greedy breaker for ragged text.
 
+mod bound;
 mod candidates;
 mod first_fit;
 mod pass;

@@ -1,5 +1,6 @@
 //! One pass of the dynamic programme over the paragraph's breaks.
 
+use super::bound;
 use super::candidates::{Cost, Node, Setup};
 use super::sums::Paragraph;
 use super::{DECENT, INF_BAD, Line, MAX_ACTIVE, Pass};
@@ -28,7 +29,16 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
     } else {
         f64::INFINITY
     };
+    // Past the tolerance every line that is not overfull is taken, so no
+    // ratio bounds the lines worth measuring; the cost of one whole
+    // solution does (see `bound`).
+    let bound = if max_ratio.is_finite() || pass.fallback {
+        f64::INFINITY
+    } else {
+        bound::greedy(para, setup, pass)
+    };
     let reachable = |node: &Node| {
+        let max_ratio = max_ratio.min(bound::max_ratio(setup, bound, node.cost.demerits));
         para.first_reachable(
             node.next_start,
             setup.width(node.lines),
@@ -56,7 +66,10 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
                 setup.width(from.lines),
                 pass.extra_stretch,
             );
-            if let Some(mut node) = setup.candidate(a, from, brk, &fit, pass) {
+            if let Some(mut node) = setup.candidate(a, from, brk, &fit, pass)
+                // Dearer than a whole solution already: never on the best.
+                && node.cost.demerits <= bound
+            {
                 node.next_start = next_start;
                 // Nodes with the same identity have identical futures: keep only the best
                 // (by the same total order as the sort below). There are only a handful of
