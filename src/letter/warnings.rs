@@ -134,7 +134,7 @@ fn language(c: &mut Checker, lang: Lang, texts: &[(String, &Text)]) {
 /// Cyrillic words have a Kazakh-only letter.
 fn reads_kazakh(text: &str) -> bool {
     let cyrillic = text
-        .split(|ch: char| !ch.is_alphabetic())
+        .split(|ch: char| !crate::typography::is_letter(ch))
         .filter(|w| w.chars().any(is_cyrillic));
     let (words, kazakh) = cyrillic.fold((0usize, 0usize), |(n, k), w| {
         (

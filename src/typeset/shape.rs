@@ -71,7 +71,10 @@ pub fn shape_in_face(fonts: &FontSet, face: FaceId, text: &str) -> Rc<[ShapedGly
         return hit;
     }
     let f = fonts.face(face);
-    let script = if text.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+    let script = if text
+        .chars()
+        .any(|c| crate::typography::is_letter(c) && !c.is_ascii())
+    {
         Script::CYRILLIC
     } else {
         Script::LATIN

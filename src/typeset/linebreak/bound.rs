@@ -9,9 +9,9 @@
 //! solution, and what is kept keeps its order, so the result is the one
 //! the unbounded pass finds.
 
-use super::candidates::{Cost, Node, Setup};
+use super::candidates::{Node, Setup};
 use super::sums::Paragraph;
-use super::{CAPPED_DEMERITS, DECENT, INF_BAD, Line, Pass};
+use super::{CAPPED_DEMERITS, INF_BAD, Pass};
 
 /// The cost of the greedy solution of `pass` (each line as long as the
 /// pass takes), or infinity where there is none or the bound would not
@@ -20,20 +20,7 @@ pub(super) fn greedy(para: &Paragraph, setup: &Setup, pass: Pass) -> f64 {
     if !setup.costs_only_grow() || para.breaks.iter().any(|b| b.penalty < 0.0 && !b.forced) {
         return f64::INFINITY;
     }
-    let mut node = Node {
-        next_start: 0,
-        lines: 0,
-        fitness: DECENT,
-        hyphens: 0,
-        cost: Cost::ZERO,
-        prev: None,
-        line: Line {
-            start: 0,
-            end: 0,
-            ratio: 0.0,
-            hyphenated: false,
-        },
-    };
+    let mut node = Node::start();
     let mut k = 0;
     while k < para.breaks.len() {
         let mut longest: Option<(usize, Node)> = None;
@@ -66,7 +53,7 @@ pub(super) fn greedy(para: &Paragraph, setup: &Setup, pass: Pass) -> f64 {
 /// keeps it within `bound`, with the margin `run_pass` gives its own bound.
 pub(super) fn max_ratio(setup: &Setup, bound: f64, cost: f64) -> f64 {
     let room = bound - cost;
-    if !(room < CAPPED_DEMERITS) {
+    if room.is_nan() || room >= CAPPED_DEMERITS {
         return f64::INFINITY;
     }
     let badness = room.max(0.0).sqrt() - setup.line_penalty();

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use super::sums::{Break, Fit};
-use super::{CAPPED_DEMERITS, INF_BAD, Line, Params, Pass, fin};
+use super::{CAPPED_DEMERITS, DECENT, INF_BAD, Line, Params, Pass, fin};
 
 /// Total cost of a partial solution, compared lexicographically. In the normal passes only
 /// `demerits` is ever non-zero; the fallback pass uses the other two to prefer the least
@@ -49,6 +49,26 @@ pub(super) struct Node {
     pub(super) prev: Option<usize>,
     /// The line ending here, ready for output.
     pub(super) line: Line,
+}
+
+impl Node {
+    /// The paragraph's start: no line yet, nothing paid.
+    pub(super) fn start() -> Node {
+        Node {
+            next_start: 0,
+            lines: 0,
+            fitness: DECENT,
+            hyphens: 0,
+            cost: Cost::ZERO,
+            prev: None,
+            line: Line {
+                start: 0,
+                end: 0,
+                ratio: 0.0,
+                hyphenated: false,
+            },
+        }
+    }
 }
 
 /// Sanitised parameters.

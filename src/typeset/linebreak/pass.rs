@@ -1,26 +1,13 @@
 //! One pass of the dynamic programme over the paragraph's breaks.
 
 use super::bound;
-use super::candidates::{Cost, Node, Setup};
+use super::candidates::{Node, Setup};
 use super::sums::Paragraph;
-use super::{DECENT, INF_BAD, Line, MAX_ACTIVE, Pass};
+use super::{INF_BAD, Line, MAX_ACTIVE, Pass};
 
 /// Runs one pass; `None` if it found no solution.
 pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Vec<Line>> {
-    let mut nodes = vec![Node {
-        next_start: 0,
-        lines: 0,
-        fitness: DECENT,
-        hyphens: 0,
-        cost: Cost::ZERO,
-        prev: None,
-        line: Line {
-            start: 0,
-            end: 0,
-            ratio: 0.0,
-            hyphenated: false,
-        },
-    }];
+    let mut nodes = vec![Node::start()];
     // Badness above the threshold means a ratio above this (badness is
     // 100·r³ below its cap); a little more, so rounding never skips a line
     // the pass would take. No bound where the threshold reaches the cap.
