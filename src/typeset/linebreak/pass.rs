@@ -17,6 +17,7 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
             start: 0,
             end: 0,
             ratio: 0.0,
+            expansion: 0.0,
             hyphenated: false,
         },
     }];
@@ -34,6 +35,7 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
             setup.width(node.lines),
             max_ratio,
             pass.extra_stretch,
+            setup.expansion.max,
         )
     };
     // Per arena node: the first break worth measuring a line to.
@@ -55,6 +57,7 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
                 brk,
                 setup.width(from.lines),
                 pass.extra_stretch,
+                setup.expansion,
             );
             if let Some(mut node) = setup.candidate(a, from, brk, &fit, pass) {
                 node.next_start = next_start;
