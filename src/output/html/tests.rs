@@ -103,7 +103,10 @@ fn an_expanded_word_is_one_piece_spaced_in_the_flows_units() {
     let drawn: f32 = run.glyphs[..9].iter().map(|g| g.advance).sum();
     let space = shape_in_face(fonts(), FaceId(0), " ")[0].advance * 12.0;
     let flow = p[0].width - space - p[0].spacing;
-    assert!((flow * 1.02 - (drawn + 0.12)).abs() < 1e-3, "{flow} {drawn}");
+    assert!(
+        (flow * 1.02 - (drawn + 0.12)).abs() < 1e-3,
+        "{flow} {drawn}"
+    );
 }
 
 #[test]

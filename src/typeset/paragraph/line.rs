@@ -95,6 +95,12 @@ pub(super) fn commit(
         {
             hyphenated = true;
             let w = &words[word];
+            let kern = w
+                .breaks
+                .iter()
+                .position(|b| b.0 == at)
+                .map_or(0.0, |k| w.kerns[k]);
+            builder.widen_last(kern * s.size * scale);
             match (kind, w.hyphen) {
                 (BreakKind::Hyphen, Some(h)) if *width > 0.0 => builder.hyphen(h, carried[word]),
                 _ if !carried[word] => {
@@ -225,6 +231,14 @@ impl<'f> LineBuilder<'f> {
                 g.advance * self.size * self.scale + extra,
                 copy_nothing,
             );
+        }
+    }
+
+    /// Widens the last glyph set by `by` points (the kerning a line end
+    /// drops).
+    fn widen_last(&mut self, by: f32) {
+        if let Some(g) = self.runs.last_mut().and_then(|r| r.glyphs.last_mut()) {
+            g.advance += by;
         }
     }
 
