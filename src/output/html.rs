@@ -264,14 +264,26 @@ fn write_page(
             out.push_str("<div class=\"l\"></div>\n");
             continue;
         };
+        // A line set with font expansion is scaled as a whole, from its
+        // left end: inside it the flow is in unscaled units.
+        let scale = if first.scale.is_finite() && first.scale > 0.0 {
+            first.scale
+        } else {
+            1.0
+        };
         let _ = write!(
             out,
-            "<div class=\"l\" style=\"transform:translate({:.3}pt,{:.3}pt)\">",
+            "<div class=\"l\" style=\"transform:translate({:.3}pt,{:.3}pt)",
             first.x, first.baseline
         );
+        if (scale - 1.0).abs() >= 1e-5 {
+            let _ = write!(out, " scaleX({scale:.5});transform-origin:0 0");
+        }
+        out.push_str("\">");
         let mut line_at = LineAt {
             x: first.x,
             baseline: first.baseline,
+            scale,
         };
         for run in runs {
             write_run(out, run, styles.class(run.face, run.size), &mut line_at);
@@ -302,6 +314,9 @@ struct Piece {
 struct LineAt {
     x: f32,
     baseline: f32,
+    /// The line's horizontal scale: a point of the flow is `scale` points
+    /// on the page.
+    scale: f32,
 }
 
 /// Writes a run as spans of whole words (pieces of words where the spacing
@@ -315,14 +330,17 @@ struct LineAt {
 /// before, as wide as the browser sets it) to the typesetter's x by its
 /// left margin: the gaps of a justified line, to a hundredth of a point,
 /// and a margin also keeps the browser from shaping across words. Rules and
-/// the emblem are placed by translation.
+/// the emblem are placed by translation. In a scaled line (font
+/// expansion) margins, letter-spacing and widths are in the flow's unscaled
+/// points.
 fn write_run(out: &mut String, run: &TextRun, class: usize, line: &mut LineAt) {
     let raise = line.baseline - run.baseline;
-    for piece in pieces(run) {
+    let scale = line.scale;
+    for piece in pieces(run, scale) {
         let _ = write!(
             out,
             "<span class=\"t{class}\" style=\"margin-left:{:.3}pt",
-            piece.x - line.x
+            (piece.x - line.x) / scale
         );
         if raise.abs() >= SAME {
             let _ = write!(out, ";vertical-align:{raise:.3}pt");
@@ -336,7 +354,7 @@ fn write_run(out: &mut String, run: &TextRun, class: usize, line: &mut LineAt) {
             escape(&piece.text),
             if piece.space_after { " " } else { "" }
         );
-        line.x = piece.x + piece.width;
+        line.x = piece.x + piece.width * scale;
     }
     if run.hyphen {
         // The hyphen of a broken word is drawn but is not part of the text,
@@ -346,15 +364,16 @@ fn write_run(out: &mut String, run: &TextRun, class: usize, line: &mut LineAt) {
         let _ = write!(
             out,
             "<span class=\"t{class} hy\" style=\"margin-left:{:.3}pt\"></span>",
-            x - line.x
+            (x - line.x) / scale
         );
         line.x = x + advance;
     }
 }
 
 /// Splits a run into pieces: words (between spaces), each cut further where
-/// the typesetter's spacing between its glyphs changes.
-fn pieces(run: &TextRun) -> Vec<Piece> {
+/// the typesetter's spacing between its glyphs changes. Spacing and widths
+/// are in the flow of a line scaled by `scale`.
+fn pieces(run: &TextRun, scale: f32) -> Vec<Piece> {
     let glyphs = &run.glyphs;
     let text_of = |i: usize| &run.text[glyphs[i].text.clone()];
     // A run may end with a hyphen (drawn apart) or with the zero-width
@@ -391,7 +410,7 @@ fn pieces(run: &TextRun) -> Vec<Piece> {
             j += 1;
         }
         let start = out.len();
-        word_pieces(run, i..j, &xs, &mut out);
+        word_pieces(run, i..j, &xs, scale, &mut out);
         if j < body
             && let Some(last) = out.get_mut(start..).and_then(|p| p.last_mut())
         {
@@ -410,8 +429,15 @@ fn space(run: &TextRun) -> f32 {
         .map_or(0.0, |g| g.advance * run.size)
 }
 
-/// The pieces of the word drawn by `run.glyphs[range]`.
-fn word_pieces(run: &TextRun, range: std::ops::Range<usize>, xs: &[f32], out: &mut Vec<Piece>) {
+/// The pieces of the word drawn by `run.glyphs[range]`, in a line scaled
+/// by `scale`.
+fn word_pieces(
+    run: &TextRun,
+    range: std::ops::Range<usize>,
+    xs: &[f32],
+    scale: f32,
+    out: &mut Vec<Piece>,
+) {
     let glyphs = &run.glyphs[range.clone()];
     let texts: Vec<&str> = glyphs.iter().map(|g| &run.text[g.text.clone()]).collect();
     let word: String = texts.concat();
@@ -441,15 +467,16 @@ fn word_pieces(run: &TextRun, range: std::ops::Range<usize>, xs: &[f32], out: &m
             while to < glyphs.len() && texts[to].is_empty() {
                 to += 1;
             }
-            out.push(piece(from, to, 0.0, at(to) - at(from)));
+            out.push(piece(from, to, 0.0, (at(to) - at(from)) / scale));
             from = to;
         }
         return;
     }
+    // In the flow's units: the line's transform scales it back.
     let extra: Vec<f32> = natural
         .iter()
         .zip(glyphs)
-        .map(|(n, g)| g.advance - n.advance * run.size)
+        .map(|(n, g)| g.advance / scale - n.advance * run.size)
         .collect();
     // CSS letter-spacing turns optional ligatures off, so a spaced piece
     // must not hold one.

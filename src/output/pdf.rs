@@ -40,6 +40,9 @@ const MAX_GLYPHS_PER_DRAW: usize = 4096;
 struct PdfGlyph<'a> {
     glyph: &'a Glyph,
     size: f32,
+    /// The run's horizontal scale, which the PDF applies to every advance
+    /// (`Tz`): our drawn advances are divided by it.
+    scale: f32,
     /// The bytes of the run's text the glyph copies out as: its cluster's,
     /// cut to [`MAX_PDF_TEXT_BYTES`].
     text: std::ops::Range<usize>,
@@ -53,10 +56,10 @@ impl krilla::text::Glyph for PdfGlyph<'_> {
         self.text.clone()
     }
     fn x_advance(&self, size: f32) -> f32 {
-        self.glyph.advance / self.size * size
+        self.glyph.advance / self.scale / self.size * size
     }
     fn x_offset(&self, size: f32) -> f32 {
-        self.glyph.x_offset / self.size * size
+        self.glyph.x_offset / self.scale / self.size * size
     }
     fn y_offset(&self, size: f32) -> f32 {
         self.glyph.y_offset / self.size * size
@@ -245,6 +248,17 @@ fn write_as(
 }
 
 fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) {
+    // Font expansion as PDF's own horizontal scaling (`Tz`): text
+    // extraction (pdfminer, poppler) then sees the scaled glyphs' advances,
+    // not letter-spacing.
+    let scale = if run.scale.is_finite() && run.scale > 0.0 {
+        run.scale
+    } else {
+        1.0
+    };
+    if scale != 1.0 {
+        surface.set_horizontal_scaling(scale * 100.0);
+    }
     let mut x = run.x;
     let mut from = 0;
     while from < run.glyphs.len() {
@@ -261,6 +275,7 @@ fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) 
                 PdfGlyph {
                     glyph,
                     size: run.size,
+                    scale,
                     text: if continued {
                         r.end..r.end
                     } else {
@@ -279,6 +294,9 @@ fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) 
         );
         x += run.glyphs[from..to].iter().map(|g| g.advance).sum::<f32>();
         from = to;
+    }
+    if scale != 1.0 {
+        surface.set_horizontal_scaling(100.0);
     }
 }
 

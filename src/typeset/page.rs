@@ -16,7 +16,8 @@ pub const PAGE_HEIGHT: f32 = 297.0 * MM;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
     pub id: u16,
-    /// Advance in points, justification included.
+    /// Advance in points as drawn: the glyph's own advance times the run's
+    /// `scale`, plus the letter-spacing after it.
     pub advance: f32,
     pub x_offset: f32,
     pub y_offset: f32,
@@ -29,6 +30,10 @@ pub struct Glyph {
 pub struct TextRun {
     pub face: FaceId,
     pub size: f32,
+    /// The glyphs' horizontal scale (font expansion of a justified line; 1
+    /// elsewhere): each is drawn that much wider or narrower, its advance
+    /// with it. Letter-spacing and spaces are not scaled.
+    pub scale: f32,
     /// Pen position of the first glyph, from the page's top-left corner.
     pub x: f32,
     pub baseline: f32,

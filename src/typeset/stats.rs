@@ -192,7 +192,9 @@ fn baselines<'p>(page: &'p Page, advances: &Advances) -> Vec<Vec<Placed<'p>>> {
         for g in &run.glyphs {
             row.push(Placed {
                 x: pen + g.x_offset,
-                advance: advances.em(run.face, g.id) * run.size,
+                // As pdfminer reads a PDF: the font's advance scaled by
+                // the run's horizontal scaling (`Tz`, font expansion).
+                advance: advances.em(run.face, g.id) * run.size * run.scale,
                 size: run.size,
                 text: &run.text[g.text.clone()],
             });

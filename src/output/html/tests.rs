@@ -19,6 +19,7 @@ fn set_run(words: &[&str], tracking: f32, gap: f32) -> TextRun {
     let mut run = TextRun {
         face: FaceId(0),
         size,
+        scale: 1.0,
         x: 100.0,
         baseline: 200.0,
         glyphs: Vec::new(),
@@ -66,7 +67,7 @@ fn set_run(words: &[&str], tracking: f32, gap: f32) -> TextRun {
 #[test]
 fn a_tracked_word_is_one_piece_at_the_typesetters_x() {
     let run = set_run(&["Казахстан", "Республикасы"], 0.12, 4.5);
-    let p = pieces(&run);
+    let p = pieces(&run, 1.0);
     assert_eq!(p.len(), 2, "{p:?}");
     assert_eq!(p[0].text, "Казахстан");
     assert!(p[0].space_after && !p[1].space_after);
@@ -78,10 +79,41 @@ fn a_tracked_word_is_one_piece_at_the_typesetters_x() {
 }
 
 #[test]
+fn an_expanded_word_is_one_piece_spaced_in_the_flows_units() {
+    // A line expanded by 2%: every glyph 2% wider, 0.12 pt letter-spacing
+    // inside the word.
+    let mut run = set_run(&["Казахстан", "Республикасы"], 0.0, 4.5);
+    run.scale = 1.02;
+    for g in &mut run.glyphs[..9] {
+        g.advance *= 1.02;
+    }
+    for g in &mut run.glyphs[..8] {
+        g.advance += 0.12;
+    }
+    let p = pieces(&run, 1.02);
+    assert_eq!(p[0].text, "Казахстан");
+    // The browser adds the spacing inside the scaled line: 0.12 / 1.02.
+    assert!(
+        (p[0].spacing - 0.12 / 1.02).abs() < 1e-4,
+        "{}",
+        p[0].spacing
+    );
+    // Its glyphs' flow width, scaled, is what the typesetter drew, plus
+    // the spacing the browser also adds after the word's last glyph.
+    let drawn: f32 = run.glyphs[..9].iter().map(|g| g.advance).sum();
+    let space = shape_in_face(fonts(), FaceId(0), " ")[0].advance * 12.0;
+    let flow = p[0].width - space - p[0].spacing;
+    assert!(
+        (flow * 1.02 - (drawn + 0.12)).abs() < 1e-3,
+        "{flow} {drawn}"
+    );
+}
+
+#[test]
 fn a_space_that_starts_a_run_is_kept() {
     let mut run = set_run(&["", "сомасы"], 0.0, 3.0);
     run.x = 50.0;
-    let p = pieces(&run);
+    let p = pieces(&run, 1.0);
     let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(texts, [" ", "сомасы"]);
     assert_eq!((p[0].x, p[1].x), (50.0, 53.0));
@@ -95,7 +127,7 @@ fn spacing_that_changes_inside_a_word_splits_it() {
     for g in &mut run.glyphs[4..9] {
         g.advance += 0.3;
     }
-    let p = pieces(&run);
+    let p = pieces(&run, 1.0);
     let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(texts, ["Парла", "мента"]);
     assert_eq!(p[0].spacing, 0.0);
@@ -126,6 +158,7 @@ fn a_hyphen_is_drawn_but_not_text() {
         &mut LineAt {
             x: run.x,
             baseline: run.baseline,
+            scale: 1.0,
         },
     );
     assert!(out.contains(">информа</span>"), "{out}");

@@ -30,6 +30,7 @@ pub(super) fn greedy(para: &Paragraph, setup: &Setup, pass: Pass) -> f64 {
                 brk,
                 setup.width(node.lines),
                 pass.extra_stretch,
+                setup.expansion,
             );
             if let Some(mut next) = setup.candidate(0, &node, brk, &fit, pass) {
                 next.next_start = para.next_box[brk.pos + 1];

@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use super::sums::{Break, Fit};
+use super::sums::{Break, Expansion, Fit};
 use super::{CAPPED_DEMERITS, DECENT, INF_BAD, Line, Params, Pass, fin};
 
 /// Total cost of a partial solution, compared lexicographically. In the normal passes only
@@ -65,6 +65,7 @@ impl Node {
                 start: 0,
                 end: 0,
                 ratio: 0.0,
+                expansion: 0.0,
                 hyphenated: false,
             },
         }
@@ -86,6 +87,7 @@ pub(super) struct Setup {
     short_last_line: Option<(f64, f64)>,
     /// (width, demerits)
     runt: (f64, f64),
+    pub(super) expansion: Expansion,
 }
 
 impl Setup {
@@ -107,6 +109,11 @@ impl Setup {
                 .short_last_line
                 .map(|d| (fin(d).max(0.0), fin(p.short_last_line_ratio))),
             runt: (fin(p.runt_width), fin(p.runt_demerits).max(0.0)),
+            // A negative or absurd expansion would turn glyphs inside out.
+            expansion: Expansion {
+                max: fin(p.expansion).clamp(0.0, 0.5),
+                badness: fin(p.expansion_badness).max(0.0),
+            },
         }
     }
 
@@ -206,6 +213,7 @@ impl Setup {
                 start: from.next_start.min(brk.pos),
                 end: brk.pos,
                 ratio: fit.ratio.clamp(-1.0, f64::from(f32::MAX)) as f32,
+                expansion: fit.expansion as f32,
                 hyphenated: brk.width != 0.0,
             },
         })

@@ -60,6 +60,7 @@ pub fn first_fit(items: &[Item], widths: &[f32]) -> Vec<Line> {
             start,
             end,
             ratio: 0.0,
+            expansion: 0.0,
             hyphenated,
         });
         if finished || end + 1 >= n {

@@ -119,6 +119,16 @@ pub struct Params {
     /// a line of two stretched spaces as good as one of ten. TeX uses
     /// `\emergencystretch` there too, the default.
     pub last_resort_stretch: f32,
+    /// Font expansion (pdfTeX's, as microtype sets it): a line's glyphs may
+    /// be scaled horizontally by at most this fraction either way, taken
+    /// before the spaces stretch or shrink, so the spaces stay near their
+    /// natural width. 0 turns it off.
+    pub expansion: f32,
+    /// Badness of a line expanded (or condensed) by the whole `expansion`,
+    /// growing with the cube of the share used like TeX's badness: well
+    /// below what the same white in the spaces costs, so the breaker
+    /// prefers it, yet not free, so it never expands without need.
+    pub expansion_badness: f32,
 }
 
 impl Default for Params {
@@ -144,6 +154,8 @@ impl Default for Params {
             // TeX folklore: about a tenth of the line width.
             emergency_stretch: 46.7,
             last_resort_stretch: 46.7,
+            expansion: 0.0,
+            expansion_badness: 0.0,
         }
     }
 }
@@ -177,6 +189,11 @@ pub struct Line {
     /// break — in particular the paragraph's last line — is set ragged: r is 0 if it
     /// would stretch. r is also 0 for an underfull line without any stretch.
     pub ratio: f32,
+    /// The horizontal scale of the line's boxes less one (font expansion):
+    /// their widths become `width * (1 + expansion)`. Taken before the glue
+    /// moves, so `ratio` sets the glue for what is left. Always 0 when
+    /// [`Params::expansion`] is.
+    pub expansion: f32,
     /// The line ends at a penalty whose (non-zero) width must be drawn, i.e. a
     /// discretionary hyphen. A flagged penalty of width 0 (a break after an explicit
     /// hyphen already in a box) is not reported, as nothing needs adding.
@@ -249,6 +266,7 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<Line> {
         start: 0,
         end: items.len(),
         ratio: 0.0,
+        expansion: 0.0,
         hyphenated: false,
     }]
 }

@@ -31,6 +31,7 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
             setup.width(node.lines),
             max_ratio,
             pass.extra_stretch,
+            setup.expansion.max,
         )
     };
     // Per arena node: the first break worth measuring a line to.
@@ -52,6 +53,7 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
                 brk,
                 setup.width(from.lines),
                 pass.extra_stretch,
+                setup.expansion,
             );
             if let Some(mut node) = setup.candidate(a, from, brk, &fit, pass)
                 // Dearer than a whole solution already: never on the best.

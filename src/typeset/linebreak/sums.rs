@@ -24,6 +24,8 @@ pub(super) struct Paragraph {
     pub(super) width: Vec<f64>,
     pub(super) stretch: Vec<f64>,
     pub(super) shrink: Vec<f64>,
+    /// Prefix sums of the boxes' widths alone: what font expansion scales.
+    pub(super) boxes: Vec<f64>,
     /// `next_box[i]`: first Box at index >= i (or the item count): where a line starts
     /// after a break at `i - 1`, since glue and penalties after a break are discarded.
     pub(super) next_box: Vec<usize>,
@@ -56,13 +58,18 @@ impl Paragraph {
         let mut width = Vec::with_capacity(m + 1);
         let mut stretch = Vec::with_capacity(m + 1);
         let mut shrink = Vec::with_capacity(m + 1);
-        let (mut w, mut y, mut z) = (0.0, 0.0, 0.0);
+        let mut boxes = Vec::with_capacity(m + 1);
+        let (mut w, mut y, mut z, mut x) = (0.0, 0.0, 0.0, 0.0);
         width.push(w);
         stretch.push(y);
         shrink.push(z);
+        boxes.push(x);
         for item in &ext {
             match *item {
-                Item::Box { width } => w += fin(width),
+                Item::Box { width } => {
+                    w += fin(width);
+                    x += fin(width);
+                }
                 Item::Glue {
                     width,
                     stretch,
@@ -77,6 +84,7 @@ impl Paragraph {
             width.push(w);
             stretch.push(y);
             shrink.push(z);
+            boxes.push(x);
         }
 
         let mut next_box = vec![m; m + 1];
@@ -151,6 +159,7 @@ impl Paragraph {
             width,
             stretch,
             shrink,
+            boxes,
             next_box,
             breaks,
             monotone,
@@ -160,7 +169,8 @@ impl Paragraph {
 
     /// The index of the first break at which a line starting at item
     /// `start` could be stretched to `line_width` with a ratio of at most
-    /// `max_ratio` (the extra stretch included). Breaks before it give lines
+    /// `max_ratio` (the extra stretch included), its boxes expanded by
+    /// `expansion`. Breaks before it give lines
     /// too short for the pass, so they need not be measured: most of a
     /// paragraph's (node, break) pairs are such. 0 when the sums do not only
     /// grow, where no such bound holds.
@@ -170,6 +180,7 @@ impl Paragraph {
         line_width: f64,
         max_ratio: f64,
         extra: f64,
+        expansion: f64,
     ) -> usize {
         if !self.monotone || !max_ratio.is_finite() {
             return 0;
@@ -179,25 +190,30 @@ impl Paragraph {
         self.breaks.partition_point(|b| {
             let s = start.min(b.pos);
             let longest = self.width[b.pos] - self.width[s] + self.widest_break;
+            let expanded = (self.boxes[b.pos] - self.boxes[s] + self.widest_break) * expansion;
             let stretch = self.stretch[b.pos] - self.stretch[s] + extra;
-            longest + stretch * max_ratio < target
+            longest + expanded + stretch * max_ratio < target
         })
     }
 
     /// Measures the line that starts at item `start` (or is empty if `start` lies beyond
-    /// the break) and ends at `brk`, set to `line_width`.
+    /// the break) and ends at `brk`, set to `line_width`. Font expansion is
+    /// taken first, the glue then sets what is left.
     pub(super) fn measure(
         &self,
         start: usize,
         brk: &Break,
         line_width: f64,
         extra_stretch: f64,
+        expansion: Expansion,
     ) -> Fit {
         let b = brk.pos;
         let s = start.min(b);
         let natural = self.width[b] - self.width[s] + brk.width;
         let stretch = self.stretch[b] - self.stretch[s];
         let shrink = self.shrink[b] - self.shrink[s];
+        // The hyphen is a glyph of the line too.
+        let boxes = (self.boxes[b] - self.boxes[s] + brk.width).max(0.0);
         // Prefix sums lose a few ulps of their (possibly large) running totals; an exact
         // fit must not turn into an "overfull" or "underfull without stretch" line.
         let eps = 1e-9 * (1.0 + self.width[b].abs() + self.width[s].abs() + line_width.abs());
@@ -211,6 +227,7 @@ impl Paragraph {
             line_width,
             badness: 0.0,
             ratio: 0.0,
+            expansion: 0.0,
             fitness: DECENT,
             overfull: None,
         };
@@ -218,9 +235,12 @@ impl Paragraph {
             // A line ending at a forced break is ragged (TeX needs \hfil or \parfillskip
             // for that; here it is implied), so being short costs nothing.
             if !brk.forced {
-                fit.badness = badness(shortfall, stretch + extra_stretch);
+                let (factor, rest) = expansion.take(shortfall, boxes);
+                fit.expansion = factor;
+                fit.badness = (badness(rest, stretch + extra_stretch) + expansion.badness(factor))
+                    .min(INF_BAD);
                 if stretch > 0.0 {
-                    fit.ratio = shortfall / stretch;
+                    fit.ratio = rest / stretch;
                 }
                 fit.fitness = if fit.badness > 99.0 {
                     VERY_LOOSE
@@ -231,7 +251,9 @@ impl Paragraph {
                 };
             }
         } else if shortfall < 0.0 {
-            let excess = -shortfall - shrink;
+            let (factor, rest) = expansion.take(-shortfall, boxes);
+            fit.expansion = -factor;
+            let excess = rest - shrink;
             if excess > eps {
                 // Shrink never goes beyond r = -1: the rest sticks out.
                 fit.overfull = Some(excess);
@@ -239,16 +261,50 @@ impl Paragraph {
                 fit.ratio = if shrink > 0.0 { -1.0 } else { 0.0 };
                 fit.fitness = TIGHT;
             } else {
-                // Here shrink >= -shortfall - eps > 0, since a shortfall within eps was
-                // zeroed above.
-                fit.badness = badness(-shortfall, shrink);
-                fit.ratio = (shortfall / shrink).max(-1.0);
+                // Here shrink >= rest - eps; a rest within eps is no shrink.
+                let rest = if rest <= eps { 0.0 } else { rest };
+                fit.badness = (badness(rest, shrink) + expansion.badness(factor)).min(INF_BAD);
+                if rest > 0.0 {
+                    fit.ratio = (-rest / shrink).max(-1.0);
+                }
                 if fit.badness > 12.0 {
                     fit.fitness = TIGHT;
                 }
             }
         }
         fit
+    }
+}
+
+/// Font expansion as the breaker sees it (see [`super::Params::expansion`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Expansion {
+    /// The largest scale change, as a fraction of the glyphs' width.
+    pub(super) max: f64,
+    /// The badness of a line scaled by `max`.
+    pub(super) badness: f64,
+}
+
+impl Expansion {
+    /// Takes as much of `white` (to add or to remove) as the glyphs, `boxes`
+    /// wide, can by scaling: the scale change and the white left for the
+    /// glue.
+    fn take(self, white: f64, boxes: f64) -> (f64, f64) {
+        if self.max <= 0.0 || boxes <= 0.0 {
+            return (0.0, white);
+        }
+        let factor = (white / boxes).min(self.max);
+        (factor, (white - factor * boxes).max(0.0))
+    }
+
+    /// The badness of scaling by `factor`: like TeX's, with the cube of the
+    /// share of `max` used.
+    fn badness(self, factor: f64) -> f64 {
+        if self.max <= 0.0 {
+            return 0.0;
+        }
+        let r = factor.abs() / self.max;
+        self.badness * r * r * r
     }
 }
 
@@ -259,6 +315,8 @@ pub(super) struct Fit {
     pub(super) line_width: f64,
     pub(super) badness: f64,
     pub(super) ratio: f64,
+    /// The glyphs' scale less one (font expansion).
+    pub(super) expansion: f64,
     pub(super) fitness: u8,
     /// How far the line sticks out even at maximum shrink, if it does.
     pub(super) overfull: Option<f64>,

@@ -1,4 +1,10 @@
 use super::*;
+use sums::Expansion;
+
+const NO_EXPANSION: Expansion = Expansion {
+    max: 0.0,
+    badness: 0.0,
+};
 
 const SPACE: Item = Item::Glue {
     width: 10.0,
@@ -169,7 +175,7 @@ fn greedy_breaks(items: &[Item], width: f64) -> Vec<usize> {
     let mut k = 0;
     while k < para.breaks.len() {
         let brk = &para.breaks[k];
-        let fit = para.measure(start, brk, width, 0.0);
+        let fit = para.measure(start, brk, width, 0.0, NO_EXPANSION);
         if fit.overfull.is_none() {
             last_fit = Some(k);
             if brk.forced {
@@ -362,6 +368,7 @@ fn giant_box_gets_its_own_overfull_line() {
             start: 0,
             end: 1,
             ratio: 0.0,
+            expansion: 0.0,
             hyphenated: false
         }]
     );
@@ -549,11 +556,12 @@ fn total_fit_beats_first_fit() {
             .iter()
             .map(|&pos| {
                 let brk = para.breaks.iter().find(|b| b.pos == pos).unwrap();
-                let fit = para.measure(start, brk, f64::from(width), 0.0);
+                let fit = para.measure(start, brk, f64::from(width), 0.0, NO_EXPANSION);
                 let line = Line {
                     start: start.min(pos),
                     end: pos,
                     ratio: fit.ratio as f32,
+                    expansion: 0.0,
                     hyphenated: brk.width != 0.0,
                 };
                 start = para.next_box[pos + 1];
@@ -602,6 +610,7 @@ fn empty_and_degenerate_inputs() {
             start: 0,
             end: 0,
             ratio: 0.0,
+            expansion: 0.0,
             hyphenated: false
         }]
     );

@@ -212,7 +212,7 @@ fn push_word_items(
 ) {
     let compound = word.breaks.iter().any(|b| b.1 == BreakKind::Explicit);
     let mut g0 = 0;
-    for &(at, kind) in &word.breaks {
+    for (&(at, kind), &kern) in word.breaks.iter().zip(&word.kerns) {
         // Breaks are sorted: search on from the last one, not from the
         // word's start (quadratic for a long word with many breaks).
         let g1 = g0
@@ -239,7 +239,8 @@ fn push_word_items(
             BreakKind::Emergency => (0.0, EMERGENCY_PENALTY, false),
         };
         items.push(Item::Penalty {
-            width,
+            // The kerning dropped at the break is added to the line there.
+            width: width + kern * s.size,
             penalty,
             flagged,
         });

@@ -42,7 +42,14 @@ pub(super) fn commit(
         } else {
             0.0
         };
-        let mut builder = LineBuilder::new(fonts, s.size, block);
+        // Font expansion: the glyphs of a justified line may be a little
+        // wider or narrower, so that its spaces stay near their natural width.
+        let scale = if s.align == Align::Justify {
+            1.0 + b.expansion
+        } else {
+            1.0
+        };
+        let mut builder = LineBuilder::new(fonts, s.size, scale, block);
         let mut gaps = Vec::new();
         let mut end = b.end.min(items.len());
         // Trailing glue before the break is never drawn.
@@ -56,13 +63,14 @@ pub(super) fn commit(
                 Some(Item::Penalty { width, .. }) if b.hyphenated => *width,
                 _ => 0.0,
             };
-            line_width - hyphen
+            line_width - hyphen * scale
         });
         let set_widths = glue_widths(
             &items[b.start..end],
             &sources[b.start..end],
             ratio,
             s.size,
+            scale,
             fill,
         );
         // Letter-spacing owed to the next fragment, per glyph gap.
@@ -87,6 +95,12 @@ pub(super) fn commit(
         {
             hyphenated = true;
             let w = &words[word];
+            let kern = w
+                .breaks
+                .iter()
+                .position(|b| b.0 == at)
+                .map_or(0.0, |k| w.kerns[k]);
+            builder.widen_last(kern * s.size * scale);
             match (kind, w.hyphen) {
                 (BreakKind::Hyphen, Some(h)) if *width > 0.0 => builder.hyphen(h, carried[word]),
                 _ if !carried[word] => {
@@ -131,15 +145,18 @@ pub(super) fn commit(
 struct LineBuilder<'f> {
     fonts: &'f FontSet,
     size: f32,
+    /// The glyphs' horizontal scale (see [`TextRun::scale`]).
+    scale: f32,
     block: BlockRef,
     runs: Vec<TextRun>,
 }
 
 impl<'f> LineBuilder<'f> {
-    fn new(fonts: &'f FontSet, size: f32, block: BlockRef) -> Self {
+    fn new(fonts: &'f FontSet, size: f32, scale: f32, block: BlockRef) -> Self {
         LineBuilder {
             fonts,
             size,
+            scale,
             block,
             runs: Vec::new(),
         }
@@ -163,6 +180,7 @@ impl<'f> LineBuilder<'f> {
                 // A fallback face is drawn at its own scale; the glyphs'
                 // advances (in points) already are.
                 size: self.size * self.fonts.face(face).scale,
+                scale: self.scale,
                 x: 0.0,
                 baseline: 0.0,
                 // About half a justified line: one growth for most lines
@@ -181,7 +199,7 @@ impl<'f> LineBuilder<'f> {
         run.glyphs.push(Glyph {
             id: g.id,
             advance,
-            x_offset: g.x_offset * self.size,
+            x_offset: g.x_offset * self.size * self.scale,
             y_offset: g.y_offset * self.size,
             text: start..run.text.len(),
         });
@@ -206,7 +224,21 @@ impl<'f> LineBuilder<'f> {
             } else {
                 0.0
             };
-            self.push(g.face, g, text, g.advance * self.size + extra, copy_nothing);
+            self.push(
+                g.face,
+                g,
+                text,
+                g.advance * self.size * self.scale + extra,
+                copy_nothing,
+            );
+        }
+    }
+
+    /// Widens the last glyph set by `by` points (the kerning a line end
+    /// drops).
+    fn widen_last(&mut self, by: f32) {
+        if let Some(g) = self.runs.last_mut().and_then(|r| r.glyphs.last_mut()) {
+            g.advance += by;
         }
     }
 
@@ -215,7 +247,13 @@ impl<'f> LineBuilder<'f> {
     }
 
     fn hyphen(&mut self, h: ShapedGlyph, copy_nothing: bool) {
-        self.push(h.face, &h, "-", h.advance * self.size, copy_nothing);
+        self.push(
+            h.face,
+            &h,
+            "-",
+            h.advance * self.size * self.scale,
+            copy_nothing,
+        );
         if let Some(r) = self.runs.last_mut() {
             r.hyphen = true;
         }

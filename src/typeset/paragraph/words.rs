@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::super::fonts::FontSet;
 use super::super::hyphenate;
 use super::super::recent::Recent;
-use super::super::shape::{CACHE_LIMIT, ShapedGlyph, WordHasher, shape_styled};
+use super::super::shape::{CACHE_LIMIT, ShapedGlyph, WordHasher, shape_in_face, shape_styled};
 use super::{Setting, Uncovered};
 use crate::document::Style;
 use crate::lang::Lang;
@@ -38,6 +38,11 @@ pub(super) struct Word {
     /// Byte offsets of the glyph clusters' text: glyph i draws text[ranges[i]].
     pub(super) ranges: Vec<Range<usize>>,
     pub(super) breaks: Vec<(usize, BreakKind)>,
+    /// Per break, in em: the glyph before it drawn at its own advance less
+    /// its advance as shaped, which holds the kerning with the glyph after
+    /// the break; a line ending there drops that kerning (the glyph's ink
+    /// would otherwise reach past the line's end: «Г|ражданам»).
+    pub(super) kerns: Vec<f32>,
     /// The style at each break, for the hyphen's face.
     pub(super) hyphen: Option<ShapedGlyph>,
 }
@@ -234,11 +239,25 @@ fn build_word(
     } else {
         None
     };
+    let kerns = breaks
+        .iter()
+        .map(|&(at, _)| {
+            let Some(i) = glyphs.iter().rposition(|g| g.cluster < at) else {
+                return 0.0;
+            };
+            let g = glyphs[i];
+            match &*shape_in_face(fonts, g.face, &text[ranges[i].clone()]) {
+                [alone] if alone.id == g.id => alone.advance - g.advance,
+                _ => 0.0,
+            }
+        })
+        .collect();
     Ok(Word {
         text,
         glyphs,
         ranges,
         breaks,
+        kerns,
         hyphen,
     })
 }

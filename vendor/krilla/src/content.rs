@@ -56,6 +56,9 @@ pub(crate) struct ContentBuilder {
     /// A temporary buffer that's reused across the builder.
     scratch: Vec<u8>,
     pub(crate) active_marked_content: bool,
+    /// zhauap patch: the horizontal scaling (`Tz`, in per cent) of the
+    /// glyphs drawn next; see `Surface::set_horizontal_scaling`.
+    pub(crate) horizontal_scaling: f32,
 }
 
 /// Stores either a device-specific color space,
@@ -83,6 +86,7 @@ impl ContentBuilder {
             bbox: None,
             scratch: Vec::new(),
             active_marked_content: false,
+            horizontal_scaling: 100.0,
         }
     }
 
@@ -595,7 +599,8 @@ impl ContentBuilder {
         let encoded = &mut self.scratch;
         pdf_glyph.encode_into(encoded);
         self.content.show(Str(encoded));
-        *cur_x += glyph.x_advance(size);
+        // zhauap patch: `Tz` scales every advance in text space.
+        *cur_x += glyph.x_advance(size) * self.horizontal_scaling / 100.0;
     }
 
     fn encode_glyphs_with_individual_positioning(
@@ -655,7 +660,7 @@ impl ContentBuilder {
 
             adjustment -= x_offset;
             // cur_x/cur_y and glyph metrics are in user space units.
-            *cur_x += glyph.x_advance(size);
+            *cur_x += glyph.x_advance(size) * self.horizontal_scaling / 100.0;
         }
 
         if !encoded.is_empty() {
@@ -704,6 +709,10 @@ impl ContentBuilder {
 
                 action(sb, sc, chunk_container);
                 sb.content.begin_text();
+                // zhauap patch: `Tz` lasts to the `Q` of this isolated op.
+                if sb.horizontal_scaling != 100.0 {
+                    sb.content.set_horizontal_scaling(sb.horizontal_scaling);
+                }
 
                 let font_container = sc.register_font_container(font.clone());
                 let do_text_span = reversed

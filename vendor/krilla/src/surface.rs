@@ -114,6 +114,14 @@ impl<'a> Surface<'a> {
         self.fill = fill;
     }
 
+    /// zhauap patch: set the horizontal scaling (PDF's `Tz`, in per cent) of
+    /// the glyphs drawn next by [`Surface::draw_glyphs`]: each glyph's
+    /// outline and every advance (the glyphs' `x_advance` and `x_offset`
+    /// included) are scaled by it horizontally. 100 is none.
+    pub fn set_horizontal_scaling(&mut self, percent: f32) {
+        self.bd.get_mut().horizontal_scaling = percent;
+    }
+
     /// Get the currently active fill.
     pub fn get_fill(&mut self) -> Option<&Fill> {
         self.fill.as_ref()
