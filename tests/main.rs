@@ -15,6 +15,7 @@ mod common;
 mod suite {
     mod batch;
     mod card;
+    mod card_pages;
     mod check_inputs;
     mod cli_messages;
     mod first_minute;

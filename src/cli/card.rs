@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use zhauap::diagnostic::{Diagnostic, Error};
+use zhauap::typeset::page::Pages;
 
 use super::{EXIT_OK, EXIT_REFUSED, Ui};
 
@@ -17,6 +18,14 @@ pub struct CardArgs {
     /// The card to write.
     #[arg(short, long, value_name = "CARD.pdf")]
     output: PathBuf,
+    /// The letter's YAML source: the card then shows the letter's pages
+    /// first. zhauap renders it again (with --templates, if given) and
+    /// refuses a source that does not give LETTER.pdf byte for byte.
+    #[arg(long, value_name = "LETTER.yaml")]
+    source: Option<PathBuf>,
+    /// With --source: the letter was rendered with --no-typography.
+    #[arg(long, requires = "source")]
+    no_typography: bool,
 }
 
 fn refuse(ui: &Ui, path: &Path, message: String, help: &str) -> i32 {
@@ -24,7 +33,7 @@ fn refuse(ui: &Ui, path: &Path, message: String, help: &str) -> i32 {
     EXIT_REFUSED
 }
 
-pub fn run(ui: &Ui, args: &CardArgs) -> i32 {
+pub fn run(ui: &Ui, args: &CardArgs, templates: Option<&Path>) -> i32 {
     let letter = match std::fs::read(&args.letter) {
         Ok(b) => b,
         Err(e) => {
@@ -68,7 +77,23 @@ pub fn run(ui: &Ui, args: &CardArgs) -> i32 {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "letter.pdf".into());
-    let card = match zhauap::card::build(&name, &letter, &signatures) {
+    let shown = match &args.source {
+        Some(source) => match shown_pages(
+            source,
+            templates,
+            !args.no_typography,
+            &args.letter,
+            &letter,
+        ) {
+            Ok(pages) => Some(pages),
+            Err(e) => {
+                ui.error(&e);
+                return EXIT_REFUSED;
+            }
+        },
+        None => None,
+    };
+    let card = match zhauap::card::build(&name, &letter, &signatures, shown.as_ref()) {
         Ok(c) => c,
         Err(why) => {
             return refuse(
@@ -89,7 +114,48 @@ pub fn run(ui: &Ui, args: &CardArgs) -> i32 {
         signatures.len(),
         if signatures.len() == 1 { "" } else { "s" }
     ));
+    if shown.is_none() {
+        ui.info("the card shows the signature sheets only; give the letter's YAML with --source to show its pages first");
+    }
     EXIT_OK
+}
+
+/// The letter's pages, typeset again from its source, when they give the
+/// signed PDF byte for byte: what the card shows is then what was signed.
+fn shown_pages(
+    source: &Path,
+    templates: Option<&Path>,
+    typography: bool,
+    letter_path: &Path,
+    letter: &[u8],
+) -> Result<Pages, Error> {
+    let engine = zhauap::Engine::new(templates)?;
+    let options = zhauap::Options {
+        typography,
+        format: zhauap::Format::Pdf,
+    };
+    let rendered = engine.render(source, &options)?;
+    if rendered.bytes != letter {
+        let at = rendered
+            .bytes
+            .iter()
+            .zip(letter)
+            .position(|(a, b)| a != b)
+            .unwrap_or(rendered.bytes.len().min(letter.len()));
+        return Err(Error::one(
+            Diagnostic::new(
+                source,
+                format!(
+                    "rendered again, this letter is not {} byte for byte ({} bytes against {}, first difference at byte {at}): the card would show pages other than those signed",
+                    letter_path.display(),
+                    rendered.bytes.len(),
+                    letter.len()
+                ),
+            )
+            .with_help("give the YAML the PDF was rendered from, with the same --templates and --no-typography as then and the same zhauap version; or leave out --source for a card of the signature sheets only"),
+        ));
+    }
+    Ok(rendered.pages)
 }
 
 /// `zhauap verify CARD.pdf`: the embedded letter against the embedded

@@ -59,6 +59,8 @@ pub const AREAS: &[(&str, [&str; 3])] = &[
     area!("schema"),
     // The live preview.
     area!("preview"),
+    // Signatures: verify and card.
+    area!("sign"),
 ];
 
 fn bundles() -> &'static [FluentBundle<FluentResource>; 3] {

@@ -22,7 +22,7 @@ const KK: &str = "Осы құжат «Электрондық құжат және
 
 /// A folder with the reference letter, its RSA and ECDSA signatures and a
 /// joint signature by both.
-fn signed() -> tempfile::TempDir {
+pub(super) fn signed() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("letter.pdf"), letter()).unwrap();
     std::fs::write(
@@ -61,7 +61,7 @@ fn card(dir: &Path, out: &str) -> PathBuf {
     dir.join(out)
 }
 
-fn verify(card: &Path) -> (Option<i32>, String) {
+pub(super) fn verify(card: &Path) -> (Option<i32>, String) {
     let run = zhauap().arg("verify").arg(card).output().unwrap();
     (
         run.status.code(),
@@ -71,7 +71,7 @@ fn verify(card: &Path) -> (Option<i32>, String) {
 
 /// The streams of the card's embedded files, in the order of its name tree,
 /// read with lopdf (not with the program's own reader).
-fn embedded(doc: &Document) -> Vec<(String, lopdf::ObjectId)> {
+pub(super) fn embedded(doc: &Document) -> Vec<(String, lopdf::ObjectId)> {
     let get = |o: &Object| match o {
         Object::Reference(id) => doc.get_object(*id).unwrap().clone(),
         other => other.clone(),
@@ -96,7 +96,7 @@ fn embedded(doc: &Document) -> Vec<(String, lopdf::ObjectId)> {
         .collect()
 }
 
-fn content(doc: &Document, id: lopdf::ObjectId) -> Vec<u8> {
+pub(super) fn content(doc: &Document, id: lopdf::ObjectId) -> Vec<u8> {
     let stream = doc.get_object(id).unwrap().as_stream().unwrap();
     match stream.dict.get(b"Filter") {
         Ok(_) => stream.decompressed_content().unwrap(),
