@@ -71,3 +71,28 @@ sign-file-no-signers = the CMS signature has no signer
 sign-file-no-signers-help = this CMS carries no signature; sign the letter again
 sign-file-certificate-missing = the certificate of signer { $number } is not in the CMS signature
 sign-file-certificate-missing-help = sign again with the certificate included in the signature (NCALayer includes it by default)
+
+## zhauap card and verify CARD.pdf (src/card/, src/cli/card.rs).
+card-signature-refused-help = a card is made of the letter and the signatures made over it; check with zhauap verify LETTER.pdf SIGNATURE.cms
+card-not-made = the card could not be made: { $reason }
+card-not-made-help = give the PDF zhauap rendered and its CMS signatures
+card-wrote = wrote { $file } ({ $count } signature { $count ->
+        [one] file
+       *[other] files
+    })
+card-sheets-only = the card shows the signature sheets only; give the letter's YAML with --source to show its pages first
+card-source-differs = rendered again, this letter is not { $letter } byte for byte ({ $rendered } bytes against { $size }, first difference at byte { $at }): the card would show pages other than those signed
+card-source-differs-help = give the YAML the PDF was rendered from, with the same --templates and --no-typography as then and the same zhauap version; or leave out --source for a card of the signature sheets only
+card-unreadable = the card cannot be read: { $reason }
+card-unreadable-help = give the card's PDF
+card-altered-help = the card was altered after it was made, or it is not a card zhauap made; do not trust it
+card-letter-not-pdf = the letter is not a PDF zhauap can read
+card-letter-draft = the letter is a draft (its pages carry the draft mark); a card is made of the letter as signed and sent
+card-no-files = the card embeds no files: it is not a document card
+card-no-signature = the card embeds the document { $letter } but no signature
+card-qr-disagrees = the card's QR data disagrees with its embedded signatures: it draws { $drawn } QR codes, and { $differ } of them differ from those of the embedded CMS files
+card-not-pdf = not a readable PDF ({ $reason })
+card-pdf-no-files = the PDF embeds no files: it is not a document card
+card-file-no-name = an embedded file has no name
+card-file-no-data = the embedded file { $name } has no data
+card-file-unreadable = the embedded file { $name } cannot be read ({ $reason })

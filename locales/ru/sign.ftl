@@ -71,3 +71,25 @@ sign-file-no-signers = в подписи CMS нет ни одного подпи
 sign-file-no-signers-help = этот CMS не содержит подписи; подпишите письмо заново
 sign-file-certificate-missing = сертификата подписанта { $number } нет в подписи CMS
 sign-file-certificate-missing-help = подпишите заново, включив сертификат в подпись (NCALayer включает его по умолчанию)
+
+## zhauap card и verify КАРТОЧКА.pdf.
+card-signature-refused-help = карточка составляется из письма и подписей, сделанных над ним; проверьте: zhauap verify ПИСЬМО.pdf ПОДПИСЬ.cms
+card-not-made = карточку не удалось составить: { $reason }
+card-not-made-help = укажите PDF, свёрстанный zhauap, и его подписи CMS
+card-wrote = записано: { $file } (файлов подписи: { $count })
+card-sheets-only = карточка содержит только листы подписей; чтобы сначала показать страницы письма, укажите его YAML в --source
+card-source-differs = свёрстанное заново, это письмо не совпадает с { $letter } байт в байт ({ $rendered } байт против { $size }, первое различие в байте { $at }): карточка показала бы не те страницы, что подписаны
+card-source-differs-help = укажите YAML, из которого свёрстан PDF, с теми же --templates и --no-typography, что тогда, и той же версией zhauap; или не указывайте --source — будет карточка только с листами подписей
+card-unreadable = карточку не удалось прочитать: { $reason }
+card-unreadable-help = укажите PDF карточки
+card-altered-help = карточку изменили после составления, или её составил не zhauap; не доверяйте ей
+card-letter-not-pdf = письмо — не PDF, который zhauap может прочитать
+card-letter-draft = письмо — проект (на страницах отметка проекта); карточка составляется из письма в том виде, в каком его подписали и отправили
+card-no-files = в карточку не вложено ни одного файла: это не карточка документа
+card-no-signature = в карточку вложен документ { $letter }, но ни одной подписи
+card-qr-disagrees = QR-коды карточки не совпадают с вложенными подписями: нарисовано QR-кодов — { $drawn }, из них отличаются от кодов вложенных файлов CMS — { $differ }
+card-not-pdf = файл не читается как PDF ({ $reason })
+card-pdf-no-files = в PDF не вложено ни одного файла: это не карточка документа
+card-file-no-name = у вложенного файла нет имени
+card-file-no-data = у вложенного файла { $name } нет данных
+card-file-unreadable = вложенный файл { $name } не удалось прочитать ({ $reason })

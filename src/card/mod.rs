@@ -260,14 +260,14 @@ pub fn build(
 ) -> Result<Vec<u8>, String> {
     use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
     if lopdf::Document::load_mem(letter).is_err() {
-        return Err("the letter is not a PDF zhauap can read".into());
+        return Err(crate::tr!("card-letter-not-pdf"));
     }
     let lang = letter_lang(letter);
     let own = pages(lang, letter_name, signatures)?;
     let pages = match shown {
         Some(letter_pages) => {
             if letter_pages.draft.is_some() {
-                return Err("the letter is a draft (its pages carry the draft mark); a card is made of the letter as signed and sent".into());
+                return Err(crate::tr!("card-letter-draft"));
             }
             let mut all = Pages {
                 info: own.info.clone(),
@@ -320,15 +320,10 @@ pub struct Opened {
 /// QR codes its pages draw carry exactly its embedded signatures.
 pub fn open(card: &[u8]) -> Result<Opened, String> {
     let mut files = read::embedded_files(card)?.into_iter();
-    let letter = files
-        .next()
-        .ok_or("the card embeds no files: it is not a document card")?;
+    let letter = files.next().ok_or_else(|| crate::tr!("card-no-files"))?;
     let signatures: Vec<read::Embedded> = files.collect();
     if signatures.is_empty() {
-        return Err(format!(
-            "the card embeds the document {} but no signature",
-            letter.name
-        ));
+        return Err(crate::tr!("card-no-signature", letter = &letter.name));
     }
     let mut expected = Vec::new();
     for (i, s) in signatures.iter().enumerate() {
@@ -349,10 +344,10 @@ pub fn open(card: &[u8]) -> Result<Opened, String> {
         drawn.drain(..own.len());
     }
     if drawn != expected {
-        return Err(format!(
-            "the card's QR data disagrees with its embedded signatures: it draws {} QR codes, and {} of them differ from those of the embedded CMS files",
-            drawn.len(),
-            drawn.iter().zip(&expected).filter(|(a, b)| a != b).count()
+        return Err(crate::tr!(
+            "card-qr-disagrees",
+            drawn = drawn.len(),
+            differ = drawn.iter().zip(&expected).filter(|(a, b)| a != b).count()
                 + drawn.len().abs_diff(expected.len())
         ));
     }

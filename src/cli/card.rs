@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use zhauap::diagnostic::{Diagnostic, Error};
+use zhauap::tr;
 use zhauap::typeset::page::Pages;
 
 use super::{EXIT_OK, EXIT_REFUSED, Ui};
@@ -40,8 +41,8 @@ pub fn run(ui: &Ui, args: &CardArgs, templates: Option<&Path>) -> i32 {
             return refuse(
                 ui,
                 &args.letter,
-                format!("the letter cannot be read: {e}"),
-                "give the signed PDF exactly as it was signed",
+                tr!("sign-letter-unreadable", reason = e.to_string()),
+                &tr!("sign-letter-unreadable-help"),
             );
         }
     };
@@ -67,7 +68,7 @@ pub fn run(ui: &Ui, args: &CardArgs, templates: Option<&Path>) -> i32 {
                     ui,
                     &s.file,
                     format!("{}: {why}", kind.name()),
-                    "a card is made of the letter and the signatures made over it; check with zhauap verify LETTER.pdf SIGNATURE.cms",
+                    &tr!("card-signature-refused-help"),
                 );
             }
         }
@@ -99,8 +100,8 @@ pub fn run(ui: &Ui, args: &CardArgs, templates: Option<&Path>) -> i32 {
             return refuse(
                 ui,
                 &args.letter,
-                format!("the card could not be made: {why}"),
-                "give the PDF zhauap rendered and its CMS signatures",
+                tr!("card-not-made", reason = why),
+                &tr!("card-not-made-help"),
             );
         }
     };
@@ -108,14 +109,13 @@ pub fn run(ui: &Ui, args: &CardArgs, templates: Option<&Path>) -> i32 {
         ui.error(&e);
         return EXIT_REFUSED;
     }
-    ui.info(&format!(
-        "wrote {} ({} signature file{})",
-        args.output.display(),
-        signatures.len(),
-        if signatures.len() == 1 { "" } else { "s" }
+    ui.info(&tr!(
+        "card-wrote",
+        file = args.output.display().to_string(),
+        count = signatures.len()
     ));
     if shown.is_none() {
-        ui.info("the card shows the signature sheets only; give the letter's YAML with --source to show its pages first");
+        ui.info(&tr!("card-sheets-only"));
     }
     EXIT_OK
 }
@@ -145,14 +145,15 @@ fn shown_pages(
         return Err(Error::one(
             Diagnostic::new(
                 source,
-                format!(
-                    "rendered again, this letter is not {} byte for byte ({} bytes against {}, first difference at byte {at}): the card would show pages other than those signed",
-                    letter_path.display(),
-                    rendered.bytes.len(),
-                    letter.len()
+                tr!(
+                    "card-source-differs",
+                    letter = letter_path.display().to_string(),
+                    rendered = rendered.bytes.len(),
+                    size = letter.len(),
+                    at = at
                 ),
             )
-            .with_help("give the YAML the PDF was rendered from, with the same --templates and --no-typography as then and the same zhauap version; or leave out --source for a card of the signature sheets only"),
+            .with_help(tr!("card-source-differs-help")),
         ));
     }
     Ok(rendered.pages)
@@ -167,20 +168,15 @@ pub fn verify(ui: &Ui, path: &Path, allow_unverified: bool) -> i32 {
             return refuse(
                 ui,
                 path,
-                format!("the card cannot be read: {e}"),
-                "give the card's PDF",
+                tr!("card-unreadable", reason = e.to_string()),
+                &tr!("card-unreadable-help"),
             );
         }
     };
     let opened = match zhauap::card::open(&card) {
         Ok(o) => o,
         Err(why) => {
-            return refuse(
-                ui,
-                path,
-                why,
-                "the card was altered after it was made, or it is not a card zhauap made; do not trust it",
-            );
+            return refuse(ui, path, why, &tr!("card-altered-help"));
         }
     };
     let mut signatures = Vec::new();
