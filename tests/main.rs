@@ -34,6 +34,7 @@ mod suite {
     mod reference_letter;
     mod robustness;
     mod sign;
+    mod sign_chain;
     mod sign_language;
     mod tenge;
     mod text_area;

@@ -96,3 +96,17 @@ card-pdf-no-files = the PDF embeds no files: it is not a document card
 card-file-no-name = an embedded file has no name
 card-file-no-data = the embedded file { $name } has no data
 card-file-unreadable = the embedded file { $name } cannot be read ({ $reason })
+
+## The certificate chain (verify --ca, src/sign/chain.rs).
+sign-check-chain = chain
+sign-valid-chain = the certificate chains to a trusted certificate (--ca), each valid at signing
+sign-not-checked-revocation = not checked: the certificates' revocation (OCSP/CRL)
+sign-chain-no-time = the signature carries no signing time, so the chain's validity at signing is unknown
+sign-chain-key-usage = the certificate's key usage allows neither digitalSignature nor nonRepudiation
+sign-chain-expired = the certificate { $name } is not valid at the signing time (valid { $from } – { $to } UTC)
+sign-chain-not-ca = the certificate { $name } signs another certificate but is not a CA certificate
+sign-chain-untrusted = the certificate { $name } is not signed by any trusted certificate (--ca) or certificate of the CMS named { $issuer }
+sign-chain-too-long = the chain is longer than { $most } certificates
+sign-chain-algorithm = a certificate of the chain is signed with { $algorithm }, which zhauap does not verify
+sign-file-not-certificate = the file holds no readable certificate: { $reason }
+sign-file-not-certificate-help = give the trusted root or intermediate certificates as PEM (-----BEGIN CERTIFICATE-----) or DER

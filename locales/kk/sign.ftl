@@ -93,3 +93,17 @@ card-pdf-no-files = PDF ішіне бірде-бір файл салынбаға
 card-file-no-name = салынған файлдың атауы жоқ
 card-file-no-data = { $name } салынған файлында деректер жоқ
 card-file-unreadable = { $name } салынған файлын оқу мүмкін болмады ({ $reason })
+
+## Куәліктер тізбегі (verify --ca).
+sign-check-chain = тізбек
+sign-valid-chain = куәлік сенімді куәлікке (--ca) дейін жетеді, әрқайсысы қол қою сәтінде жарамды болған
+sign-not-checked-revocation = тексерілмеді: куәліктердің кері қайтарылуы (OCSP/CRL)
+sign-chain-no-time = қолтаңбада қол қою уақыты жоқ, сондықтан қол қою сәтінде тізбектің жарамдылығы белгісіз
+sign-chain-key-usage = куәлік кілтінің мақсаты digitalSignature-ге де, nonRepudiation-ға да рұқсат бермейді
+sign-chain-expired = { $name } куәлігі қол қою сәтінде жарамсыз болған (мерзімі { $from } – { $to } UTC)
+sign-chain-not-ca = { $name } куәлігі басқа куәлікке қол қояды, бірақ өзі КО куәлігі емес
+sign-chain-untrusted = { $name } куәлігіне сенімді куәлік (--ca) те, CMS ішіндегі { $issuer } атты куәлік те қол қоймаған
+sign-chain-too-long = тізбек { $most } куәліктен ұзын
+sign-chain-algorithm = тізбектегі куәлікке { $algorithm } алгоритмімен қол қойылған, оны zhauap тексермейді
+sign-file-not-certificate = файлда оқылатын куәлік жоқ: { $reason }
+sign-file-not-certificate-help = сенімді түбірлік немесе аралық куәліктерді PEM (-----BEGIN CERTIFICATE-----) немесе DER түрінде беріңіз

@@ -93,3 +93,17 @@ card-pdf-no-files = в PDF не вложено ни одного файла: э�
 card-file-no-name = у вложенного файла нет имени
 card-file-no-data = у вложенного файла { $name } нет данных
 card-file-unreadable = вложенный файл { $name } не удалось прочитать ({ $reason })
+
+## Цепочка сертификатов (verify --ca).
+sign-check-chain = цепочка
+sign-valid-chain = сертификат восходит к доверенному сертификату (--ca), каждый действовал в момент подписания
+sign-not-checked-revocation = не проверялся: отзыв сертификатов (OCSP/CRL)
+sign-chain-no-time = в подписи нет времени подписания, поэтому неизвестно, действовала ли цепочка в момент подписания
+sign-chain-key-usage = назначение ключа сертификата не допускает ни digitalSignature, ни nonRepudiation
+sign-chain-expired = сертификат { $name } не действовал в момент подписания (срок { $from } – { $to } UTC)
+sign-chain-not-ca = сертификат { $name } подписывает другой сертификат, но сам не является сертификатом УЦ
+sign-chain-untrusted = сертификат { $name } не подписан ни доверенным сертификатом (--ca), ни сертификатом из CMS с именем { $issuer }
+sign-chain-too-long = цепочка длиннее { $most } сертификатов
+sign-chain-algorithm = сертификат цепочки подписан алгоритмом { $algorithm }, который zhauap не проверяет
+sign-file-not-certificate = в файле нет читаемого сертификата: { $reason }
+sign-file-not-certificate-help = укажите доверенные корневые или промежуточные сертификаты в PEM (-----BEGIN CERTIFICATE-----) или DER

@@ -353,3 +353,40 @@ pub fn open(card: &[u8]) -> Result<Opened, String> {
     }
     Ok(Opened { letter, signatures })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn blocks(pages: &[Page]) -> BTreeSet<usize> {
+        pages
+            .iter()
+            .flat_map(|p| &p.runs)
+            .filter(|r| !r.block.is_page_number())
+            .map(|r| r.block.index)
+            .collect()
+    }
+
+    #[test]
+    fn appended_documents_never_share_a_block_number() {
+        // Two typeset documents both number their blocks from 0: the PDF
+        // writer would merge their lines into one tagged block.
+        let ru = sheet(Lang::Ru, "letter.pdf", &[], 0).unwrap();
+        let kk = sheet(Lang::Kk, "letter.pdf", &[], 0).unwrap();
+        let (first, second) = (blocks(&ru.pages), blocks(&kk.pages));
+        assert!(
+            !first.is_disjoint(&second),
+            "the test needs overlapping numbers"
+        );
+        let split = ru.pages.len();
+        let mut both = ru.clone();
+        append(&mut both, kk.clone());
+        let (a, b) = (blocks(&both.pages[..split]), blocks(&both.pages[split..]));
+        assert_eq!(a, first);
+        assert!(a.is_disjoint(&b), "{a:?} {b:?}");
+        assert_eq!(b.len(), second.len());
+        // The text is unchanged.
+        assert_eq!(both.text(), ru.text() + &kk.text());
+    }
+}

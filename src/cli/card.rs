@@ -161,7 +161,12 @@ fn shown_pages(
 
 /// `zhauap verify CARD.pdf`: the embedded letter against the embedded
 /// signatures, after checking that the drawn QR codes carry them.
-pub fn verify(ui: &Ui, path: &Path, allow_unverified: bool) -> i32 {
+pub fn verify(
+    ui: &Ui,
+    path: &Path,
+    allow_unverified: bool,
+    trusted: Option<&zhauap::sign::Trusted>,
+) -> i32 {
     let card = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -195,5 +200,6 @@ pub fn verify(ui: &Ui, path: &Path, allow_unverified: bool) -> i32 {
         &opened.letter.bytes,
         &signatures,
         allow_unverified,
+        trusted,
     )
 }

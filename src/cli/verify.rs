@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use zhauap::diagnostic::{Diagnostic, Error};
-use zhauap::sign::{Outcome, Signature, SignerCheck};
+use zhauap::sign::{Outcome, Signature, SignerCheck, Trusted};
 use zhauap::tr;
 
 use super::{EXIT_OK, EXIT_REFUSED, Ui};
@@ -20,12 +20,28 @@ pub struct VerifyArgs {
     /// missing signing time) when all the others are valid; they are still printed.
     #[arg(long)]
     allow_unverified: bool,
+    /// Trusted root or intermediate certificates (PEM or DER; repeat for
+    /// several files): the signer's certificate must chain to them.
+    #[arg(long, value_name = "FILE.pem")]
+    ca: Vec<PathBuf>,
 }
 
 pub fn run(ui: &Ui, args: &VerifyArgs) -> i32 {
+    let trusted = if args.ca.is_empty() {
+        None
+    } else {
+        let mut trusted = Trusted::default();
+        for path in &args.ca {
+            if let Err(e) = trusted.read(path) {
+                ui.error(&e.into());
+                return EXIT_REFUSED;
+            }
+        }
+        Some(trusted)
+    };
     if args.signatures.is_empty() {
         // A document card carries its letter and signatures (docs/card.md).
-        return super::card::verify(ui, &args.letter, args.allow_unverified);
+        return super::card::verify(ui, &args.letter, args.allow_unverified, trusted.as_ref());
     }
     let letter = match std::fs::read(&args.letter) {
         Ok(bytes) => bytes,
@@ -57,6 +73,7 @@ pub fn run(ui: &Ui, args: &VerifyArgs) -> i32 {
         &letter,
         &signatures,
         args.allow_unverified,
+        trusted.as_ref(),
     );
     if unreadable > 0 { EXIT_REFUSED } else { code }
 }
@@ -72,12 +89,13 @@ pub fn report(
     letter: &[u8],
     signatures: &[Signature],
     allow_unverified: bool,
+    trusted: Option<&Trusted>,
 ) -> i32 {
     let mut failures = Vec::new();
     let mut unverified = 0;
     let mut signers = 0;
     for signature in signatures {
-        for check in zhauap::sign::verify(letter, signature) {
+        for check in zhauap::sign::verify_with(letter, signature, trusted) {
             signers += 1;
             print_signer(signature, &check);
             let Some(signer) = signature.signers.get(check.signer) else {
@@ -141,7 +159,10 @@ pub fn report(
             tr!("sign-verified", signers = signers, letter = letter)
         );
     }
-    ui.info(&tr!("sign-not-checked"));
+    ui.info(&match trusted {
+        Some(_) => tr!("sign-not-checked-revocation"),
+        None => tr!("sign-not-checked"),
+    });
     EXIT_OK
 }
 
@@ -235,5 +256,6 @@ fn valid_text(kind: zhauap::sign::Check) -> String {
         zhauap::sign::Check::Digest => tr!("sign-valid-digest"),
         zhauap::sign::Check::Signature => tr!("sign-valid-signature"),
         zhauap::sign::Check::Validity => tr!("sign-valid-validity"),
+        zhauap::sign::Check::Chain => tr!("sign-valid-chain"),
     }
 }

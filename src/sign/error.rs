@@ -37,6 +37,11 @@ pub enum SignError {
         file: PathBuf,
         signer: usize,
     },
+    /// A `--ca` file that holds no readable certificate.
+    NotCertificate {
+        file: PathBuf,
+        why: String,
+    },
 }
 
 impl std::fmt::Display for SignError {
@@ -55,6 +60,9 @@ impl std::fmt::Display for SignError {
             SignError::CertificateMissing { signer, .. } => {
                 crate::tr!("sign-file-certificate-missing", number = *signer)
             }
+            SignError::NotCertificate { why, .. } => {
+                crate::tr!("sign-file-not-certificate", reason = why)
+            }
         };
         f.write_str(&text)
     }
@@ -72,7 +80,8 @@ impl SignError {
             | SignError::Malformed { file, .. }
             | SignError::NotSignedData { file, .. }
             | SignError::NoSigners { file }
-            | SignError::CertificateMissing { file, .. } => file,
+            | SignError::CertificateMissing { file, .. }
+            | SignError::NotCertificate { file, .. } => file,
         }
     }
 
@@ -89,6 +98,7 @@ impl SignError {
             SignError::CertificateMissing { .. } => {
                 crate::tr!("sign-file-certificate-missing-help")
             }
+            SignError::NotCertificate { .. } => crate::tr!("sign-file-not-certificate-help"),
         }
     }
 

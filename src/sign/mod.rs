@@ -7,13 +7,15 @@
 //! signature value under the certificate's key where zhauap can (RSA
 //! PKCS#1 v1.5 and PSS, ECDSA P-256/P-384; not GOST 34.10, see [`Outcome::NotVerified`]), and
 //! the signing time against the certificate's validity. It does not check
-//! the certificate's chain to the NCA root nor its revocation:
+//! the certificate's chain unless trusted certificates are given
+//! ([`Trusted`], `verify --ca`), nor its revocation:
 //! docs/signatures.md says what that means.
 //!
 //! [`read_signature`] reads a file ([`cms`]); [`verify`] checks it against
 //! the letter's bytes ([`verify`](mod@verify)).
 
 mod ber;
+mod chain;
 mod cms;
 mod error;
 mod pss;
@@ -22,10 +24,11 @@ mod verify;
 
 use std::path::PathBuf;
 
+pub use chain::Trusted;
 pub use cms::{MAX_SIGNATURE_BYTES, parse_signature, read_signature};
 pub use error::SignError;
 pub use subject::{Subject, common_name, subject};
-pub use verify::{digest, verify};
+pub use verify::{digest, verify, verify_with};
 
 /// A CMS signature file, read.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,6 +158,9 @@ pub struct SignerCheck {
     pub validity: Outcome,
     /// An attached CMS's content against the letter (None: detached).
     pub content: Option<Outcome>,
+    /// The certificate's chain to the trusted certificates (None: no
+    /// `--ca` given, not checked).
+    pub chain: Option<Outcome>,
 }
 
 impl SignerCheck {
@@ -167,6 +173,9 @@ impl SignerCheck {
         ];
         if let Some(content) = &self.content {
             all.insert(0, (Check::Content, content));
+        }
+        if let Some(chain) = &self.chain {
+            all.push((Check::Chain, chain));
         }
         all
     }
@@ -184,6 +193,7 @@ pub enum Check {
     Digest,
     Signature,
     Validity,
+    Chain,
 }
 
 impl Check {
@@ -194,6 +204,7 @@ impl Check {
             Check::Digest => crate::tr!("sign-check-digest"),
             Check::Signature => crate::tr!("sign-check-signature"),
             Check::Validity => crate::tr!("sign-check-validity"),
+            Check::Chain => crate::tr!("sign-check-chain"),
         }
     }
 }

@@ -28,6 +28,16 @@ pub fn digest(algorithm: &DigestAlgorithm, data: &[u8]) -> Option<Vec<u8>> {
 /// per signer, in order; a signature with no signer gives none, which is
 /// not a valid signature.
 pub fn verify(letter: &[u8], signature: &Signature) -> Vec<SignerCheck> {
+    verify_with(letter, signature, None)
+}
+
+/// [`verify`], and with `trusted` the chain of each signer's certificate
+/// to those certificates ([`super::chain`]).
+pub fn verify_with(
+    letter: &[u8],
+    signature: &Signature,
+    trusted: Option<&super::Trusted>,
+) -> Vec<SignerCheck> {
     let parsed = match parse(&signature.der) {
         Ok(p) => p,
         Err(_) => {
@@ -40,26 +50,35 @@ pub fn verify(letter: &[u8], signature: &Signature) -> Vec<SignerCheck> {
                     signature: Outcome::Invalid(why.clone()),
                     validity: Outcome::Invalid(why.clone()),
                     content: None,
+                    chain: trusted.map(|_| Outcome::Invalid(why.clone())),
                 })
                 .collect();
         }
     };
     let content = attached_content(&parsed);
+    let carried: Vec<Certificate> = parsed
+        .data
+        .certificates
+        .iter()
+        .flat_map(|set| set.0.iter())
+        .filter_map(|choice| match choice {
+            cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()),
+            cms::cert::CertificateChoices::Other(_) => None,
+        })
+        .collect();
     signature
         .signers
         .iter()
         .zip(parsed.data.signer_infos.0.iter())
         .enumerate()
         .map(|(i, (signer, info))| {
-            check_signer(
-                i,
-                letter,
-                signer,
-                info,
-                parsed.certificate(info),
-                &parsed,
-                &content,
-            )
+            let cert = parsed.certificate(info);
+            let mut check = check_signer(i, letter, signer, info, cert, &parsed, &content);
+            check.chain = trusted.map(|t| match cert {
+                Some(cert) => super::chain::check(cert, &carried, t, signer.signing_time),
+                None => Outcome::Invalid(crate::tr!("sign-certificate-absent")),
+            });
+            check
         })
         .collect()
 }
@@ -121,6 +140,7 @@ fn check_signer(
         signature,
         validity: validity(signer),
         content: content_check,
+        chain: None,
     }
 }
 
@@ -229,7 +249,7 @@ fn signature_value(
     }
 }
 
-fn rsa_value(
+pub(super) fn rsa_value(
     spki: &x509_cert::spki::SubjectPublicKeyInfoOwned,
     digest: &DigestAlgorithm,
     hashed: &[u8],
@@ -265,7 +285,7 @@ macro_rules! ecdsa_value {
             })
     };
 }
-use ecdsa_value;
+pub(super) use ecdsa_value;
 
 /// The signing time within the certificate's validity.
 fn validity(signer: &Signer) -> Outcome {

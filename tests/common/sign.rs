@@ -130,14 +130,52 @@ fn validity() -> Validity {
 }
 
 fn issue(subject: &str, serial: u32, spki: SubjectPublicKeyInfoOwned) -> Certificate {
+    issue_by(&ca_key(), subject, serial, spki)
+}
+
+/// A certificate of `subject` issued under the test CA's name and signed by `key`.
+fn issue_by(
+    key: &p256::ecdsa::SigningKey,
+    subject: &str,
+    serial: u32,
+    spki: SubjectPublicKeyInfoOwned,
+) -> Certificate {
     let profile = Issued {
         subject: Name::from_str(subject).expect("the subject"),
     };
     let builder = CertificateBuilder::new(profile, SerialNumber::from(serial), validity(), spki)
         .expect("a certificate builder");
     builder
-        .build::<_, p256::ecdsa::DerSignature>(&ca_key())
+        .build::<_, p256::ecdsa::DerSignature>(key)
         .expect("the CA signs the certificate")
+}
+
+/// The test CA's own certificate (self-signed), as PEM: what `verify --ca`
+/// is given to trust the test signers.
+pub fn ca_pem() -> String {
+    self_signed_pem(&ca_key())
+}
+
+/// A CA under the same name with another key: the test signers'
+/// certificates are not signed by it.
+pub fn other_ca_pem() -> String {
+    self_signed_pem(&p256::ecdsa::SigningKey::from_slice(&[9u8; 32]).expect("a valid P-256 scalar"))
+}
+
+fn self_signed_pem(key: &p256::ecdsa::SigningKey) -> String {
+    use base64ct::{Base64, Encoding};
+    let spki = SubjectPublicKeyInfoOwned::from_key(key.verifying_key()).expect("the key");
+    let cert = issue_by(key, "CN=ТЕСТОВЫЙ УЦ ЖАУАП (TEST),C=KZ", 1, spki);
+    let b64 = Base64::encode_string(&cert.to_der().expect("DER"));
+    let lines: Vec<&str> = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).expect("ASCII"))
+        .collect();
+    format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        lines.join("\n")
+    )
 }
 
 /// An RSA-2048 signer with an IIN and a BIN (a legal entity's employee).
