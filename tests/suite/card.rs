@@ -47,18 +47,28 @@ pub(super) fn signed() -> tempfile::TempDir {
     dir
 }
 
-fn card(dir: &Path, out: &str) -> PathBuf {
-    let run = zhauap()
+/// `zhauap card letter.pdf rsa.cms ecdsa.cms -o OUT [--source SOURCE]` in
+/// `dir`: whether it succeeded, its stderr, and the card's path.
+pub(super) fn make_card(dir: &Path, out: &str, source: Option<&Path>) -> (bool, String, PathBuf) {
+    let mut command = zhauap();
+    command
         .current_dir(dir)
-        .args(["card", "letter.pdf", "rsa.cms", "ecdsa.cms", "-o", out])
-        .output()
-        .unwrap();
-    assert!(
+        .args(["card", "letter.pdf", "rsa.cms", "ecdsa.cms", "-o", out]);
+    if let Some(source) = source {
+        command.arg("--source").arg(source);
+    }
+    let run = command.output().unwrap();
+    (
         run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    dir.join(out)
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+        dir.join(out),
+    )
+}
+
+fn card(dir: &Path, out: &str) -> PathBuf {
+    let (ok, err, card) = make_card(dir, out, None);
+    assert!(ok, "{err}");
+    card
 }
 
 pub(super) fn verify(card: &Path) -> (Option<i32>, String) {
@@ -96,7 +106,21 @@ pub(super) fn embedded(doc: &Document) -> Vec<(String, lopdf::ObjectId)> {
         .collect()
 }
 
-pub(super) fn content(doc: &Document, id: lopdf::ObjectId) -> Vec<u8> {
+/// The card embeds letter.pdf, rsa.cms and ecdsa.cms of `dir`, in that
+/// order, byte for byte.
+pub(super) fn assert_embeds_inputs(doc: &Document, dir: &Path) {
+    let files = embedded(doc);
+    let inputs = ["letter.pdf", "rsa.cms", "ecdsa.cms"];
+    assert_eq!(files.len(), inputs.len(), "{files:?}");
+    for ((name, id), input) in files.iter().zip(inputs) {
+        assert!(
+            content(doc, *id) == std::fs::read(dir.join(input)).unwrap(),
+            "{name} is not {input} byte for byte"
+        );
+    }
+}
+
+fn content(doc: &Document, id: lopdf::ObjectId) -> Vec<u8> {
     let stream = doc.get_object(id).unwrap().as_stream().unwrap();
     match stream.dict.get(b"Filter") {
         Ok(_) => stream.decompressed_content().unwrap(),
@@ -110,16 +134,7 @@ fn a_card_is_the_same_bytes_every_run_and_carries_its_inputs_byte_for_byte() {
     let first = std::fs::read(card(dir.path(), "card-1.pdf")).unwrap();
     let second = std::fs::read(card(dir.path(), "card-2.pdf")).unwrap();
     assert!(first == second, "two runs gave different cards");
-    let doc = Document::load_mem(&first).unwrap();
-    let files = embedded(&doc);
-    let inputs = ["letter.pdf", "rsa.cms", "ecdsa.cms"];
-    assert_eq!(files.len(), inputs.len(), "{files:?}");
-    for ((name, id), input) in files.iter().zip(inputs) {
-        assert!(
-            content(&doc, *id) == std::fs::read(dir.path().join(input)).unwrap(),
-            "{name} is not {input} byte for byte"
-        );
-    }
+    assert_embeds_inputs(&Document::load_mem(&first).unwrap(), dir.path());
     assert_eq!(verify(&dir.path().join("card-1.pdf")).0, Some(0));
 }
 

@@ -6,32 +6,13 @@
 //! bytes every run, and a source that does not give the signed PDF is
 //! refused with nothing written.
 
-use std::path::{Path, PathBuf};
-
 use lopdf::Document;
 
-use super::card::{content, embedded, signed, verify};
+use super::card::{assert_embeds_inputs, make_card as card, signed, verify};
 use super::sign::letter;
 use crate::common::pdf::Pdf;
-use crate::common::{REFERENCE, crate_path, zhauap};
-
-/// `zhauap card letter.pdf rsa.cms ecdsa.cms -o OUT [--source SOURCE]`:
-/// the exit code, stderr, and the card's path.
-fn card(dir: &Path, out: &str, source: Option<&str>) -> (bool, String, PathBuf) {
-    let mut command = zhauap();
-    command
-        .current_dir(dir)
-        .args(["card", "letter.pdf", "rsa.cms", "ecdsa.cms", "-o", out]);
-    if let Some(source) = source {
-        command.arg("--source").arg(crate_path(source));
-    }
-    let run = command.output().unwrap();
-    (
-        run.status.success(),
-        String::from_utf8_lossy(&run.stderr).into_owned(),
-        dir.join(out),
-    )
-}
+use crate::common::sign::{detached_cms, ecdsa_signer, rsa_signer};
+use crate::common::{REFERENCE, crate_path, engine, render};
 
 /// The copied text of each page (artifacts left out).
 fn page_texts(pdf: &Pdf) -> Vec<String> {
@@ -80,9 +61,9 @@ fn a_card_with_the_source_shows_the_letter_first_and_stays_a_pdf_a_3b_of_its_inp
         err.contains("--source"),
         "a card without the letter's pages says how to show them: {err}"
     );
-    let (ok, err, shown) = card(dir.path(), "card.pdf", Some(REFERENCE));
+    let (ok, err, shown) = card(dir.path(), "card.pdf", Some(&crate_path(REFERENCE)));
     assert!(ok, "{err}");
-    let (ok, err, again) = card(dir.path(), "card-2.pdf", Some(REFERENCE));
+    let (ok, err, again) = card(dir.path(), "card-2.pdf", Some(&crate_path(REFERENCE)));
     assert!(ok, "{err}");
     let bytes = std::fs::read(&shown).unwrap();
     assert!(
@@ -108,15 +89,7 @@ fn a_card_with_the_source_shows_the_letter_first_and_stays_a_pdf_a_3b_of_its_inp
     let doc = Document::load_mem(&bytes).unwrap();
     assert_eq!(pdfa_id(&doc, "part").as_deref(), Some("3"));
     assert_eq!(pdfa_id(&doc, "conformance").as_deref(), Some("B"));
-    let files = embedded(&doc);
-    let inputs = ["letter.pdf", "rsa.cms", "ecdsa.cms"];
-    assert_eq!(files.len(), inputs.len(), "{files:?}");
-    for ((name, id), input) in files.iter().zip(inputs) {
-        assert!(
-            content(&doc, *id) == std::fs::read(dir.path().join(input)).unwrap(),
-            "{name} is not {input} byte for byte"
-        );
-    }
+    assert_embeds_inputs(&doc, dir.path());
 
     let (code, said) = verify(&shown);
     assert_eq!(code, Some(0), "{said}");
@@ -125,7 +98,11 @@ fn a_card_with_the_source_shows_the_letter_first_and_stays_a_pdf_a_3b_of_its_inp
 #[test]
 fn a_source_that_does_not_give_the_signed_letter_is_refused_and_nothing_is_written() {
     let dir = signed();
-    let (ok, err, out) = card(dir.path(), "card.pdf", Some("examples/kk-reply.yaml"));
+    let (ok, err, out) = card(
+        dir.path(),
+        "card.pdf",
+        Some(&crate_path("examples/kk-reply.yaml")),
+    );
     assert!(!ok, "a card from another letter's source was made");
     assert!(!out.exists(), "a refused card was written");
     assert!(
@@ -137,22 +114,8 @@ fn a_source_that_does_not_give_the_signed_letter_is_refused_and_nothing_is_writt
     // A source with an error is refused at its place.
     let broken = dir.path().join("broken.yaml");
     std::fs::write(&broken, "lang: ru\nnumber: [\n").unwrap();
-    let run = zhauap()
-        .current_dir(dir.path())
-        .args([
-            "card",
-            "letter.pdf",
-            "rsa.cms",
-            "-o",
-            "card.pdf",
-            "--source",
-        ])
-        .arg(&broken)
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(1));
-    assert!(!out.exists());
-    let err = String::from_utf8_lossy(&run.stderr);
+    let (ok, err, _) = card(dir.path(), "card.pdf", Some(&broken));
+    assert!(!ok && !out.exists(), "{err}");
     assert!(err.contains("broken.yaml:"), "{err}");
 }
 
@@ -167,31 +130,13 @@ fn a_card_of_a_letter_with_a_qr_requisite_verifies_with_the_letter_shown() {
         format!("qr: \"https://esedo.example.kz/d/1\"\n{text}"),
     )
     .unwrap();
-    let zhauap_in = |args: &[&str]| {
-        let run = zhauap()
-            .current_dir(dir.path())
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            run.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&run.stderr)
-        );
-    };
-    zhauap_in(&["render", "letter.yaml", "-o", "letter.pdf"]);
-    let letter = std::fs::read(dir.path().join("letter.pdf")).unwrap();
-    let cms = crate::common::sign::detached_cms(&letter, crate::common::sign::rsa_signer());
-    std::fs::write(dir.path().join("rsa.cms"), cms).unwrap();
-    zhauap_in(&[
-        "card",
-        "letter.pdf",
-        "rsa.cms",
-        "-o",
-        "card.pdf",
-        "--source",
-        "letter.yaml",
-    ]);
+    let letter = render(&engine(), source.to_str().unwrap()).rendered.bytes;
+    std::fs::write(dir.path().join("letter.pdf"), &letter).unwrap();
+    for (name, signer) in [("rsa.cms", rsa_signer()), ("ecdsa.cms", ecdsa_signer())] {
+        std::fs::write(dir.path().join(name), detached_cms(&letter, signer)).unwrap();
+    }
+    let (ok, err, _) = card(dir.path(), "card.pdf", Some(&source));
+    assert!(ok, "{err}");
     let card = std::fs::read(dir.path().join("card.pdf")).unwrap();
     let shown = zhauap::card::read::drawn_codes(&card, 0).unwrap();
     let own = zhauap::card::read::drawn_codes(&letter, 0).unwrap();
