@@ -33,6 +33,12 @@ pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => crate::tr!("common-io-not-found"),
         std::io::ErrorKind::PermissionDenied => crate::tr!("common-io-permission-denied"),
+        std::io::ErrorKind::NotADirectory => crate::tr!("common-io-not-a-directory"),
+        std::io::ErrorKind::IsADirectory => crate::tr!("common-io-is-a-directory"),
+        std::io::ErrorKind::ReadOnlyFilesystem => crate::tr!("common-io-read-only"),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            crate::tr!("common-io-disk-full")
+        }
         _ => e.to_string(),
     }
 }

@@ -291,12 +291,9 @@ impl Engine {
             typeset::TypesetError::QrTooLong(t) => Error::one(
                 Diagnostic::new(
                     &self.template_path(letter),
-                    format!(
-                        "the template's [document qr] is {} bytes; the QR code on page 1 holds at most {}",
-                        t.bytes, t.most
-                    ),
+                    tr!("typeset-qr-too-long", bytes = t.bytes, most = t.most),
                 )
-                .with_help("print the letter's own `qr` (qr=\"{{ qr }}\"), which zhauap checks, or a shorter text"),
+                .with_help(tr!("typeset-qr-too-long-help", example = "qr=\"{{ qr }}\"")),
             ),
             typeset::TypesetError::TooManyPages(n) => Error::one(
                 Diagnostic::new(

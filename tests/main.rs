@@ -27,6 +27,7 @@ mod suite {
     mod man_pages;
     mod markup;
     mod messages;
+    mod messages_beyond_corpus;
     mod meta;
     mod options;
     mod preview_server;

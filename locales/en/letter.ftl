@@ -2,6 +2,11 @@
 
 letter-comment-cut = '{ $path }' is cut short: YAML read `{ $comment }` after it as a comment, so it is not printed
 letter-comment-cut-help = put the whole text in quotes, or write it as a `>-` block on the next lines; if it is meant as a comment, remove it
+letter-dash-joined = '{ $path }' goes on into this line, so «{ $line }» is printed inside that text, not as an item of its own: the line is indented deeper than the item above, and YAML reads it as the text going on
+letter-dash-joined-help = to make it an item of its own, start its dash at column { $column }, under the dash of the item above; if the dash belongs to the text, put the whole text in quotes or write it as a `>-` block
+letter-dash-joined-help-free = if it is meant as an item, move it where the items are and start its dash under theirs; if the dash belongs to the text, put the whole text in quotes or write it as a `>-` block
+letter-yaml-item-out-of-line = this item is written out of line with the item above it, so YAML cannot tell which list it belongs to
+letter-yaml-item-out-of-line-help = start its dash at column { $column }, under the dash of the item above
 letter-the-letter = the letter
 letter-quoted-path = '{ $path }'
 letter-not-mapping = { $what } must be a mapping of fields, found { $kind }

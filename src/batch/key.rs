@@ -183,7 +183,7 @@ pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
     if !file.metadata()?.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            "not a regular file",
+            crate::tr!("batch-not-a-regular-file"),
         ));
     }
     Ok(file)

@@ -13,6 +13,7 @@
 //!   letter, in the order of their keys, written to a temporary file and
 //!   renamed over the journal. A run that changed nothing writes nothing.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Seek, Write};
@@ -167,12 +168,12 @@ impl Manifest {
             Error::one(
                 Diagnostic::new(
                     &path,
-                    format!(
-                        "cannot open the batch manifest: {}",
-                        crate::input::io_reason(&e)
+                    tr!(
+                        "batch-manifest-unopenable",
+                        reason = crate::input::io_reason(&e)
                     ),
                 )
-                .with_help("the manifest must be a regular file in a writable output folder"),
+                .with_help(tr!("batch-manifest-unopenable-help")),
             )
         };
         let file = loop {
@@ -189,7 +190,7 @@ impl Manifest {
             if !file.metadata().map_err(fail)?.is_file() {
                 return Err(fail(std::io::Error::new(
                     std::io::ErrorKind::InvalidInput,
-                    "not a regular file",
+                    tr!("batch-not-a-regular-file"),
                 )));
             }
             match file.lock() {
@@ -269,9 +270,9 @@ impl Manifest {
         written.map_err(|e| {
             Error::one(Diagnostic::new(
                 &self.path,
-                format!(
-                    "cannot save progress in the batch manifest: {}",
-                    crate::input::io_reason(&e)
+                tr!(
+                    "batch-manifest-unsaved",
+                    reason = crate::input::io_reason(&e)
                 ),
             ))
         })?;

@@ -7,6 +7,7 @@
 //! them: the header is row 1, the first column is column 1. A multi-line
 //! CSV cell is still one row.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -171,17 +172,15 @@ pub fn read(path: &Path) -> Result<Data> {
         "csv" => read_csv(path)?,
         "xlsx" | "xlsm" | "xls" | "ods" => read_sheet(path)?,
         _ => {
-            return Err(
-                Diagnostic::new(path, "the data file must be a .csv or .xlsx file")
-                    .with_help("save the table as CSV (UTF-8) or as an Excel workbook")
-                    .into(),
-            );
+            return Err(Diagnostic::new(path, tr!("batch-data-kind"))
+                .with_help(tr!("batch-data-kind-help"))
+                .into());
         }
     };
     let mut grid = grid.into_iter();
     let Some((header_number, header)) = grid.next() else {
-        return Err(Diagnostic::new(path, "the data file is empty")
-            .with_help("the first row names the fields (addressee, salutation, …), each further row is one letter")
+        return Err(Diagnostic::new(path, tr!("batch-data-empty"))
+            .with_help(tr!("batch-data-empty-help"))
             .into());
     };
     let mut problems = Vec::new();
@@ -195,25 +194,25 @@ pub fn read(path: &Path) -> Result<Data> {
         let kind = if name == FILE_COLUMN {
             None
         } else if name.is_empty() {
-            problems.push(at_cell(path, at, "this column has no name").with_help(
-                "name the field the column sets in the first row, or delete the column",
-            ));
+            problems.push(
+                at_cell(path, at, tr!("batch-column-unnamed"))
+                    .with_help(tr!("batch-column-unnamed-help")),
+            );
             None
         } else {
             match cell_field(name) {
                 Ok(k) => Some(k),
                 Err(why) => {
-                    problems.push(at_cell(path, at, why).with_help(
-                        "the first row names, per column, the field it sets: addressee, salutation, outgoing.number, signature.name, …",
-                    ));
+                    problems
+                        .push(at_cell(path, at, why).with_help(tr!("batch-column-unknown-help")));
                     None
                 }
             }
         };
         if columns.iter().any(|c: &Column| c.name == name) && !name.is_empty() {
             problems.push(
-                at_cell(path, at, format!("the column '{name}' appears twice"))
-                    .with_help("each field may have one column"),
+                at_cell(path, at, tr!("batch-column-twice", name = name))
+                    .with_help(tr!("batch-column-twice-help")),
             );
         }
         columns.push(Column {
@@ -239,23 +238,24 @@ pub fn read(path: &Path) -> Result<Data> {
                 at_cell(
                     path,
                     at,
-                    format!(
-                        "this row has {} cells; the header names {} columns",
-                        row.cells
+                    tr!(
+                        "batch-row-too-long",
+                        cells = row
+                            .cells
                             .iter()
                             .rposition(|c| !c.is_empty())
                             .map_or(0, |i| i + 1),
-                        columns.len()
+                        columns = columns.len()
                     ),
                 )
-                .with_help("name the extra column in the first row, or delete the extra cells"),
+                .with_help(tr!("batch-row-too-long-help")),
             );
         }
     }
     if rows.is_empty() && problems.is_empty() {
         problems.push(
-            Diagnostic::new(path, "the data file has a header but no rows")
-                .with_help("add one row per letter under the header"),
+            Diagnostic::new(path, tr!("batch-data-no-rows"))
+                .with_help(tr!("batch-data-no-rows-help")),
         );
     }
     if !problems.is_empty() {
@@ -288,15 +288,18 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
         Error::one(
             Diagnostic::new(
                 path,
-                format!("cannot read the data file: {}", crate::letter::io_reason(e)),
+                tr!(
+                    "batch-data-unreadable",
+                    reason = crate::letter::io_reason(e)
+                ),
             )
-            .with_help("give the path of a .csv or .xlsx file"),
+            .with_help(tr!("batch-data-path-help")),
         )
     };
     let meta = std::fs::metadata(path).map_err(|e| cannot(&e))?;
     if !meta.is_file() {
-        return Err(Diagnostic::new(path, "the data file is not a file")
-            .with_help("give the path of a .csv or .xlsx file")
+        return Err(Diagnostic::new(path, tr!("batch-data-not-file"))
+            .with_help(tr!("batch-data-path-help"))
             .into());
     }
     let mut bytes = Vec::new();
@@ -306,12 +309,9 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     if bytes.len() as u64 > MAX_DATA_BYTES {
         return Err(Diagnostic::new(
             path,
-            format!(
-                "the data file may be at most {} MiB",
-                MAX_DATA_BYTES / 1024 / 1024
-            ),
+            tr!("batch-data-too-large", mib = MAX_DATA_BYTES / 1024 / 1024),
         )
-        .with_help("split the rows into several files")
+        .with_help(tr!("batch-data-too-large-help"))
         .into());
     }
     Ok(bytes)
@@ -330,12 +330,11 @@ fn read_csv(path: &Path) -> Result<Grid> {
                 .filter(|&&b| b == b'\n')
                 .count()
                 + 1;
-            return Err(Diagnostic::new(
-                path,
-                format!("the data file is not UTF-8 text (line {line})"),
-            )
-            .with_help("save it as «CSV UTF-8» (Excel: File → Save As → CSV UTF-8)")
-            .into());
+            return Err(
+                Diagnostic::new(path, tr!("batch-data-not-utf8", line = line))
+                    .with_help(tr!("batch-data-not-utf8-help"))
+                    .into(),
+            );
         }
     };
     // Spreadsheets set to Russian save CSV with `;` between cells.
@@ -353,8 +352,8 @@ fn read_csv(path: &Path) -> Result<Grid> {
     let mut grid = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
-            let mut d = Diagnostic::new(path, format!("the CSV cannot be read: {e}"))
-                .with_help("look for an unclosed quote in this row");
+            let mut d = Diagnostic::new(path, tr!("batch-csv-unreadable", reason = e.to_string()))
+                .with_help(tr!("batch-csv-unreadable-help"));
             if let Some(p) = e.position() {
                 d.pos = Some(Pos {
                     line: p.record() as usize + 1,
@@ -373,14 +372,14 @@ fn read_sheet(path: &Path) -> Result<Grid> {
     read_bytes(path)?; // the size limit and a clear message for a missing file
     let fail = |e: String| {
         Error::one(
-            Diagnostic::new(path, format!("the workbook cannot be read: {e}"))
-                .with_help("save it again as an Excel workbook (.xlsx), or as CSV UTF-8"),
+            Diagnostic::new(path, tr!("batch-workbook-unreadable", reason = e))
+                .with_help(tr!("batch-workbook-unreadable-help")),
         )
     };
     let mut book = calamine::open_workbook_auto(path).map_err(|e| fail(e.to_string()))?;
     let range = match book.worksheet_range_at(0) {
         Some(r) => r.map_err(|e| fail(e.to_string()))?,
-        None => return Err(fail("it has no sheets".into())),
+        None => return Err(fail(tr!("batch-workbook-no-sheets"))),
     };
     let (top, left) = range.start().unwrap_or((0, 0));
     let mut grid = Vec::new();
@@ -417,8 +416,8 @@ pub fn plan(
     shard: Option<Shard>,
 ) -> Result<(Plan, Rows)> {
     if !letter.is_file() {
-        return Err(Diagnostic::new(letter, "no such letter file")
-            .with_help("with --data, give one letter file: zhauap batch LETTER.yaml --data ROWS.csv -o OUT")
+        return Err(Diagnostic::new(letter, tr!("batch-merge-no-letter"))
+            .with_help(tr!("batch-merge-no-letter-help"))
             .into());
     }
     let stem = letter
@@ -448,7 +447,7 @@ pub fn plan(
                             },
                             why,
                         )
-                        .with_help("write a file name without folders, e.g. abenov"),
+                        .with_help(tr!("batch-file-name-help")),
                     );
                     continue;
                 }
@@ -465,9 +464,9 @@ pub fn plan(
                         line: row.number,
                         column: c,
                     },
-                    format!("row {first} and this row would both be written to {name}"),
+                    tr!("batch-rows-same-output", first = first, name = &name),
                 )
-                .with_help("give every row its own `file` name"),
+                .with_help(tr!("batch-rows-same-output-help")),
             );
             continue;
         }
@@ -503,9 +502,9 @@ fn output_name(name: &str) -> std::result::Result<(), String> {
         matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control()
     });
     match bad {
-        Some(c) => Err(format!("the file name '{name}' contains '{c}'")),
+        Some(c) => Err(tr!("batch-file-name-bad-char", name = name, char = c)),
         None if name == "." || name == ".." || name.starts_with('.') => {
-            Err(format!("the file name '{name}' starts with a dot"))
+            Err(tr!("batch-file-name-dot", name = name))
         }
         None => Ok(()),
     }

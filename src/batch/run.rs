@@ -2,6 +2,7 @@
 //! written by writer threads, and every outcome passed, in the plan's order,
 //! to the [`Sink`] that keeps the manifest and the report.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -83,12 +84,12 @@ pub fn run_from(
         Error::one(
             Diagnostic::new(
                 &plan.out_dir,
-                format!(
-                    "cannot create the output folder: {}",
-                    crate::input::io_reason(&e)
+                tr!(
+                    "batch-out-dir-uncreatable",
+                    reason = crate::input::io_reason(&e)
                 ),
             )
-            .with_help("choose another folder with -o"),
+            .with_help(tr!("batch-out-dir-uncreatable-help")),
         )
     })?;
     let name = plan
@@ -237,8 +238,8 @@ fn check_report_path(plan: &Plan, report: &Path, manifest: &Path) -> Result<()> 
     let clash = report == manifest || plan.jobs.iter().any(|j| j.output == report);
     if clash {
         return Err(Error::one(
-            Diagnostic::new(report, "the report would overwrite an output of this batch")
-                .with_help("write the report outside the output folder, or under another name"),
+            Diagnostic::new(report, tr!("batch-report-overwrites-output"))
+                .with_help(tr!("batch-report-overwrites-output-help")),
         ));
     }
     Ok(())
@@ -257,13 +258,9 @@ pub(super) fn fault_error(letter: &Path, fault: &(dyn std::any::Any + Send)) -> 
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| fault.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".into());
+        .unwrap_or_else(|| tr!("batch-fault-no-message"));
     Error::one(
-        Diagnostic::new(
-            letter,
-            format!("zhauap failed on this letter (a fault of the program: {why})"),
-        )
-        .with_help("the other letters were rendered; please report this letter to the developers"),
+        Diagnostic::new(letter, tr!("batch-fault", why = why)).with_help(tr!("batch-fault-help")),
     )
 }
 
@@ -330,9 +327,9 @@ fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
         std::fs::create_dir_all(parent).map_err(|e| {
             Error::one(Diagnostic::new(
                 parent,
-                format!(
-                    "cannot create the output folder: {}",
-                    crate::input::io_reason(&e)
+                tr!(
+                    "batch-out-dir-uncreatable",
+                    reason = crate::input::io_reason(&e)
                 ),
             ))
         })?;

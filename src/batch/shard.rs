@@ -2,6 +2,7 @@
 //! from the index an orchestrator gives each of its workers (a Kubernetes
 //! Indexed Job, an AWS Batch array job, a Cloud Run job).
 
+use crate::tr;
 use std::str::FromStr;
 
 use sha2::{Digest, Sha256};
@@ -19,17 +20,15 @@ impl FromStr for Shard {
     fn from_str(s: &str) -> std::result::Result<Shard, String> {
         let (k, n) = s
             .split_once('/')
-            .ok_or_else(|| format!("'{s}' is not K/N, such as 1/4"))?;
+            .ok_or_else(|| tr!("batch-shard-form", spec = s))?;
         let number = |t: &str| {
             t.trim()
                 .parse::<u32>()
-                .map_err(|_| format!("'{t}' in '{s}' is not a whole number"))
+                .map_err(|_| tr!("batch-shard-not-number", part = t, spec = s))
         };
         let (index, count) = (number(k)?, number(n)?);
         if count == 0 || index == 0 || index > count {
-            return Err(format!(
-                "in '{s}', K must be from 1 to N and N at least 1, such as 1/4"
-            ));
+            return Err(tr!("batch-shard-range", spec = s));
         }
         Ok(Shard { index, count })
     }
@@ -66,32 +65,32 @@ impl Shard {
             .iter()
             .find_map(|(i, c)| var(i).map(|v| (*i, *c, v)))
         else {
-            return Err("--shard auto needs the index of this worker, and none is set: \
-                 JOB_COMPLETION_INDEX (Kubernetes Indexed Job, with --shards N or JOB_COMPLETIONS), \
-                 AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch) or CLOUD_RUN_TASK_INDEX (Cloud Run); \
-                 outside an orchestrator, give --shard K/N"
-                .into());
+            return Err(tr!("batch-shard-auto-no-index"));
         };
         let number = |name: &str, value: &str| {
-            value.trim().parse::<u32>().map_err(|_| {
-                format!("{name}='{value}' is not a whole number, so the shard is unknown")
-            })
+            value
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| tr!("batch-shard-auto-not-number", name = name, value = value))
         };
         let index = number(index_var, &index)?;
         let count = match (shards, var(count_var)) {
             (Some(n), _) => n,
             (None, Some(c)) => number(count_var, &c)?,
             (None, None) => {
-                return Err(format!(
-                    "{index_var} is set but not how many workers there are: \
-                     give --shards N, or set {count_var}"
+                return Err(tr!(
+                    "batch-shard-auto-no-count",
+                    index = index_var,
+                    count = count_var
                 ));
             }
         };
         if count == 0 || index >= count {
-            return Err(format!(
-                "{index_var}={index} is not below the number of workers, {count}: \
-                 the index counts from 0 to N-1"
+            return Err(tr!(
+                "batch-shard-auto-index-too-big",
+                name = index_var,
+                index = index,
+                count = count
             ));
         }
         Ok(Shard {

@@ -3,6 +3,7 @@
 //! finish early wait here for their turn; the render threads stay within a
 //! window of the first unfinished letter, so few ever wait.
 
+use crate::tr;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::time::Instant;
@@ -138,9 +139,9 @@ impl<'a> Sink<'a> {
                 None => file.commit(true),
                 Some(e) => Err(Error::one(Diagnostic::new(
                     self.manifest.path(),
-                    format!(
-                        "cannot compact the batch manifest: {}",
-                        crate::input::io_reason(&e)
+                    tr!(
+                        "batch-manifest-uncompacted",
+                        reason = crate::input::io_reason(&e)
                     ),
                 ))),
             };

@@ -3,6 +3,7 @@
 //! a table. A source turns a [`Job`] into the letter's text, and says what
 //! besides the text its key must cover.
 
+use crate::tr;
 use std::io::Read;
 
 use super::key::{Hash, open_regular};
@@ -35,9 +36,12 @@ impl LetterSource for Files {
         let fail = |e: std::io::Error| {
             Diagnostic::new(
                 path,
-                format!("cannot read the letter: {}", crate::input::io_reason(&e)),
+                tr!(
+                    "batch-source-unreadable",
+                    reason = crate::input::io_reason(&e)
+                ),
             )
-            .with_help("letters are regular .yaml files; check that it exists and is readable")
+            .with_help(tr!("batch-source-unreadable-help"))
         };
         // Read at most one byte past the limit; `Source::from_bytes` refuses
         // what is larger.

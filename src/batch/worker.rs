@@ -20,6 +20,7 @@
 //!
 //! [`Settings::worker`]: super::Settings::worker
 
+use crate::tr;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -466,14 +467,12 @@ fn died(letter: &Path, running: Running, killed: bool) -> Error {
     Error::one(
         Diagnostic::new(
             letter,
-            format!(
-                "zhauap stopped while rendering this letter ({})",
-                status.map_or_else(|| "it could not be waited for".to_owned(), how_it_ended)
+            tr!(
+                "batch-worker-died",
+                how = status.map_or_else(|| tr!("batch-worker-not-waited"), how_it_ended)
             ),
         )
-        .with_help(
-            "the other letters were rendered; this letter asks for more than zhauap can give it (memory, most often: look at its emblem and template); please report it with the letter",
-        ),
+        .with_help(tr!("batch-worker-died-help")),
     )
 }
 
@@ -482,17 +481,16 @@ fn how_it_ended(status: std::process::ExitStatus) -> String {
     {
         use std::os::unix::process::ExitStatusExt;
         if let Some(signal) = status.signal() {
-            let name = match signal {
-                libc::SIGABRT => " (an abort: most often a memory allocation that failed)",
-                libc::SIGKILL => " (killed: by the system when memory ran out, or by someone)",
-                libc::SIGSEGV => " (a memory fault)",
-                _ => "",
+            return match signal {
+                libc::SIGABRT => tr!("batch-worker-abort", signal = signal),
+                libc::SIGKILL => tr!("batch-worker-killed", signal = signal),
+                libc::SIGSEGV => tr!("batch-worker-segfault", signal = signal),
+                _ => tr!("batch-worker-signal", signal = signal),
             };
-            return format!("ended by signal {signal}{name}");
         }
     }
     match status.code() {
-        Some(code) => format!("it exited with code {code}"),
-        None => "it ended".to_owned(),
+        Some(code) => tr!("batch-worker-exit-code", code = code),
+        None => tr!("batch-worker-ended"),
     }
 }

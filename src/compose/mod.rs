@@ -64,8 +64,8 @@ impl Templates {
         let mut files = Vec::new();
         collect_templates(dir, dir, &mut files)?;
         if files.is_empty() {
-            return Err(Diagnostic::new(dir, "no templates (*.tera files) in this folder")
-                .with_help("the folder must hold NAME/ru.tera and NAME/kk.tera, as in templates/ of the project")
+            return Err(Diagnostic::new(dir, tr!("compose-no-templates"))
+                .with_help(tr!("compose-no-templates-help"))
                 .into());
         }
         files.sort();
@@ -285,12 +285,12 @@ fn unreadable(dir: &Path, e: &std::io::Error) -> Error {
     Error::one(
         Diagnostic::new(
             dir,
-            format!(
-                "cannot read the templates folder: {}",
-                crate::input::io_reason(e)
+            tr!(
+                "compose-folder-unreadable",
+                reason = crate::input::io_reason(e)
             ),
         )
-        .with_help("pass an existing folder to --templates"),
+        .with_help(tr!("compose-folder-unreadable-help")),
     )
 }
 
@@ -309,20 +309,17 @@ impl Walk {
     fn folder(&mut self, root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> Result<()> {
         let real = std::fs::canonicalize(dir).map_err(|e| unreadable(dir, &e))?;
         if self.open.contains(&real) {
-            return Err(Diagnostic::new(
-                dir,
-                "this folder is inside itself (through a symbolic link): the templates folder would be read without end",
-            )
-            .with_help("remove the symbolic link that points back to a folder that holds it")
-            .into());
+            return Err(Diagnostic::new(dir, tr!("compose-folder-cycle"))
+                .with_help(tr!("compose-folder-cycle-help"))
+                .into());
         }
         self.folders += 1;
         if self.folders > MAX_TEMPLATE_FILES {
             return Err(Diagnostic::new(
                 dir,
-                format!("the templates folder has more than {MAX_TEMPLATE_FILES} folders (counting those reached through links)"),
+                tr!("compose-too-many-folders", most = MAX_TEMPLATE_FILES),
             )
-            .with_help("point --templates at the folder of the letter templates only")
+            .with_help(tr!("compose-templates-only-help"))
             .into());
         }
         self.open.push(real);
@@ -341,12 +338,9 @@ impl Walk {
                 let inside = std::fs::canonicalize(&path)
                     .is_ok_and(|target| target.starts_with(&self.real_root));
                 if !inside {
-                    return Err(Diagnostic::new(
-                        &path,
-                        "this symbolic link in the templates folder points outside it (or nowhere); it is not followed",
-                    )
-                    .with_help("copy the template into the templates folder instead of linking to it")
-                    .into());
+                    return Err(Diagnostic::new(&path, tr!("compose-link-outside"))
+                        .with_help(tr!("compose-link-outside-help"))
+                        .into());
                 }
             }
             if path.is_dir() {
@@ -364,18 +358,22 @@ impl Walk {
         if !meta.is_file() || out.len() >= MAX_TEMPLATE_FILES || self.bytes > MAX_TEMPLATE_BYTES {
             return Err(Diagnostic::new(
                 path,
-                format!(
-                    "the templates folder may hold at most {MAX_TEMPLATE_FILES} regular *.tera files of {} MiB in all",
-                    MAX_TEMPLATE_BYTES / (1024 * 1024)
+                tr!(
+                    "compose-too-many-files",
+                    most = MAX_TEMPLATE_FILES,
+                    mib = MAX_TEMPLATE_BYTES / (1024 * 1024)
                 ),
             )
-            .with_help("point --templates at the folder of the letter templates only")
+            .with_help(tr!("compose-templates-only-help"))
             .into());
         }
         let content = std::fs::read_to_string(path).map_err(|e| {
             Error::one(Diagnostic::new(
                 path,
-                format!("cannot read the template: {}", crate::input::io_reason(&e)),
+                tr!(
+                    "compose-template-unreadable",
+                    reason = crate::input::io_reason(&e)
+                ),
             ))
         })?;
         let rel = path

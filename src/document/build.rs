@@ -11,6 +11,7 @@ use super::{
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::lang::Lang;
 use crate::span::Pos;
+use crate::tr;
 
 /// A problem found in the markup, at a markup position.
 struct Problem {
@@ -35,7 +36,7 @@ pub(super) fn document(
         .map(|p| Problem {
             pos: p.pos,
             message: p.message,
-            help: p.help.to_owned(),
+            help: p.help,
             needle: None,
         })
         .collect();
@@ -70,8 +71,8 @@ pub(super) fn document(
             let names: Vec<&str> = BlockKind::ALL.iter().map(|(n, _)| *n).collect();
             problems.push(Problem {
                 pos: block.pos,
-                message: format!("unknown block [{}]", block.name),
-                help: format!("blocks are: document, {}", names.join(", ")),
+                message: tr!("document-unknown-block", name = &block.name),
+                help: tr!("document-unknown-block-help", names = names.join(", ")),
                 needle: Some(format!("[{}", block.name)),
             });
             continue;
@@ -109,17 +110,23 @@ fn info(attrs: &mut Attrs, lang: Lang) -> Info {
             Some(l) if l == lang => {}
             Some(l) => attrs.problem_at(
                 "lang",
-                format!(
-                    "[document lang=\"{}\"] does not match the letter's language, '{}'",
-                    l.code(),
-                    lang.code()
+                tr!(
+                    "document-lang-mismatch",
+                    code = l.code(),
+                    lang = lang.code()
                 ),
-                "write the letter's language, lang=\"{{ lang }}\": a template must not print one language's labels around another's text".into(),
+                tr!(
+                    "document-lang-mismatch-help",
+                    example = "lang=\"{{ lang }}\""
+                ),
             ),
             None => attrs.problem_at(
                 "lang",
-                format!("[document lang=\"{code}\"] is not a language zhauap sets"),
-                "write lang=\"ru\" or lang=\"kk\" (the ISO 639-1 codes), or lang=\"{{ lang }}\"".into(),
+                tr!("document-lang-unknown", code = code),
+                tr!(
+                    "document-lang-unknown-help",
+                    example = "lang=\"{{ lang }}\""
+                ),
             ),
         }
     }
@@ -133,8 +140,11 @@ fn info(attrs: &mut Attrs, lang: Lang) -> Info {
             Ok(d) if date.len() == 10 => info.date = Some(d),
             Ok(_) | Err(_) => attrs.problem_at(
                 "date",
-                format!("[document date=\"{date}\"] is not a date in the form YYYY-MM-DD"),
-                "write the date as the letter gives it: date=\"{{ outgoing.date }}\"".into(),
+                tr!("document-bad-date", date = date),
+                tr!(
+                    "document-bad-date-help",
+                    example = "date=\"{{ outgoing.date }}\""
+                ),
             ),
         }
     }
@@ -293,19 +303,19 @@ fn group(run: &[RawBlock], problems: &mut Vec<Problem>) -> Option<Content> {
         "item" => list::build(run).map(Content::List).map_err(|e| Problem {
             pos: e.pos,
             message: e.to_string(),
-            help: e.help().to_owned(),
+            help: e.help(),
             needle: None,
         }),
         "table" => table::build(run).map(Content::Table).map_err(|e| Problem {
             pos: e.pos,
             message: e.to_string(),
-            help: e.help().to_owned(),
+            help: e.help(),
             needle: None,
         }),
         name => Err(Problem {
             pos: first.pos,
-            message: format!("[{name}] outside a [table]"),
-            help: "write [caption], [row] and [cell] after a [table] header".into(),
+            message: tr!("document-outside-table", name = name),
+            help: tr!("document-outside-table-help"),
             needle: None,
         }),
     };
@@ -371,8 +381,8 @@ impl<'a> Attrs<'a> {
                 let name = &self.block.name;
                 self.problem_at(
                     key,
-                    format!("[{name} {key}=\"{other}\"]: {key} is true or false"),
-                    format!("write {key}=\"true\" or leave the attribute out"),
+                    tr!("document-bad-flag", name = name, key = key, value = other),
+                    tr!("document-bad-flag-help", key = key),
                 );
                 false
             }
@@ -389,8 +399,8 @@ impl<'a> Attrs<'a> {
                 let name = &self.block.name;
                 self.problem_at(
                     "align",
-                    format!("[{name} align=\"{other}\"] is not an alignment"),
-                    "align is one of left, center, right, justify".into(),
+                    tr!("document-bad-align", name = name, value = other),
+                    tr!("document-bad-align-help"),
                 );
                 Align::Justify
             }
@@ -410,8 +420,12 @@ impl<'a> Attrs<'a> {
             let name = &self.block.name;
             self.problem_at(
                 &key,
-                format!("unknown attribute '{key}' on [{name}]"),
-                format!("[{name}] takes: {}", allowed.join(", ")),
+                tr!("document-unknown-attribute", key = &key, name = name),
+                tr!(
+                    "document-unknown-attribute-help",
+                    name = name,
+                    allowed = allowed.join(", ")
+                ),
             );
         }
     }

@@ -12,6 +12,7 @@ use std::fmt;
 use super::Inline;
 use super::markup::RawBlock;
 use crate::span::Pos;
+use crate::tr;
 
 /// The deepest level: «2.1.1.».
 pub const MAX_LEVEL: u8 = 3;
@@ -63,39 +64,32 @@ pub enum ListProblem {
 
 impl fmt::Display for ListError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.problem {
-            ListProblem::BadLevel(None) => write!(f, "[item] needs level=\"1\", \"2\" or \"3\""),
-            ListProblem::BadLevel(Some(v)) => {
-                write!(f, "[item] level=\"{v}\" is not 1, 2 or 3")
+        f.write_str(&match &self.problem {
+            ListProblem::BadLevel(None) => tr!("document-item-no-level"),
+            ListProblem::BadLevel(Some(v)) => tr!("document-item-bad-level", value = v),
+            ListProblem::SkippedLevel { level } => tr!(
+                "document-item-skipped-level",
+                level = *level,
+                above = level - 1
+            ),
+            ListProblem::NothingToContinue { level } => {
+                tr!("document-item-nothing-to-continue", level = *level)
             }
-            ListProblem::SkippedLevel { level } => write!(
-                f,
-                "[item] of level {level} has no item of level {} above it",
-                level - 1
-            ),
-            ListProblem::NothingToContinue { level } => write!(
-                f,
-                "[item] of level {level} without a number continues an item, but there is none of that level before it"
-            ),
-            ListProblem::Empty => write!(f, "[item] has no text"),
-        }
+            ListProblem::Empty => tr!("document-item-empty"),
+        })
     }
 }
 
 impl ListError {
     /// What the template should do about it.
-    pub fn help(&self) -> &'static str {
+    pub fn help(&self) -> String {
         match self.problem {
-            ListProblem::BadLevel(_) => {
-                "write level=\"1\" for «1.», \"2\" for «2.1.», \"3\" for «2.1.1.»"
-            }
-            ListProblem::SkippedLevel { .. } => {
-                "start a list with a level 1 item and go down one level at a time"
-            }
+            ListProblem::BadLevel(_) => tr!("document-item-bad-level-help"),
+            ListProblem::SkippedLevel { .. } => tr!("document-item-skipped-level-help"),
             ListProblem::NothingToContinue { .. } => {
-                "give the first paragraph of an item its number=\"…\""
+                tr!("document-item-nothing-to-continue-help")
             }
-            ListProblem::Empty => "write the item's text on the lines after its header",
+            ListProblem::Empty => tr!("document-item-empty-help"),
         }
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::span::Pos;
+use crate::tr;
 
 /// A header and its content lines, before their meaning is checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +30,7 @@ impl RawBlock {
 pub(super) struct SyntaxProblem {
     pub pos: Pos,
     pub message: String,
-    pub help: &'static str,
+    pub help: String,
 }
 
 /// Splits markup into raw blocks, collecting every syntax problem.
@@ -68,8 +69,8 @@ pub(super) fn scan(markup: &str) -> (Vec<RawBlock>, Vec<SyntaxProblem>) {
                 Err(why) => {
                     problems.push(SyntaxProblem {
                         pos,
-                        message: format!("bad block header: {why}"),
-                        help: "write headers as [kind key=\"value\"], escaping \" and ] inside values with \\",
+                        message: tr!("document-bad-header", why = why),
+                        help: tr!("document-bad-header-help"),
                     });
                     open = false;
                 }
@@ -89,8 +90,8 @@ pub(super) fn scan(markup: &str) -> (Vec<RawBlock>, Vec<SyntaxProblem>) {
                     line: i + 1,
                     column: 1,
                 },
-                message: "text before the first block".into(),
-                help: "start the markup with a block header such as [paragraph]",
+                message: tr!("document-text-before-block"),
+                help: tr!("document-text-before-block-help"),
             });
         }
         i += 1;
@@ -134,17 +135,17 @@ fn parse_header(header: &str) -> std::result::Result<(String, BTreeMap<String, S
     skip_ws(&mut i);
     let name = word(&mut i);
     if name.is_empty() {
-        return Err("a block name must follow '['".into());
+        return Err(tr!("document-header-no-name"));
     }
     let mut attrs = BTreeMap::new();
     loop {
         skip_ws(&mut i);
         match chars.get(i) {
-            None => return Err("missing closing ']'".into()),
+            None => return Err(tr!("document-header-unclosed")),
             Some(']') => {
                 let rest: String = chars[i + 1..].iter().collect();
                 if !rest.trim().is_empty() {
-                    return Err(format!("unexpected text after ']': '{}'", rest.trim()));
+                    return Err(tr!("document-header-trailing", rest = rest.trim()));
                 }
                 return Ok((name, attrs));
             }
@@ -152,16 +153,16 @@ fn parse_header(header: &str) -> std::result::Result<(String, BTreeMap<String, S
         }
         let key = word(&mut i);
         if key.is_empty() {
-            return Err(format!("unexpected '{}'", chars[i]));
+            return Err(tr!("document-header-unexpected", char = chars[i]));
         }
         if chars.get(i) != Some(&'=') || chars.get(i + 1) != Some(&'"') {
-            return Err(format!("attribute '{key}' must be written {key}=\"value\""));
+            return Err(tr!("document-header-attribute-form", key = &key));
         }
         i += 2;
         let mut value = String::new();
         loop {
             match chars.get(i) {
-                None => return Err(format!("unclosed quote in attribute '{key}'")),
+                None => return Err(tr!("document-header-unclosed-quote", key = &key)),
                 Some('\\') => {
                     if let Some(&c) = chars.get(i + 1) {
                         value.push(c);

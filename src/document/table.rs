@@ -10,6 +10,7 @@ use std::fmt;
 use super::Inline;
 use super::markup::RawBlock;
 use crate::span::Pos;
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -101,56 +102,42 @@ pub enum TableProblem {
 
 impl fmt::Display for TableError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.problem {
-            TableProblem::BadWidth(w) => {
-                write!(f, "[table] width \"{w}\" is not a positive number")
-            }
-            TableProblem::BadAlign(a) => {
-                write!(f, "[table] align \"{a}\" is not left, center or right")
-            }
-            TableProblem::ColumnsDisagree { widths, align } => write!(
-                f,
-                "[table] has {widths} widths but {align} alignments: they give one value per column"
+        f.write_str(&match &self.problem {
+            TableProblem::BadWidth(w) => tr!("document-table-bad-width", width = w),
+            TableProblem::BadAlign(a) => tr!("document-table-bad-align", align = a),
+            TableProblem::ColumnsDisagree { widths, align } => tr!(
+                "document-table-columns-disagree",
+                widths = *widths,
+                align = *align
             ),
-            TableProblem::CellCount { cells, columns } => write!(
-                f,
-                "[row] has {cells} cell{} but the table has {columns} column{}",
-                plural(*cells),
-                plural(*columns)
+            TableProblem::CellCount { cells, columns } => tr!(
+                "document-table-cell-count",
+                cells = *cells,
+                columns = *columns
             ),
-            TableProblem::RowOrder(RowKind::Header) => {
-                write!(f, "a header [row] comes after the table's body rows")
-            }
+            TableProblem::RowOrder(RowKind::Header) => tr!("document-table-late-header"),
             TableProblem::RowOrder(RowKind::Body | RowKind::Total) => {
-                write!(f, "a [row] comes after the total row")
+                tr!("document-table-row-after-total")
             }
-            TableProblem::LateCaption => write!(f, "[caption] comes after the table's rows"),
-            TableProblem::CellOutsideRow => write!(f, "[cell] before the table's first [row]"),
-            TableProblem::NoRows => write!(f, "[table] has no rows"),
-        }
+            TableProblem::LateCaption => tr!("document-table-late-caption"),
+            TableProblem::CellOutsideRow => tr!("document-table-cell-outside-row"),
+            TableProblem::NoRows => tr!("document-table-no-rows"),
+        })
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 impl TableError {
     /// What the template should do about it.
-    pub fn help(&self) -> &'static str {
+    pub fn help(&self) -> String {
         match self.problem {
-            TableProblem::BadWidth(_) => "write widths as relative numbers, e.g. widths=\"3 1 1\"",
-            TableProblem::BadAlign(_) => "write e.g. align=\"left right right\"",
-            TableProblem::ColumnsDisagree { .. } => "give widths and align one value per column",
-            TableProblem::CellCount { .. } => {
-                "write one [cell] per column in every [row]; an empty cell is a [cell] with no text"
-            }
-            TableProblem::RowOrder(_) => {
-                "write the header row first and the total row last: [row header=\"true\"] … [row] … [row total=\"true\"]"
-            }
-            TableProblem::LateCaption => "write [caption] right after [table]",
-            TableProblem::CellOutsideRow => "start every row with [row]",
-            TableProblem::NoRows => "give the table at least one [row] that is not the header",
+            TableProblem::BadWidth(_) => tr!("document-table-bad-width-help"),
+            TableProblem::BadAlign(_) => tr!("document-table-bad-align-help"),
+            TableProblem::ColumnsDisagree { .. } => tr!("document-table-columns-disagree-help"),
+            TableProblem::CellCount { .. } => tr!("document-table-cell-count-help"),
+            TableProblem::RowOrder(_) => tr!("document-table-row-order-help"),
+            TableProblem::LateCaption => tr!("document-table-late-caption-help"),
+            TableProblem::CellOutsideRow => tr!("document-table-cell-outside-row-help"),
+            TableProblem::NoRows => tr!("document-table-no-rows-help"),
         }
     }
 }

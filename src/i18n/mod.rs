@@ -51,10 +51,14 @@ pub const AREAS: &[(&str, [&str; 3])] = &[
     area!("cli"),
     // Templates and composing.
     area!("compose"),
+    // The letter markup templates print.
+    area!("document"),
     // batch and mail merge.
     area!("batch"),
     // Writing output files.
     area!("output"),
+    // Setting the pages and writing the PDF.
+    area!("typeset"),
     // The editor schema's descriptions.
     area!("schema"),
     // The live preview.

@@ -132,6 +132,63 @@ impl<'a> Checker<'a> {
         self.mark_field(path);
     }
 
+    /// A line of a plain scalar that starts with a dash: written one
+    /// column too deep under an item, YAML joins it to the item above, and
+    /// the clerk's item is printed inside another one without a word.
+    fn dash_line_joined(&mut self, node: &Node, path: &str) {
+        let Some((a, b)) = node.raw else { return };
+        let text = &self.files.source(node.file).text;
+        let Some(written) = text.get(a..b) else {
+            return;
+        };
+        // Quoted texts start with their quote; a block text's span starts
+        // after its `|` or `>` header.
+        let header = text[..a]
+            .trim_end()
+            .rsplit([' ', '\n'])
+            .next()
+            .unwrap_or("");
+        if written.starts_with(['"', '\'', '|', '>']) || header.starts_with(['|', '>']) {
+            return;
+        }
+        let mut start = a;
+        let mut first = true;
+        for line in written.split_inclusive('\n') {
+            let here = start;
+            start += line.len();
+            if std::mem::take(&mut first) {
+                continue;
+            }
+            let body = line.trim_start_matches([' ', '\t']);
+            let content = body.trim_end();
+            if !(content == "-" || content.starts_with("- ") || content.starts_with("-\t")) {
+                continue;
+            }
+            let dash = here + (line.len() - body.len());
+            let pos = position_at(text, dash);
+            // The dash of the item this text belongs to, if its first line
+            // starts one: `- Текст` or `- text: Текст`.
+            let line_start = text[..a].rfind('\n').map_or(0, |i| i + 1);
+            let prefix = &text[line_start..a];
+            let indent = prefix.len() - prefix.trim_start_matches(' ').len();
+            let help = if prefix[indent..].starts_with("- ") {
+                tr!("letter-dash-joined-help", column = indent + 1)
+            } else {
+                tr!("letter-dash-joined-help-free")
+            };
+            self.warn(
+                At {
+                    file: node.file,
+                    pos,
+                },
+                tr!("letter-dash-joined", path = path, line = content),
+                help,
+            );
+            self.mark_field(path);
+            return;
+        }
+    }
+
     /// Opens a mapping, reporting unknown field names with the nearest valid one.
     pub(super) fn mapping<'n>(
         &mut self,
@@ -208,6 +265,9 @@ impl<'a> Checker<'a> {
         let raw = match &node.value {
             Value::Text(s) => {
                 self.comment_after_plain(node, path);
+                if fold {
+                    self.dash_line_joined(node, path);
+                }
                 s.clone()
             }
             Value::Number(s) => self.written(node).unwrap_or_else(|| s.clone()),
@@ -423,4 +483,14 @@ pub(super) fn fold_text(raw: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// The line and column (counted in characters, from 1) of byte `offset`.
+fn position_at(text: &str, offset: usize) -> Pos {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    }
 }

@@ -397,6 +397,9 @@ fn closes_brackets(value: &[char]) -> bool {
 fn indented(text: &str, at: Pos) -> Option<(Pos, String, String)> {
     let lines: Vec<&str> = text.lines().collect();
     let wrong = line(lines.get(at.line.checked_sub(1)?)?);
+    if wrong.key > wrong.indent && at.column == wrong.indent + 1 {
+        return item_out_of_line(&lines[..at.line - 1], &wrong, at.line);
+    }
     let colon = wrong.colon?;
     // The parser points at the colon of an over-indented field; a second
     // `: ` further along the line is a colon inside a value instead.
@@ -432,6 +435,32 @@ fn indented(text: &str, at: Pos) -> Option<(Pos, String, String)> {
         ));
     }
     None
+}
+
+/// A list item (`- …`) whose dash stands a column or two off the dash of
+/// the item above it: YAML cannot place it, and the clerk meant the next
+/// item of that list.
+fn item_out_of_line(above: &[&str], wrong: &Line, number: usize) -> Option<(Pos, String, String)> {
+    let item = above
+        .iter()
+        .rev()
+        .filter(|t| !blank(t))
+        .map(|t| line(t))
+        .find(|l| l.key > l.indent)?;
+    if item.indent == wrong.indent || item.indent.abs_diff(wrong.indent) > 2 {
+        return None;
+    }
+    Some((
+        Pos {
+            line: number,
+            column: wrong.indent + 1,
+        },
+        tr!("letter-yaml-item-out-of-line"),
+        tr!(
+            "letter-yaml-item-out-of-line-help",
+            column = item.indent + 1
+        ),
+    ))
 }
 
 #[cfg(test)]

@@ -171,3 +171,30 @@ fn a_tilde_in_a_text_field_stays_as_typed() {
     assert_eq!(letter.salutation.value, "~");
     assert_eq!(letter.inquiry.number.value, "~");
 }
+
+/// An item whose dash stands a column left of the item above: said at
+/// its dash with the column of the dash above.
+#[test]
+fn an_item_out_of_line_is_said_at_its_dash() {
+    let yaml = format!(
+        "lang: ru\ninquiry:\n  number: ДЗ-83\n  date: 2020-04-22\n{}",
+        TAIL.replace(
+            "  - Текст.",
+            "  - items:\n      - Первый пункт.\n     - Второй пункт."
+        )
+    );
+    in_all(
+        &yaml,
+        "10:6",
+        "пункт написан не на одной линии",
+        "тармақ жоғарыдағы тармақпен бір сызықта жазылмаған",
+    );
+    for (lang, column) in [
+        (UiLang::En, "column 7"),
+        (UiLang::Ru, "7-й позиции"),
+        (UiLang::Kk, "7-позициядан"),
+    ] {
+        let (_, _, help) = first(&yaml, lang);
+        assert!(help.contains(column), "{help}");
+    }
+}

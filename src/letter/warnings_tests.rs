@@ -107,3 +107,49 @@ fn an_answer_dated_before_the_inquiry_is_warned() {
     assert!(w[0].starts_with("5:19 the answer's date"), "{w:?}");
     assert!(warnings("outgoing: { date: 2024-01-10 }\nbody: [Текст.]\n").is_empty());
 }
+
+/// An item written a column or more deeper than the item above is, to
+/// YAML, that item's text going on: the clerk is told at its dash.
+#[test]
+fn an_item_indented_under_the_item_above_is_warned_at_its_dash() {
+    let l = letter(
+        "body:\n  - items:\n      - Первый пункт.\n        - Второй пункт.\n      - Третий пункт.\n",
+    );
+    let w: Vec<String> = l
+        .warnings
+        .iter()
+        .map(|w| {
+            let p = w.pos.expect("a position");
+            format!(
+                "{}:{} {} / {}",
+                p.line,
+                p.column,
+                w.message,
+                w.help.clone().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("8:9 'body[1].items[1]' goes on"), "{w:?}");
+    assert!(w[0].contains("«- Второй пункт.»"), "{w:?}");
+    assert!(w[0].contains("dash at column 7"), "{w:?}");
+    assert_eq!(l.warnings[0].field.as_deref(), Some("body[1].items[1]"));
+    // A paragraph of the body, and an item's `text:` with sub-items.
+    let w = warnings("body:\n  - Первый абзац.\n   - Второй абзац.\n");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("7:4 'body[1]' goes on"), "{w:?}");
+    let w = warnings(
+        "body:\n  - items:\n      - text: Пункт\n          - ошибочный\n        items:\n          - Подпункт.\n",
+    );
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("8:11 'body[1].items[1].text'"), "{w:?}");
+}
+
+/// A dash inside a quoted or block text, or mid-line, is the clerk's text.
+#[test]
+fn dashes_written_as_text_are_not_warned() {
+    let w = warnings(
+        "body:\n  - \"Перечень:\n    - первое\"\n  - >-\n    Перечень:\n    - второе\n  - Сроки - до конца года,\n    ответственные - акиматы.\n",
+    );
+    assert!(w.is_empty(), "{w:?}");
+}

@@ -17,6 +17,7 @@ use krilla::text::GlyphId;
 use krilla::{Document, SerializeSettings};
 
 use crate::document::BlockKind;
+use crate::tr;
 use crate::typeset::draft::{DraftMark, Segment};
 use crate::typeset::fonts::krilla_fonts;
 use crate::typeset::image::EmblemData;
@@ -115,13 +116,13 @@ fn write_as(
     let mut groups: BTreeMap<usize, (BlockKind, Vec<(Role, Node)>)> = BTreeMap::new();
     let mut order: Vec<usize> = Vec::new();
 
-    let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("bad page size")?;
+    let size = Size::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or_else(|| tr!("typeset-page-size"))?;
     if let Some(card) = card {
         for file in card.files {
             let name = file.path.clone();
             document
                 .embed_file(file)
-                .ok_or(format!("two embedded files are named {name}"))?;
+                .ok_or_else(|| tr!("typeset-embedded-twice", name = &name))?;
         }
     }
     for page in &pages.pages {
@@ -192,7 +193,7 @@ fn write_as(
                         if s.draw_svg(tree, size, krilla_svg::SvgSettings::default())
                             .is_none()
                         {
-                            failed = Some("the SVG emblem could not be drawn".into());
+                            failed = Some(tr!("typeset-svg-not-drawn"));
                         }
                     }
                 }
@@ -369,8 +370,8 @@ fn describe_error(e: krilla::error::KrillaError) -> String {
     match e {
         krilla::error::KrillaError::Validation(errors) => {
             let causes: Vec<String> = errors.iter().map(|(e, _)| format!("{e:?}")).collect();
-            format!("the PDF would not be valid PDF/A: {}", causes.join("; "))
+            tr!("typeset-not-pdfa", causes = causes.join("; "))
         }
-        other => format!("the PDF could not be written: {other:?}"),
+        other => tr!("typeset-pdf-failed", cause = format!("{other:?}")),
     }
 }

@@ -76,9 +76,9 @@ pub fn read(path: &Path) -> Result<Vec<u8>, String> {
             )
         })?;
     if bytes.len() as u64 > MAX_EMBLEM_BYTES {
-        return Err(format!(
-            "the emblem file is larger than the limit of {} KiB",
-            MAX_EMBLEM_BYTES / 1024
+        return Err(tr!(
+            "typeset-emblem-too-large",
+            kib = MAX_EMBLEM_BYTES / 1024
         ));
     }
     Ok(bytes)

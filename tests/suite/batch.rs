@@ -11,7 +11,7 @@ mod orchestrated;
 #[path = "batch/warnings.rs"]
 mod warnings;
 #[path = "batch/worker.rs"]
-mod worker;
+pub(super) mod worker;
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -23,7 +23,7 @@ const ALLOWED: &[&str] = &[
 /// The letter's field names, from its JSON schema: lists of fields
 /// ("здесь допустимы поля: lang, template, …") name them as they are
 /// written. Split into words at `_`, as the check splits them.
-fn field_names() -> BTreeSet<String> {
+pub(super) fn field_names() -> BTreeSet<String> {
     fn walk(v: &serde_json::Value, out: &mut BTreeSet<String>) {
         match v {
             serde_json::Value::Object(map) => {
@@ -76,7 +76,7 @@ fn area(case: &Case) -> Area {
 }
 
 /// The binary in `lang` as the machine's locale chooses it.
-fn run(args: &[String], lang: Option<&str>) -> String {
+pub(super) fn run(args: &[String], lang: Option<&str>) -> String {
     let mut command = crate::common::zhauap();
     if let Some(lang) = lang {
         command
@@ -92,7 +92,7 @@ fn run(args: &[String], lang: Option<&str>) -> String {
 /// The lines of messages: `file:line:col: level: …` and the help lines.
 /// Not the snippets' lines (the letter's own text) nor what the CLI says
 /// besides (`ok`, `wrote …`: the cli area's words, checked with it).
-fn message_line(line: &str, dir: &str) -> bool {
+pub(super) fn message_line(line: &str, dir: &str) -> bool {
     let t = line.trim_start();
     let levels = [
         "ошибка",
@@ -111,7 +111,7 @@ fn message_line(line: &str, dir: &str) -> bool {
 }
 
 /// The `file:line:col` (or `file`) each message starts with.
-fn places(stderr: &str, dir: &str) -> Vec<String> {
+pub(super) fn places(stderr: &str, dir: &str) -> Vec<String> {
     stderr
         .lines()
         .filter(|l| l.starts_with(dir) || l.starts_with("<built-in>"))
@@ -121,7 +121,7 @@ fn places(stderr: &str, dir: &str) -> Vec<String> {
 
 /// What is left of a message line to be in the clerk's language: quoted
 /// parts («…», `…`, '…', "…"), paths, options and code points taken out.
-fn words_to_check(line: &str, dir: &str, fields: &BTreeSet<String>) -> Vec<String> {
+pub(super) fn words_to_check(line: &str, dir: &str, fields: &BTreeSet<String>) -> Vec<String> {
     let mut text = line.replace(dir, " ");
     for (open, close) in [('«', '»'), ('`', '`'), ('"', '"'), ('\'', '\'')] {
         let mut out = String::new();

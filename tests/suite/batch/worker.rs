@@ -12,12 +12,8 @@ use super::{count, letter, report, write};
 /// allocation fails, and Rust aborts the process.
 const BOMB: &str = r#"{% if inquiry.number == "BOMB" %}{% set_global s = "xxxxxxxxxxxxxxxx" %}{% for i in range(end=60) %}{% set_global s = s ~ s %}{% endfor %}{% endif %}"#;
 
-#[test]
-#[cfg(unix)]
-fn an_abort_in_one_letter_of_200_costs_only_that_letter() {
-    let t = tempfile::tempdir().unwrap();
-    let dir = t.path();
-    let templates = dir.join("templates");
+/// The standard templates, with [`BOMB`] in the Russian one.
+pub(in crate::suite) fn bomb_templates(templates: &std::path::Path) {
     for entry in fs::read_dir(crate::common::crate_path("templates/deputy-reply")).unwrap() {
         let p = entry.unwrap().path();
         let mut text = fs::read_to_string(&p).unwrap();
@@ -33,6 +29,14 @@ fn an_abort_in_one_letter_of_200_costs_only_that_letter() {
             &text,
         );
     }
+}
+
+#[test]
+#[cfg(unix)]
+fn an_abort_in_one_letter_of_200_costs_only_that_letter() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    bomb_templates(&dir.join("templates"));
     for n in 0..200 {
         let mut text = letter(n);
         if n == 117 {
