@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The document card read by an outside QR reader: a card of the reference
-# letter signed with throw-away RSA and ECDSA keys (written by the test
+# letter (its pages shown: --source) signed with throw-away RSA and ECDSA keys (written by the test
 # sign::fixtures_for_ci), rasterised with pdftoppm, every QR code read with
 # zbarimg, the chunks reassembled (ddcard: JSON -> Base64 -> ZIP -> signId.cms)
 # and compared with the CMS files byte for byte; then zhauap verify accepts
@@ -18,10 +18,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ZHAUAP_TEST_SIGN_OUT="$work" cargo test --release -q --test main sign::fixtures_for_ci >/dev/null
 zhauap=target/release/zhauap
-"$zhauap" -q card "$work/letter.pdf" "$work/rsa.cms" "$work/ecdsa.cms" -o "$work/card.pdf"
+"$zhauap" -q card "$work/letter.pdf" "$work/rsa.cms" "$work/ecdsa.cms" -o "$work/card.pdf" \
+  --source examples/dz-83-reply.yaml
 "$zhauap" verify "$work/card.pdf" >/dev/null
 
-# Only the QR pages: the card's pages after the letter and its two sheets.
+# Every page: the letter's pages, its two sheets and the QR pages (only
+# the signatures' codes hold JSON).
 pdftoppm -r 200 -gray -png "$work/card.pdf" "$work/page"
 for page in "$work"/page-*.png; do
   zbarimg --raw -q -Sdisable -Sqrcode.enable "$page" 2>/dev/null || true

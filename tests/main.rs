@@ -15,6 +15,7 @@ mod common;
 mod suite {
     mod batch;
     mod card;
+    mod card_pages;
     mod check_inputs;
     mod cli_messages;
     mod first_minute;
@@ -34,6 +35,8 @@ mod suite {
     mod reference_letter;
     mod robustness;
     mod sign;
+    mod sign_chain;
+    mod sign_language;
     mod tenge;
     mod text_area;
     mod text_as_typed;

@@ -1,9 +1,10 @@
 //! The document card (`zhauap card`): a PDF/A-3b file after the ddcard
 //! specification (docs/card.md says where zhauap departs from it). Its
-//! pages are the signature sheet in the letter's language and the other
-//! state language (krilla's PDF/A validator refuses embedded PDF pages, so
-//! the letter is embedded as a file, not shown) (the Art. 7 sentence and a table
-//! of the signers, worded by `templates/card/`), then the QR codes that
+//! pages are the letter's own pages when its source is given (typeset
+//! again and drawn by our writer: krilla's PDF/A validator refuses
+//! embedded PDF pages), then the signature sheet in the letter's language
+//! and the other state language (the Art. 7 sentence and a table of the
+//! signers, worded by `templates/card/`), then the QR codes that
 //! carry each signature whole ([`chunks`]). Its embedded files are the
 //! letter, byte for byte, and then the CMS files. Same inputs, same bytes:
 //! no clock, no random identifier.
@@ -165,13 +166,46 @@ fn other(lang: Lang) -> Lang {
     }
 }
 
+/// Puts `more`'s pages after `into`'s. Each typeset document numbers its
+/// blocks from 0, and the PDF writer groups a tagged block's lines by that
+/// number: `more`'s blocks are renumbered after `into`'s so that two
+/// documents' blocks never merge into one structure element.
+fn append(into: &mut Pages, more: Pages) {
+    let first_free = into
+        .pages
+        .iter()
+        .flat_map(|p| {
+            p.runs
+                .iter()
+                .map(|r| r.block)
+                .chain(p.lines.iter().map(|l| l.block))
+        })
+        .filter(|b| !b.is_page_number())
+        .map(|b| b.index + 1)
+        .max()
+        .unwrap_or(0);
+    for mut page in more.pages {
+        for block in page
+            .runs
+            .iter_mut()
+            .map(|r| &mut r.block)
+            .chain(page.lines.iter_mut().map(|l| &mut l.block))
+        {
+            if !block.is_page_number() {
+                block.index += first_free;
+            }
+        }
+        into.pages.push(page);
+    }
+}
+
 /// The card's own pages (after the letter's): the sheet in `lang` and in
 /// the other state language, then the QR pages.
 pub fn pages(lang: Lang, letter: &str, signatures: &[Signature]) -> Result<Pages, String> {
     let codes = codes(signatures)?;
     let mut first = sheet(lang, letter, signatures, codes.len())?;
     let second = sheet(other(lang), letter, signatures, codes.len())?;
-    first.pages.extend(second.pages);
+    append(&mut first, second);
     let symbols: Vec<qr::Symbol> = codes.into_iter().map(|(_, s)| s).collect();
     for marks in code_pages(&symbols) {
         first.pages.push(Page {
@@ -214,17 +248,37 @@ fn pdf_time(t: chrono::NaiveDateTime) -> krilla::metadata::DateTime {
 }
 
 /// The card of `letter` (its file name and bytes) signed by `signatures`.
+/// `shown`: the letter's typeset pages, drawn first (the caller has made
+/// sure they are the pages of `letter`: `zhauap card --source` renders the
+/// letter again and compares the bytes); without them
+/// the card opens with the signature sheet.
 pub fn build(
     letter_name: &str,
     letter: &[u8],
     signatures: &[Signature],
+    shown: Option<&Pages>,
 ) -> Result<Vec<u8>, String> {
     use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
     if lopdf::Document::load_mem(letter).is_err() {
-        return Err("the letter is not a PDF zhauap can read".into());
+        return Err(crate::tr!("card-letter-not-pdf"));
     }
     let lang = letter_lang(letter);
-    let pages = pages(lang, letter_name, signatures)?;
+    let own = pages(lang, letter_name, signatures)?;
+    let pages = match shown {
+        Some(letter_pages) => {
+            if letter_pages.draft.is_some() {
+                return Err(crate::tr!("card-letter-draft"));
+            }
+            let mut all = Pages {
+                info: own.info.clone(),
+                pages: letter_pages.pages.clone(),
+                draft: None,
+            };
+            append(&mut all, own);
+            all
+        }
+        None => own,
+    };
     let date = card_date(signatures).map(pdf_time);
     let names = file_names(letter_name, signatures.len());
     let mut files = vec![EmbeddedFile {
@@ -266,15 +320,10 @@ pub struct Opened {
 /// QR codes its pages draw carry exactly its embedded signatures.
 pub fn open(card: &[u8]) -> Result<Opened, String> {
     let mut files = read::embedded_files(card)?.into_iter();
-    let letter = files
-        .next()
-        .ok_or("the card embeds no files: it is not a document card")?;
+    let letter = files.next().ok_or_else(|| crate::tr!("card-no-files"))?;
     let signatures: Vec<read::Embedded> = files.collect();
     if signatures.is_empty() {
-        return Err(format!(
-            "the card embeds the document {} but no signature",
-            letter.name
-        ));
+        return Err(crate::tr!("card-no-signature", letter = &letter.name));
     }
     let mut expected = Vec::new();
     for (i, s) in signatures.iter().enumerate() {
@@ -286,14 +335,58 @@ pub fn open(card: &[u8]) -> Result<Opened, String> {
             expected.push((symbol.width, runs));
         }
     }
-    let drawn = read::drawn_codes(card, 0)?;
+    let mut drawn = read::drawn_codes(card, 0)?;
+    // A card made with the letter's source shows the letter first, and
+    // with it the letter's own QR requisite (page 1): exactly those codes
+    // may come before the signatures'.
+    let own = read::drawn_codes(&letter.bytes, 0).unwrap_or_default();
+    if !own.is_empty() && drawn.len() == own.len() + expected.len() && drawn.starts_with(&own) {
+        drawn.drain(..own.len());
+    }
     if drawn != expected {
-        return Err(format!(
-            "the card's QR data disagrees with its embedded signatures: it draws {} QR codes, and {} of them differ from those of the embedded CMS files",
-            drawn.len(),
-            drawn.iter().zip(&expected).filter(|(a, b)| a != b).count()
+        return Err(crate::tr!(
+            "card-qr-disagrees",
+            drawn = drawn.len(),
+            differ = drawn.iter().zip(&expected).filter(|(a, b)| a != b).count()
                 + drawn.len().abs_diff(expected.len())
         ));
     }
     Ok(Opened { letter, signatures })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn blocks(pages: &[Page]) -> BTreeSet<usize> {
+        pages
+            .iter()
+            .flat_map(|p| &p.runs)
+            .filter(|r| !r.block.is_page_number())
+            .map(|r| r.block.index)
+            .collect()
+    }
+
+    #[test]
+    fn appended_documents_never_share_a_block_number() {
+        // Two typeset documents both number their blocks from 0: the PDF
+        // writer would merge their lines into one tagged block.
+        let ru = sheet(Lang::Ru, "letter.pdf", &[], 0).unwrap();
+        let kk = sheet(Lang::Kk, "letter.pdf", &[], 0).unwrap();
+        let (first, second) = (blocks(&ru.pages), blocks(&kk.pages));
+        assert!(
+            !first.is_disjoint(&second),
+            "the test needs overlapping numbers"
+        );
+        let split = ru.pages.len();
+        let mut both = ru.clone();
+        append(&mut both, kk.clone());
+        let (a, b) = (blocks(&both.pages[..split]), blocks(&both.pages[split..]));
+        assert_eq!(a, first);
+        assert!(a.is_disjoint(&b), "{a:?} {b:?}");
+        assert_eq!(b.len(), second.len());
+        // The text is unchanged.
+        assert_eq!(both.text(), ru.text() + &kk.text());
+    }
 }

@@ -33,7 +33,8 @@ fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
 /// The embedded files of `pdf`, in the order of its `/EmbeddedFiles` name
 /// tree (one level, as krilla writes it and as ddcard readers take it).
 pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Embedded>, String> {
-    let doc = Document::load_mem(pdf).map_err(|e| format!("not a readable PDF ({e})"))?;
+    let doc =
+        Document::load_mem(pdf).map_err(|e| crate::tr!("card-not-pdf", reason = e.to_string()))?;
     let names = doc
         .catalog()
         .ok()
@@ -46,13 +47,13 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Embedded>, String> {
         .and_then(|e| e.get(b"Names").ok())
         .and_then(|a| deref(&doc, a))
         .and_then(|a| a.as_array().ok())
-        .ok_or("the PDF embeds no files: it is not a document card")?;
+        .ok_or_else(|| crate::tr!("card-pdf-no-files"))?;
     let mut out = Vec::new();
     for pair in names.chunks(2) {
         let [key, spec] = pair else { break };
         let name = match deref(&doc, key) {
             Some(Object::String(b, _)) => String::from_utf8_lossy(b).into_owned(),
-            _ => return Err("an embedded file has no name".into()),
+            _ => return Err(crate::tr!("card-file-no-name")),
         };
         let stream = deref(&doc, spec)
             .and_then(|s| s.as_dict().ok())
@@ -62,11 +63,11 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<Embedded>, String> {
             .and_then(|ef| ef.get(b"F").ok())
             .and_then(|f| deref(&doc, f))
             .and_then(|f| f.as_stream().ok())
-            .ok_or(format!("the embedded file {name} has no data"))?;
+            .ok_or_else(|| crate::tr!("card-file-no-data", name = &name))?;
         let bytes = if stream.dict.get(b"Filter").is_ok() {
-            stream
-                .decompressed_content()
-                .map_err(|e| format!("the embedded file {name} cannot be read ({e})"))?
+            stream.decompressed_content().map_err(|e| {
+                crate::tr!("card-file-unreadable", name = &name, reason = e.to_string())
+            })?
         } else {
             stream.content.clone()
         };
@@ -84,7 +85,8 @@ pub type DrawnCode = (usize, Vec<(u16, u16, u16)>);
 /// aligned rectangles (a table rule is one rectangle a path).
 pub fn drawn_codes(pdf: &[u8], first_page: usize) -> Result<Vec<DrawnCode>, String> {
     const MIN_RECTS: usize = 20;
-    let doc = Document::load_mem(pdf).map_err(|e| format!("not a readable PDF ({e})"))?;
+    let doc =
+        Document::load_mem(pdf).map_err(|e| crate::tr!("card-not-pdf", reason = e.to_string()))?;
     let mut out = Vec::new();
     for (_, &page) in doc.get_pages().iter().skip(first_page) {
         let content = doc

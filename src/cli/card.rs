@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use zhauap::diagnostic::{Diagnostic, Error};
+use zhauap::tr;
+use zhauap::typeset::page::Pages;
 
 use super::{EXIT_OK, EXIT_REFUSED, Ui};
 
@@ -17,6 +19,14 @@ pub struct CardArgs {
     /// The card to write.
     #[arg(short, long, value_name = "CARD.pdf")]
     output: PathBuf,
+    /// The letter's YAML source: the card then shows the letter's pages
+    /// first. zhauap renders it again (with --templates, if given) and
+    /// refuses a source that does not give LETTER.pdf byte for byte.
+    #[arg(long, value_name = "LETTER.yaml")]
+    source: Option<PathBuf>,
+    /// With --source: the letter was rendered with --no-typography.
+    #[arg(long, requires = "source")]
+    no_typography: bool,
 }
 
 fn refuse(ui: &Ui, path: &Path, message: String, help: &str) -> i32 {
@@ -24,15 +34,15 @@ fn refuse(ui: &Ui, path: &Path, message: String, help: &str) -> i32 {
     EXIT_REFUSED
 }
 
-pub fn run(ui: &Ui, args: &CardArgs) -> i32 {
+pub fn run(ui: &Ui, args: &CardArgs, templates: Option<&Path>) -> i32 {
     let letter = match std::fs::read(&args.letter) {
         Ok(b) => b,
         Err(e) => {
             return refuse(
                 ui,
                 &args.letter,
-                format!("the letter cannot be read: {e}"),
-                "give the signed PDF exactly as it was signed",
+                tr!("sign-letter-unreadable", reason = e.to_string()),
+                &tr!("sign-letter-unreadable-help"),
             );
         }
     };
@@ -58,7 +68,7 @@ pub fn run(ui: &Ui, args: &CardArgs) -> i32 {
                     ui,
                     &s.file,
                     format!("{}: {why}", kind.name()),
-                    "a card is made of the letter and the signatures made over it; check with zhauap verify LETTER.pdf SIGNATURE.cms",
+                    &tr!("card-signature-refused-help"),
                 );
             }
         }
@@ -68,14 +78,30 @@ pub fn run(ui: &Ui, args: &CardArgs) -> i32 {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "letter.pdf".into());
-    let card = match zhauap::card::build(&name, &letter, &signatures) {
+    let shown = match &args.source {
+        Some(source) => match shown_pages(
+            source,
+            templates,
+            !args.no_typography,
+            &args.letter,
+            &letter,
+        ) {
+            Ok(pages) => Some(pages),
+            Err(e) => {
+                ui.error(&e);
+                return EXIT_REFUSED;
+            }
+        },
+        None => None,
+    };
+    let card = match zhauap::card::build(&name, &letter, &signatures, shown.as_ref()) {
         Ok(c) => c,
         Err(why) => {
             return refuse(
                 ui,
                 &args.letter,
-                format!("the card could not be made: {why}"),
-                "give the PDF zhauap rendered and its CMS signatures",
+                tr!("card-not-made", reason = why),
+                &tr!("card-not-made-help"),
             );
         }
     };
@@ -83,38 +109,79 @@ pub fn run(ui: &Ui, args: &CardArgs) -> i32 {
         ui.error(&e);
         return EXIT_REFUSED;
     }
-    ui.info(&format!(
-        "wrote {} ({} signature file{})",
-        args.output.display(),
-        signatures.len(),
-        if signatures.len() == 1 { "" } else { "s" }
+    ui.info(&tr!(
+        "card-wrote",
+        file = args.output.display().to_string(),
+        count = signatures.len()
     ));
+    if shown.is_none() {
+        ui.info(&tr!("card-sheets-only"));
+    }
     EXIT_OK
+}
+
+/// The letter's pages, typeset again from its source, when they give the
+/// signed PDF byte for byte: what the card shows is then what was signed.
+fn shown_pages(
+    source: &Path,
+    templates: Option<&Path>,
+    typography: bool,
+    letter_path: &Path,
+    letter: &[u8],
+) -> Result<Pages, Error> {
+    let engine = zhauap::Engine::new(templates)?;
+    let options = zhauap::Options {
+        typography,
+        format: zhauap::Format::Pdf,
+    };
+    let rendered = engine.render(source, &options)?;
+    if rendered.bytes != letter {
+        let at = rendered
+            .bytes
+            .iter()
+            .zip(letter)
+            .position(|(a, b)| a != b)
+            .unwrap_or(rendered.bytes.len().min(letter.len()));
+        return Err(Error::one(
+            Diagnostic::new(
+                source,
+                tr!(
+                    "card-source-differs",
+                    letter = letter_path.display().to_string(),
+                    rendered = rendered.bytes.len(),
+                    size = letter.len(),
+                    at = at
+                ),
+            )
+            .with_help(tr!("card-source-differs-help")),
+        ));
+    }
+    Ok(rendered.pages)
 }
 
 /// `zhauap verify CARD.pdf`: the embedded letter against the embedded
 /// signatures, after checking that the drawn QR codes carry them.
-pub fn verify(ui: &Ui, path: &Path, allow_unverified: bool) -> i32 {
+pub fn verify(
+    ui: &Ui,
+    path: &Path,
+    allow_unverified: bool,
+    trusted: Option<&zhauap::sign::Trusted>,
+) -> i32 {
     let card = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
             return refuse(
                 ui,
                 path,
-                format!("the card cannot be read: {e}"),
-                "give the card's PDF",
+                tr!("card-unreadable", reason = e.to_string()),
+                &tr!("card-unreadable-help"),
             );
         }
     };
     let opened = match zhauap::card::open(&card) {
         Ok(o) => o,
         Err(why) => {
-            return refuse(
-                ui,
-                path,
-                why,
-                "the card was altered after it was made, or it is not a card zhauap made; do not trust it",
-            );
+            return refuse(ui, path, why, &tr!("card-altered-help"));
         }
     };
     let mut signatures = Vec::new();
@@ -133,5 +200,6 @@ pub fn verify(ui: &Ui, path: &Path, allow_unverified: bool) -> i32 {
         &opened.letter.bytes,
         &signatures,
         allow_unverified,
+        trusted,
     )
 }

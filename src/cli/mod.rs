@@ -320,7 +320,7 @@ pub fn run() -> i32 {
     match &cli.command {
         Command::Init { file, lang, force } => return init(&ui, file, *lang, *force),
         Command::Verify(args) => return verify::run(&ui, args),
-        Command::Card(args) => return card::run(&ui, args),
+        Command::Card(args) => return card::run(&ui, args, cli.templates.as_deref()),
         Command::Schema {
             manifest,
             check,

@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use zhauap::diagnostic::{Diagnostic, Error};
-use zhauap::sign::{Outcome, Signature, SignerCheck};
+use zhauap::sign::{Outcome, Signature, SignerCheck, Trusted};
+use zhauap::tr;
 
 use super::{EXIT_OK, EXIT_REFUSED, Ui};
 
@@ -19,19 +20,38 @@ pub struct VerifyArgs {
     /// missing signing time) when all the others are valid; they are still printed.
     #[arg(long)]
     allow_unverified: bool,
+    /// Trusted root or intermediate certificates (PEM or DER; repeat for
+    /// several files): the signer's certificate must chain to them.
+    #[arg(long, value_name = "FILE.pem")]
+    ca: Vec<PathBuf>,
 }
 
 pub fn run(ui: &Ui, args: &VerifyArgs) -> i32 {
+    let trusted = if args.ca.is_empty() {
+        None
+    } else {
+        let mut trusted = Trusted::default();
+        for path in &args.ca {
+            if let Err(e) = trusted.read(path) {
+                ui.error(&e.into());
+                return EXIT_REFUSED;
+            }
+        }
+        Some(trusted)
+    };
     if args.signatures.is_empty() {
         // A document card carries its letter and signatures (docs/card.md).
-        return super::card::verify(ui, &args.letter, args.allow_unverified);
+        return super::card::verify(ui, &args.letter, args.allow_unverified, trusted.as_ref());
     }
     let letter = match std::fs::read(&args.letter) {
         Ok(bytes) => bytes,
         Err(e) => {
             ui.error(&Error::one(
-                Diagnostic::new(&args.letter, format!("the letter cannot be read: {e}"))
-                    .with_help("give the signed PDF exactly as it was signed"),
+                Diagnostic::new(
+                    &args.letter,
+                    tr!("sign-letter-unreadable", reason = e.to_string()),
+                )
+                .with_help(tr!("sign-letter-unreadable-help")),
             ));
             return EXIT_REFUSED;
         }
@@ -53,6 +73,7 @@ pub fn run(ui: &Ui, args: &VerifyArgs) -> i32 {
         &letter,
         &signatures,
         args.allow_unverified,
+        trusted.as_ref(),
     );
     if unreadable > 0 { EXIT_REFUSED } else { code }
 }
@@ -68,12 +89,13 @@ pub fn report(
     letter: &[u8],
     signatures: &[Signature],
     allow_unverified: bool,
+    trusted: Option<&Trusted>,
 ) -> i32 {
     let mut failures = Vec::new();
     let mut unverified = 0;
     let mut signers = 0;
     for signature in signatures {
-        for check in zhauap::sign::verify(letter, signature) {
+        for check in zhauap::sign::verify_with(letter, signature, trusted) {
             signers += 1;
             print_signer(signature, &check);
             let Some(signer) = signature.signers.get(check.signer) else {
@@ -92,12 +114,13 @@ pub fn report(
                     failures.push(
                         Diagnostic::new(
                             &signature.file,
-                            format!(
-                                "signer {} ({}) of {}: {}: {why}",
-                                check.signer + 1,
-                                signer.name,
-                                letter_name.display(),
-                                kind.name()
+                            tr!(
+                                "sign-check-failed",
+                                number = check.signer + 1,
+                                name = &signer.name,
+                                letter = letter_name.display().to_string(),
+                                check = kind.name(),
+                                reason = why
                             ),
                         )
                         .with_help(help(outcome)),
@@ -108,8 +131,8 @@ pub fn report(
     }
     if signers == 0 {
         ui.error(&Error::one(
-            Diagnostic::new(letter_name, "no signature of the letter could be read")
-                .with_help("give the CMS signature files made over this letter"),
+            Diagnostic::new(letter_name, tr!("sign-no-signature"))
+                .with_help(tr!("sign-no-signature-help")),
         ));
         return EXIT_REFUSED;
     }
@@ -119,30 +142,35 @@ pub fn report(
         });
         return EXIT_REFUSED;
     }
-    let unverified_note = if unverified > 0 {
-        format!(", {unverified} check(s) NOT VERIFIED and accepted by --allow-unverified")
+    let letter = letter_name.display().to_string();
+    if unverified > 0 {
+        println!(
+            "{}",
+            tr!(
+                "sign-verified-unverified",
+                signers = signers,
+                letter = letter,
+                unverified = unverified
+            )
+        );
     } else {
-        String::new()
-    };
-    println!(
-        "verified: {signers} signer(s) of {}{unverified_note}",
-        letter_name.display()
-    );
-    ui.info(
-        "not checked: the certificates' chain to the NCA RK root and their revocation (OCSP/CRL)",
-    );
+        println!(
+            "{}",
+            tr!("sign-verified", signers = signers, letter = letter)
+        );
+    }
+    ui.info(&match trusted {
+        Some(_) => tr!("sign-not-checked-revocation"),
+        None => tr!("sign-not-checked"),
+    });
     EXIT_OK
 }
 
-fn help(outcome: &Outcome) -> &'static str {
+fn help(outcome: &Outcome) -> String {
     match outcome {
-        Outcome::Valid => "",
-        Outcome::Invalid(_) => {
-            "do not accept the letter as signed: ask for the letter and its signature again"
-        }
-        Outcome::NotVerified(_) => {
-            "check this signature with NCALayer or ezSigner, then accept it with --allow-unverified"
-        }
+        Outcome::Valid => String::new(),
+        Outcome::Invalid(_) => tr!("sign-invalid-help"),
+        Outcome::NotVerified(_) => tr!("sign-unverified-help"),
     }
 }
 
@@ -151,14 +179,17 @@ fn print_signer(signature: &Signature, check: &SignerCheck) {
         return;
     };
     println!(
-        "{}, signer {}: {}",
-        signature.file.display(),
-        check.signer + 1,
-        s.name
+        "{}",
+        tr!(
+            "sign-signer-title",
+            file = signature.file.display().to_string(),
+            number = check.signer + 1,
+            name = &s.name
+        )
     );
     let ids: Vec<String> = [
-        s.iin.as_ref().map(|v| format!("IIN {v}")),
-        s.bin.as_ref().map(|v| format!("BIN {v}")),
+        s.iin.as_ref().map(|v| tr!("sign-iin", iin = v)),
+        s.bin.as_ref().map(|v| tr!("sign-bin", bin = v)),
         s.organization.clone(),
     ]
     .into_iter()
@@ -168,38 +199,63 @@ fn print_signer(signature: &Signature, check: &SignerCheck) {
         println!("  {}", ids.join(", "));
     }
     println!(
-        "  certificate {} issued by {}, valid {} – {} UTC",
-        s.serial, s.issuer, s.not_before, s.not_after
+        "  {}",
+        tr!(
+            "sign-certificate",
+            serial = &s.serial,
+            issuer = &s.issuer,
+            from = s.not_before.to_string(),
+            to = s.not_after.to_string()
+        )
     );
+    let (algorithm, digest) = (s.algorithm.name(), s.digest.name());
     match s.signing_time {
         Some(t) => println!(
-            "  signed at {t} UTC with {}, {}",
-            s.algorithm.name(),
-            s.digest.name()
+            "  {}",
+            tr!(
+                "sign-signed-at",
+                time = t.to_string(),
+                algorithm = algorithm,
+                digest = digest
+            )
         ),
         None => println!(
-            "  signed (no signing time) with {}, {}",
-            s.algorithm.name(),
-            s.digest.name()
+            "  {}",
+            tr!(
+                "sign-signed-no-time",
+                algorithm = algorithm,
+                digest = digest
+            )
         ),
     }
+    let words = [
+        tr!("sign-outcome-valid"),
+        tr!("sign-outcome-invalid"),
+        tr!("sign-outcome-unverified"),
+    ];
+    // The words in a column: 12 wide in English, as wide as the widest in others.
+    let width = words
+        .iter()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(12);
     for (kind, outcome) in check.checks() {
         let (word, text) = match outcome {
-            Outcome::Valid => ("valid", valid_text(kind)),
-            Outcome::Invalid(why) => ("INVALID", why.as_str()),
-            Outcome::NotVerified(why) => ("NOT VERIFIED", why.as_str()),
+            Outcome::Valid => (&words[0], valid_text(kind)),
+            Outcome::Invalid(why) => (&words[1], why.clone()),
+            Outcome::NotVerified(why) => (&words[2], why.clone()),
         };
-        println!("  {word:<12}  {}: {text}", kind.name());
+        println!("  {word:<width$}  {}: {text}", kind.name());
     }
 }
 
-fn valid_text(kind: zhauap::sign::Check) -> &'static str {
+fn valid_text(kind: zhauap::sign::Check) -> String {
     match kind {
-        zhauap::sign::Check::Content => "the signature's attached content is the letter",
-        zhauap::sign::Check::Digest => "the letter's digest is the one signed",
-        zhauap::sign::Check::Signature => {
-            "the signature value is valid under the certificate's key"
-        }
-        zhauap::sign::Check::Validity => "signed within the certificate's validity",
+        zhauap::sign::Check::Content => tr!("sign-valid-content"),
+        zhauap::sign::Check::Digest => tr!("sign-valid-digest"),
+        zhauap::sign::Check::Signature => tr!("sign-valid-signature"),
+        zhauap::sign::Check::Validity => tr!("sign-valid-validity"),
+        zhauap::sign::Check::Chain => tr!("sign-valid-chain"),
     }
 }

@@ -63,6 +63,8 @@ pub const AREAS: &[(&str, [&str; 3])] = &[
     area!("schema"),
     // The live preview.
     area!("preview"),
+    // Signatures: verify and card.
+    area!("sign"),
 ];
 
 /// The bundle of one language, built the first time a message in it is

@@ -268,6 +268,7 @@ fn signature_algorithm(info: &SignerInfo, cert: &Certificate) -> SignatureAlgori
         | "1.2.840.113549.1.1.11"
         | "1.2.840.113549.1.1.12"
         | "1.2.840.113549.1.1.13" => SignatureAlgorithm::Rsa,
+        "1.2.840.113549.1.1.10" => SignatureAlgorithm::RsaPss,
         "1.2.840.10045.2.1"
         | "1.2.840.10045.4.3.2"
         | "1.2.840.10045.4.3.3"

@@ -5,28 +5,70 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Error};
 
 /// A signature file that is not a usable CMS signature. Each names the
-/// file; [`SignError::help`] says what to do.
-#[derive(Debug, thiserror::Error)]
+/// file; [`SignError::help`] says what to do. The words are in
+/// `locales/*/sign.ftl`.
+#[derive(Debug)]
 pub enum SignError {
-    #[error("the signature file cannot be read: {why}")]
-    Read { file: PathBuf, why: String },
-    #[error("the signature file is {size} bytes; a signature is at most {limit} bytes")]
+    Read {
+        file: PathBuf,
+        why: String,
+    },
     TooLarge {
         file: PathBuf,
         size: u64,
         limit: u64,
     },
-    #[error("the file is not a CMS signature (neither DER, PEM nor base64 text): {why}")]
-    NotCms { file: PathBuf, why: String },
-    #[error("the CMS signature is damaged or cut short: {why}")]
-    Malformed { file: PathBuf, why: String },
-    #[error("the CMS holds {content_type}, not signed data (1.2.840.113549.1.7.2)")]
-    NotSignedData { file: PathBuf, content_type: String },
-    #[error("the CMS signature has no signer")]
-    NoSigners { file: PathBuf },
-    #[error("the certificate of signer {signer} is not in the CMS signature")]
-    CertificateMissing { file: PathBuf, signer: usize },
+    NotCms {
+        file: PathBuf,
+        why: String,
+    },
+    Malformed {
+        file: PathBuf,
+        why: String,
+    },
+    NotSignedData {
+        file: PathBuf,
+        content_type: String,
+    },
+    NoSigners {
+        file: PathBuf,
+    },
+    CertificateMissing {
+        file: PathBuf,
+        signer: usize,
+    },
+    /// A `--ca` file that holds no readable certificate.
+    NotCertificate {
+        file: PathBuf,
+        why: String,
+    },
 }
+
+impl std::fmt::Display for SignError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            SignError::Read { why, .. } => crate::tr!("sign-file-unreadable", reason = why),
+            SignError::TooLarge { size, limit, .. } => {
+                crate::tr!("sign-file-too-large", size = *size, limit = *limit)
+            }
+            SignError::NotCms { why, .. } => crate::tr!("sign-file-not-cms", reason = why),
+            SignError::Malformed { why, .. } => crate::tr!("sign-file-malformed", reason = why),
+            SignError::NotSignedData { content_type, .. } => {
+                crate::tr!("sign-file-not-signed-data", oid = content_type)
+            }
+            SignError::NoSigners { .. } => crate::tr!("sign-file-no-signers"),
+            SignError::CertificateMissing { signer, .. } => {
+                crate::tr!("sign-file-certificate-missing", number = *signer)
+            }
+            SignError::NotCertificate { why, .. } => {
+                crate::tr!("sign-file-not-certificate", reason = why)
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for SignError {}
 
 impl SignError {
     /// The signature file the error is about.
@@ -38,27 +80,25 @@ impl SignError {
             | SignError::Malformed { file, .. }
             | SignError::NotSignedData { file, .. }
             | SignError::NoSigners { file }
-            | SignError::CertificateMissing { file, .. } => file,
+            | SignError::CertificateMissing { file, .. }
+            | SignError::NotCertificate { file, .. } => file,
         }
     }
 
     /// What the user can do about it.
-    pub fn help(&self) -> &'static str {
+    pub fn help(&self) -> String {
         match self {
-            SignError::Read { .. } => "check the path and that the file can be read",
-            SignError::TooLarge { .. } => {
-                "give the detached CMS signature (.cms, .p7s, .sig), not the signed document"
-            }
+            SignError::Read { .. } => crate::tr!("sign-file-unreadable-help"),
+            SignError::TooLarge { .. } => crate::tr!("sign-file-too-large-help"),
             SignError::NotCms { .. } | SignError::NotSignedData { .. } => {
-                "give the CMS signature as NCALayer saves it: a .cms/.p7s file (DER), PEM, or the base64 text"
+                crate::tr!("sign-file-not-cms-help")
             }
-            SignError::Malformed { .. } => {
-                "the file was probably cut short or changed in transit; ask the signer for the signature file again"
-            }
-            SignError::NoSigners { .. } => "this CMS carries no signature; sign the letter again",
+            SignError::Malformed { .. } => crate::tr!("sign-file-malformed-help"),
+            SignError::NoSigners { .. } => crate::tr!("sign-file-no-signers-help"),
             SignError::CertificateMissing { .. } => {
-                "sign again with the certificate included in the signature (NCALayer includes it by default)"
+                crate::tr!("sign-file-certificate-missing-help")
             }
+            SignError::NotCertificate { .. } => crate::tr!("sign-file-not-certificate-help"),
         }
     }
 

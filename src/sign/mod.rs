@@ -4,27 +4,31 @@
 //! a key. It reads the CMS (RFC 5652) the signer made over the PDF, names
 //! each signer from their certificate, and checks that the signature is of
 //! this letter: the signed message digest against the letter's digest, the
-//! signature value under the certificate's key where zhauap can (RSA,
-//! ECDSA P-256/P-384; not GOST 34.10, see [`Outcome::NotVerified`]), and
+//! signature value under the certificate's key where zhauap can (RSA
+//! PKCS#1 v1.5 and PSS, ECDSA P-256/P-384; not GOST 34.10, see [`Outcome::NotVerified`]), and
 //! the signing time against the certificate's validity. It does not check
-//! the certificate's chain to the NCA root nor its revocation:
+//! the certificate's chain unless trusted certificates are given
+//! ([`Trusted`], `verify --ca`), nor its revocation:
 //! docs/signatures.md says what that means.
 //!
 //! [`read_signature`] reads a file ([`cms`]); [`verify`] checks it against
 //! the letter's bytes ([`verify`](mod@verify)).
 
 mod ber;
+mod chain;
 mod cms;
 mod error;
+mod pss;
 mod subject;
 mod verify;
 
 use std::path::PathBuf;
 
+pub use chain::Trusted;
 pub use cms::{MAX_SIGNATURE_BYTES, parse_signature, read_signature};
 pub use error::SignError;
 pub use subject::{Subject, common_name, subject};
-pub use verify::{digest, verify};
+pub use verify::{digest, verify, verify_with};
 
 /// A CMS signature file, read.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,13 +86,15 @@ pub enum DigestAlgorithm {
 pub enum SignatureAlgorithm {
     /// RSASSA-PKCS1-v1_5.
     Rsa,
+    /// RSASSA-PSS (RFC 4056): hash, mask and salt length in the algorithm's parameters.
+    RsaPss,
     EcdsaP256,
     EcdsaP384,
     /// GOST R 34.10-2012 / ST RK GOST R 34.10-2015, 256-bit key.
     Gost2015_256,
     /// GOST R 34.10-2012 / ST RK GOST R 34.10-2015, 512-bit key.
     Gost2015_512,
-    /// Any other (RSASSA-PSS, ECDSA on another curve…), by its OID.
+    /// Any other (ECDSA on another curve…), by its OID.
     Other(String),
 }
 
@@ -111,6 +117,7 @@ impl SignatureAlgorithm {
     pub fn name(&self) -> &str {
         match self {
             SignatureAlgorithm::Rsa => "RSA",
+            SignatureAlgorithm::RsaPss => "RSA-PSS",
             SignatureAlgorithm::EcdsaP256 => "ECDSA P-256",
             SignatureAlgorithm::EcdsaP384 => "ECDSA P-384",
             SignatureAlgorithm::Gost2015_256 => "GOST 34.10-2015 (256)",
@@ -151,6 +158,9 @@ pub struct SignerCheck {
     pub validity: Outcome,
     /// An attached CMS's content against the letter (None: detached).
     pub content: Option<Outcome>,
+    /// The certificate's chain to the trusted certificates (None: no
+    /// `--ca` given, not checked).
+    pub chain: Option<Outcome>,
 }
 
 impl SignerCheck {
@@ -163,6 +173,9 @@ impl SignerCheck {
         ];
         if let Some(content) = &self.content {
             all.insert(0, (Check::Content, content));
+        }
+        if let Some(chain) = &self.chain {
+            all.push((Check::Chain, chain));
         }
         all
     }
@@ -180,15 +193,18 @@ pub enum Check {
     Digest,
     Signature,
     Validity,
+    Chain,
 }
 
 impl Check {
-    pub fn name(self) -> &'static str {
+    /// The check's name, in the user's language.
+    pub fn name(self) -> String {
         match self {
-            Check::Content => "content",
-            Check::Digest => "digest",
-            Check::Signature => "signature",
-            Check::Validity => "validity",
+            Check::Content => crate::tr!("sign-check-content"),
+            Check::Digest => crate::tr!("sign-check-digest"),
+            Check::Signature => crate::tr!("sign-check-signature"),
+            Check::Validity => crate::tr!("sign-check-validity"),
+            Check::Chain => crate::tr!("sign-check-chain"),
         }
     }
 }

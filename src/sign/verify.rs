@@ -28,11 +28,21 @@ pub fn digest(algorithm: &DigestAlgorithm, data: &[u8]) -> Option<Vec<u8>> {
 /// per signer, in order; a signature with no signer gives none, which is
 /// not a valid signature.
 pub fn verify(letter: &[u8], signature: &Signature) -> Vec<SignerCheck> {
+    verify_with(letter, signature, None)
+}
+
+/// [`verify`], and with `trusted` the chain of each signer's certificate
+/// to those certificates ([`super::chain`]).
+pub fn verify_with(
+    letter: &[u8],
+    signature: &Signature,
+    trusted: Option<&super::Trusted>,
+) -> Vec<SignerCheck> {
     let parsed = match parse(&signature.der) {
         Ok(p) => p,
         Err(_) => {
             // Only a Signature built by hand gets here: read_signature parsed it.
-            let why = "the CMS could not be read".to_owned();
+            let why = crate::tr!("sign-cms-unreadable");
             return (0..signature.signers.len())
                 .map(|i| SignerCheck {
                     signer: i,
@@ -40,26 +50,35 @@ pub fn verify(letter: &[u8], signature: &Signature) -> Vec<SignerCheck> {
                     signature: Outcome::Invalid(why.clone()),
                     validity: Outcome::Invalid(why.clone()),
                     content: None,
+                    chain: trusted.map(|_| Outcome::Invalid(why.clone())),
                 })
                 .collect();
         }
     };
     let content = attached_content(&parsed);
+    let carried: Vec<Certificate> = parsed
+        .data
+        .certificates
+        .iter()
+        .flat_map(|set| set.0.iter())
+        .filter_map(|choice| match choice {
+            cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()),
+            cms::cert::CertificateChoices::Other(_) => None,
+        })
+        .collect();
     signature
         .signers
         .iter()
         .zip(parsed.data.signer_infos.0.iter())
         .enumerate()
         .map(|(i, (signer, info))| {
-            check_signer(
-                i,
-                letter,
-                signer,
-                info,
-                parsed.certificate(info),
-                &parsed,
-                &content,
-            )
+            let cert = parsed.certificate(info);
+            let mut check = check_signer(i, letter, signer, info, cert, &parsed, &content);
+            check.chain = trusted.map(|t| match cert {
+                Some(cert) => super::chain::check(cert, &carried, t, signer.signing_time),
+                None => Outcome::Invalid(crate::tr!("sign-certificate-absent")),
+            });
+            check
         })
         .collect()
 }
@@ -72,7 +91,7 @@ fn attached_content(parsed: &Parsed) -> Option<Result<Vec<u8>, String>> {
         econtent
             .decode_as::<OctetString>()
             .map(|o| o.as_bytes().to_vec())
-            .map_err(|e| format!("the attached content cannot be read: {e}")),
+            .map_err(|e| crate::tr!("sign-content-unreadable", reason = e.to_string())),
     )
 }
 
@@ -87,35 +106,32 @@ fn check_signer(
 ) -> SignerCheck {
     let content_check = content.as_ref().map(|c| match c {
         Ok(bytes) if bytes == letter => Outcome::Valid,
-        Ok(bytes) => Outcome::Invalid(format!(
-            "the signature carries another document ({} bytes) than the letter ({} bytes)",
-            bytes.len(),
-            letter.len()
+        Ok(bytes) => Outcome::Invalid(crate::tr!(
+            "sign-other-content",
+            content = bytes.len(),
+            letter = letter.len()
         )),
         Err(why) => Outcome::Invalid(why.clone()),
     });
     let letter_digest = digest(&signer.digest, letter);
     let signature = match cert {
         Some(cert) => signature_value(signer, info, cert, letter),
-        None => Outcome::Invalid("the signer's certificate is not in the CMS".to_owned()),
+        None => Outcome::Invalid(crate::tr!("sign-certificate-absent")),
     };
     let digest = match (&info.signed_attrs, &letter_digest) {
-        (_, None) => Outcome::NotVerified(format!(
-            "zhauap does not compute the digest algorithm {}",
-            signer.digest.name()
+        (_, None) => Outcome::NotVerified(crate::tr!(
+            "sign-digest-unknown",
+            algorithm = signer.digest.name()
         )),
         (Some(_), Some(ours)) => signed_digest(signer, info, parsed, ours),
         // Without signed attributes the signature value is over the
         // letter's digest itself: it decides.
         (None, Some(_)) => match &signature {
             Outcome::Valid => Outcome::Valid,
-            Outcome::Invalid(_) => Outcome::Invalid(
-                "the signature (without signed attributes) does not match the letter's digest"
-                    .to_owned(),
-            ),
-            Outcome::NotVerified(_) => Outcome::NotVerified(
-                "without signed attributes the digest is checked only through the signature value, which was not verified".to_owned(),
-            ),
+            Outcome::Invalid(_) => Outcome::Invalid(crate::tr!("sign-no-attributes-mismatch")),
+            Outcome::NotVerified(_) => {
+                Outcome::NotVerified(crate::tr!("sign-no-attributes-unverified"))
+            }
         },
     };
     SignerCheck {
@@ -124,6 +140,7 @@ fn check_signer(
         signature,
         validity: validity(signer),
         content: content_check,
+        chain: None,
     }
 }
 
@@ -136,8 +153,9 @@ fn signed_digest(signer: &Signer, info: &SignerInfo, parsed: &Parsed, ours: &[u8
         .map(|v| v.decode_as::<ObjectIdentifier>().ok())
         .collect();
     if types != [Some(econtent_type)] {
-        return Outcome::Invalid(format!(
-            "the signed contentType attribute does not name the content's type {econtent_type}"
+        return Outcome::Invalid(crate::tr!(
+            "sign-content-type",
+            oid = econtent_type.to_string()
         ));
     }
     let digests: Vec<Vec<u8>> = signed_attribute(info, MESSAGE_DIGEST)
@@ -146,17 +164,14 @@ fn signed_digest(signer: &Signer, info: &SignerInfo, parsed: &Parsed, ours: &[u8
         .map(|o| o.as_bytes().to_vec())
         .collect();
     let [signed] = digests.as_slice() else {
-        return Outcome::Invalid(format!(
-            "the signature has {} messageDigest attributes; it must have exactly one",
-            digests.len()
-        ));
+        return Outcome::Invalid(crate::tr!("sign-digest-count", count = digests.len()));
     };
     if signed == ours || streebog_reversed(&signer.digest, signed, ours) {
         Outcome::Valid
     } else {
-        Outcome::Invalid(format!(
-            "the letter's {} digest differs from the signed one: the letter was changed after signing, or the signature is of another file",
-            signer.digest.name()
+        Outcome::Invalid(crate::tr!(
+            "sign-digest-differs",
+            algorithm = signer.digest.name()
         ))
     }
 }
@@ -188,21 +203,30 @@ fn signature_value(
         Some(attrs) => match attrs.to_der() {
             Ok(der) => der,
             Err(e) => {
-                return Outcome::Invalid(format!("the signed attributes cannot be encoded: {e}"));
+                return Outcome::Invalid(crate::tr!(
+                    "sign-attributes-unencodable",
+                    reason = e.to_string()
+                ));
             }
         },
         None => letter.to_vec(),
     };
     let Some(hashed) = digest(&signer.digest, &message) else {
-        return Outcome::NotVerified(format!(
-            "zhauap does not compute the digest algorithm {}",
-            signer.digest.name()
+        return Outcome::NotVerified(crate::tr!(
+            "sign-digest-unknown",
+            algorithm = signer.digest.name()
         ));
     };
     let value = info.signature.as_bytes();
     let spki = cert.tbs_certificate().subject_public_key_info();
     let checked = match &signer.algorithm {
         SignatureAlgorithm::Rsa => rsa_value(spki, &signer.digest, &hashed, value),
+        SignatureAlgorithm::RsaPss => {
+            match super::pss::verify(info, spki, &signer.digest, &hashed, value) {
+                super::pss::Checked::Done(result) => result,
+                super::pss::Checked::Unsupported(why) => return Outcome::NotVerified(why),
+            }
+        }
         SignatureAlgorithm::EcdsaP256 => {
             ecdsa_value!(p256, spki.subject_public_key.raw_bytes(), &hashed, value)
         }
@@ -210,15 +234,13 @@ fn signature_value(
             ecdsa_value!(p384, spki.subject_public_key.raw_bytes(), &hashed, value)
         }
         SignatureAlgorithm::Gost2015_256 | SignatureAlgorithm::Gost2015_512 => {
-            return Outcome::NotVerified(format!(
-                "the {} signature value was not verified: zhauap has no GOST 34.10 verifier (no maintained Rust implementation); the digest was checked",
-                signer.algorithm.name()
+            return Outcome::NotVerified(crate::tr!(
+                "sign-gost-unverified",
+                algorithm = signer.algorithm.name()
             ));
         }
         SignatureAlgorithm::Other(oid) => {
-            return Outcome::NotVerified(format!(
-                "the signature value was not verified: zhauap does not verify the algorithm {oid}"
-            ));
+            return Outcome::NotVerified(crate::tr!("sign-algorithm-unknown", algorithm = oid));
         }
     };
     match checked {
@@ -227,7 +249,7 @@ fn signature_value(
     }
 }
 
-fn rsa_value(
+pub(super) fn rsa_value(
     spki: &x509_cert::spki::SubjectPublicKeyInfoOwned,
     digest: &DigestAlgorithm,
     hashed: &[u8],
@@ -235,53 +257,45 @@ fn rsa_value(
 ) -> Result<(), String> {
     let der = spki
         .to_der()
-        .map_err(|e| format!("the certificate's key cannot be read: {e}"))?;
+        .map_err(|e| crate::tr!("sign-key-unreadable", reason = e.to_string()))?;
     let key = rsa::PublicKey::from_public_key_der(&der)
-        .map_err(|e| format!("the certificate's RSA key cannot be read: {e}"))?;
+        .map_err(|e| crate::tr!("sign-key-unreadable", reason = e.to_string()))?;
     let scheme = match digest {
         DigestAlgorithm::Sha256 => rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
         DigestAlgorithm::Sha384 => rsa::Pkcs1v15Sign::new::<sha2::Sha384>(),
         DigestAlgorithm::Sha512 => rsa::Pkcs1v15Sign::new::<sha2::Sha512>(),
         DigestAlgorithm::Streebog256 | DigestAlgorithm::Streebog512 | DigestAlgorithm::Other(_) => {
-            return Err(format!(
-                "an RSA signature with the digest {} is not a combination zhauap verifies",
-                digest.name()
-            ));
+            return Err(crate::tr!("sign-rsa-digest", digest = digest.name()));
         }
     };
-    key.verify(scheme, hashed, value).map_err(|_| {
-        "the RSA signature value does not match the signed data and the certificate's key"
-            .to_owned()
-    })
+    key.verify(scheme, hashed, value)
+        .map_err(|_| crate::tr!("sign-value-mismatch", algorithm = "RSA"))
 }
 
 /// ECDSA over a prehashed message, the key a SEC1 point, the value DER.
 macro_rules! ecdsa_value {
     ($curve:ident, $point:expr, $hashed:expr, $value:expr) => {
         $curve::ecdsa::VerifyingKey::from_sec1_bytes($point)
-            .map_err(|_| "the certificate's EC key cannot be read".to_owned())
+            .map_err(|e| crate::tr!("sign-key-unreadable", reason = e.to_string()))
             .and_then(|key| {
-                let sig = $curve::ecdsa::Signature::from_der($value).map_err(|_| {
-                    "the ECDSA signature value is not a DER (r, s) pair".to_owned()
-                })?;
-                key.verify_prehash($hashed, &sig).map_err(|_| {
-                    "the ECDSA signature value does not match the signed data and the certificate's key"
-                        .to_owned()
-                })
+                let sig = $curve::ecdsa::Signature::from_der($value)
+                    .map_err(|_| crate::tr!("sign-ecdsa-not-der"))?;
+                key.verify_prehash($hashed, &sig)
+                    .map_err(|_| crate::tr!("sign-value-mismatch", algorithm = "ECDSA"))
             })
     };
 }
-use ecdsa_value;
+pub(super) use ecdsa_value;
 
 /// The signing time within the certificate's validity.
 fn validity(signer: &Signer) -> Outcome {
     match signer.signing_time {
-        None => Outcome::NotVerified(
-            "the signature carries no signing time, so the certificate's validity at signing is unknown".to_owned(),
-        ),
-        Some(t) if t < signer.not_before || t > signer.not_after => Outcome::Invalid(format!(
-            "signed at {t} UTC, outside the certificate's validity {} – {} UTC",
-            signer.not_before, signer.not_after
+        None => Outcome::NotVerified(crate::tr!("sign-no-signing-time")),
+        Some(t) if t < signer.not_before || t > signer.not_after => Outcome::Invalid(crate::tr!(
+            "sign-outside-validity",
+            time = t.to_string(),
+            from = signer.not_before.to_string(),
+            to = signer.not_after.to_string()
         )),
         Some(_) => Outcome::Valid,
     }

@@ -42,6 +42,7 @@ const CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
 const MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
 const SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
 const SHA256_WITH_RSA: &str = "1.2.840.113549.1.1.11";
+const RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
 const ECDSA_WITH_SHA256: &str = "1.2.840.10045.4.3.2";
 /// NCA RK's OIDs for GOST 34.10-2015 512-bit keys and signatures.
 const GOST_2015_512_KEY: &str = "1.2.398.3.10.1.4.1.2";
@@ -129,14 +130,52 @@ fn validity() -> Validity {
 }
 
 fn issue(subject: &str, serial: u32, spki: SubjectPublicKeyInfoOwned) -> Certificate {
+    issue_by(&ca_key(), subject, serial, spki)
+}
+
+/// A certificate of `subject` issued under the test CA's name and signed by `key`.
+fn issue_by(
+    key: &p256::ecdsa::SigningKey,
+    subject: &str,
+    serial: u32,
+    spki: SubjectPublicKeyInfoOwned,
+) -> Certificate {
     let profile = Issued {
         subject: Name::from_str(subject).expect("the subject"),
     };
     let builder = CertificateBuilder::new(profile, SerialNumber::from(serial), validity(), spki)
         .expect("a certificate builder");
     builder
-        .build::<_, p256::ecdsa::DerSignature>(&ca_key())
+        .build::<_, p256::ecdsa::DerSignature>(key)
         .expect("the CA signs the certificate")
+}
+
+/// The test CA's own certificate (self-signed), as PEM: what `verify --ca`
+/// is given to trust the test signers.
+pub fn ca_pem() -> String {
+    self_signed_pem(&ca_key())
+}
+
+/// A CA under the same name with another key: the test signers'
+/// certificates are not signed by it.
+pub fn other_ca_pem() -> String {
+    self_signed_pem(&p256::ecdsa::SigningKey::from_slice(&[9u8; 32]).expect("a valid P-256 scalar"))
+}
+
+fn self_signed_pem(key: &p256::ecdsa::SigningKey) -> String {
+    use base64ct::{Base64, Encoding};
+    let spki = SubjectPublicKeyInfoOwned::from_key(key.verifying_key()).expect("the key");
+    let cert = issue_by(key, "CN=ТЕСТОВЫЙ УЦ ЖАУАП (TEST),C=KZ", 1, spki);
+    let b64 = Base64::encode_string(&cert.to_der().expect("DER"));
+    let lines: Vec<&str> = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).expect("ASCII"))
+        .collect();
+    format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        lines.join("\n")
+    )
 }
 
 /// An RSA-2048 signer with an IIN and a BIN (a legal entity's employee).
@@ -213,6 +252,9 @@ pub struct Options {
     pub attached: bool,
     /// Flip a bit of each signature value (a forged signature).
     pub corrupt_value: bool,
+    /// RSA signers sign with RSASSA-PSS (SHA-256, MGF1-SHA-256) and this
+    /// salt length, written in the algorithm's parameters.
+    pub pss_salt: Option<u8>,
 }
 
 impl Default for Options {
@@ -221,6 +263,7 @@ impl Default for Options {
             signing_time: Some(SIGNING_TIME_UNIX),
             attached: false,
             corrupt_value: false,
+            pss_salt: None,
         }
     }
 }
@@ -242,7 +285,7 @@ pub fn cms(letter: &[u8], signers: &[&TestSigner], options: &Options) -> Vec<u8>
         let attrs = signed_attributes(&hash, options.signing_time);
         let to_sign = zhauap::sign::digest(&signer.digest(), &attrs.to_der().expect("DER"))
             .expect("a digest we compute");
-        let (algorithm, mut value) = sign(signer, &to_sign);
+        let (algorithm, mut value) = sign(signer, &to_sign, options.pss_salt);
         if options.corrupt_value
             && let Some(last) = value.last_mut()
         {
@@ -340,8 +383,27 @@ fn signed_attributes(hash: &[u8], signing_time: Option<u64>) -> SetOfVec<Attribu
 }
 
 /// The signature algorithm and value over a prehashed message.
-fn sign(signer: &TestSigner, hash: &[u8]) -> (AlgorithmIdentifierOwned, Vec<u8>) {
+fn sign(
+    signer: &TestSigner,
+    hash: &[u8],
+    pss_salt: Option<u8>,
+) -> (AlgorithmIdentifierOwned, Vec<u8>) {
     match &signer.key {
+        Key::Rsa(key) if let Some(salt) = pss_salt => {
+            let params = rsa::pkcs1::RsaPssParams::new::<sha2::Sha256>(salt);
+            (
+                AlgorithmIdentifierOwned {
+                    oid: oid(RSASSA_PSS),
+                    parameters: Some(Any::encode_from(&params).expect("PSS parameters")),
+                },
+                key.sign_with_rng(
+                    &mut rand::rng(),
+                    rsa::Pss::<sha2::Sha256>::new_with_salt(usize::from(salt)),
+                    hash,
+                )
+                .expect("RSA-PSS signs"),
+            )
+        }
         Key::Rsa(key) => (
             AlgorithmIdentifierOwned {
                 oid: oid(SHA256_WITH_RSA),

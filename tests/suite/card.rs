@@ -22,7 +22,7 @@ const KK: &str = "Осы құжат «Электрондық құжат және
 
 /// A folder with the reference letter, its RSA and ECDSA signatures and a
 /// joint signature by both.
-fn signed() -> tempfile::TempDir {
+pub(super) fn signed() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("letter.pdf"), letter()).unwrap();
     std::fs::write(
@@ -47,21 +47,31 @@ fn signed() -> tempfile::TempDir {
     dir
 }
 
-fn card(dir: &Path, out: &str) -> PathBuf {
-    let run = zhauap()
+/// `zhauap card letter.pdf rsa.cms ecdsa.cms -o OUT [--source SOURCE]` in
+/// `dir`: whether it succeeded, its stderr, and the card's path.
+pub(super) fn make_card(dir: &Path, out: &str, source: Option<&Path>) -> (bool, String, PathBuf) {
+    let mut command = zhauap();
+    command
         .current_dir(dir)
-        .args(["card", "letter.pdf", "rsa.cms", "ecdsa.cms", "-o", out])
-        .output()
-        .unwrap();
-    assert!(
+        .args(["card", "letter.pdf", "rsa.cms", "ecdsa.cms", "-o", out]);
+    if let Some(source) = source {
+        command.arg("--source").arg(source);
+    }
+    let run = command.output().unwrap();
+    (
         run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    dir.join(out)
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+        dir.join(out),
+    )
 }
 
-fn verify(card: &Path) -> (Option<i32>, String) {
+fn card(dir: &Path, out: &str) -> PathBuf {
+    let (ok, err, card) = make_card(dir, out, None);
+    assert!(ok, "{err}");
+    card
+}
+
+pub(super) fn verify(card: &Path) -> (Option<i32>, String) {
     let run = zhauap().arg("verify").arg(card).output().unwrap();
     (
         run.status.code(),
@@ -71,7 +81,7 @@ fn verify(card: &Path) -> (Option<i32>, String) {
 
 /// The streams of the card's embedded files, in the order of its name tree,
 /// read with lopdf (not with the program's own reader).
-fn embedded(doc: &Document) -> Vec<(String, lopdf::ObjectId)> {
+pub(super) fn embedded(doc: &Document) -> Vec<(String, lopdf::ObjectId)> {
     let get = |o: &Object| match o {
         Object::Reference(id) => doc.get_object(*id).unwrap().clone(),
         other => other.clone(),
@@ -96,6 +106,20 @@ fn embedded(doc: &Document) -> Vec<(String, lopdf::ObjectId)> {
         .collect()
 }
 
+/// The card embeds letter.pdf, rsa.cms and ecdsa.cms of `dir`, in that
+/// order, byte for byte.
+pub(super) fn assert_embeds_inputs(doc: &Document, dir: &Path) {
+    let files = embedded(doc);
+    let inputs = ["letter.pdf", "rsa.cms", "ecdsa.cms"];
+    assert_eq!(files.len(), inputs.len(), "{files:?}");
+    for ((name, id), input) in files.iter().zip(inputs) {
+        assert!(
+            content(doc, *id) == std::fs::read(dir.join(input)).unwrap(),
+            "{name} is not {input} byte for byte"
+        );
+    }
+}
+
 fn content(doc: &Document, id: lopdf::ObjectId) -> Vec<u8> {
     let stream = doc.get_object(id).unwrap().as_stream().unwrap();
     match stream.dict.get(b"Filter") {
@@ -110,16 +134,7 @@ fn a_card_is_the_same_bytes_every_run_and_carries_its_inputs_byte_for_byte() {
     let first = std::fs::read(card(dir.path(), "card-1.pdf")).unwrap();
     let second = std::fs::read(card(dir.path(), "card-2.pdf")).unwrap();
     assert!(first == second, "two runs gave different cards");
-    let doc = Document::load_mem(&first).unwrap();
-    let files = embedded(&doc);
-    let inputs = ["letter.pdf", "rsa.cms", "ecdsa.cms"];
-    assert_eq!(files.len(), inputs.len(), "{files:?}");
-    for ((name, id), input) in files.iter().zip(inputs) {
-        assert!(
-            content(&doc, *id) == std::fs::read(dir.path().join(input)).unwrap(),
-            "{name} is not {input} byte for byte"
-        );
-    }
+    assert_embeds_inputs(&Document::load_mem(&first).unwrap(), dir.path());
     assert_eq!(verify(&dir.path().join("card-1.pdf")).0, Some(0));
 }
 

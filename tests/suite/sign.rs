@@ -147,6 +147,50 @@ fn a_forged_signature_value_is_refused() {
 }
 
 #[test]
+fn rsa_pss_signatures_verify_with_their_parameters_and_a_forged_one_is_refused() {
+    let case = Case::new(letter());
+    // 32: the hash's length (the usual salt); 20: RFC 4055's default, which
+    // verifies only if the salt length is read from the parameters.
+    for salt in [32u8, 20, 0] {
+        let pss = Options {
+            pss_salt: Some(salt),
+            ..Options::default()
+        };
+        case.file("pss.cms", &sign::cms(letter(), &[rsa_signer()], &pss));
+        let (ok, out, err) = case.verify(&["pss.cms"]);
+        assert!(ok, "salt {salt}: stdout:\n{out}\nstderr:\n{err}");
+        assert!(out.contains("with RSA-PSS, SHA-256"), "{out}");
+        assert!(out.contains("valid         signature"), "{out}");
+        assert!(!out.contains("NOT VERIFIED"), "{out}");
+        let forged = Options {
+            corrupt_value: true,
+            ..pss
+        };
+        case.file("forged.cms", &sign::cms(letter(), &[rsa_signer()], &forged));
+        let (ok, out, err) = case.verify(&["forged.cms"]);
+        assert!(!ok, "{out}");
+        assert!(out.contains("INVALID       signature"), "{out}");
+        assert!(
+            err.contains("RSA-PSS signature value does not match"),
+            "{err}"
+        );
+    }
+    // A letter changed after signing: the digest fails, the value (over
+    // the intact signed attributes) still verifies.
+    let mut changed = letter().to_vec();
+    let last = changed.len() - 10;
+    changed[last] ^= 0x20;
+    let case = Case::new(&changed);
+    let pss = Options {
+        pss_salt: Some(32),
+        ..Options::default()
+    };
+    case.file("pss.cms", &sign::cms(letter(), &[rsa_signer()], &pss));
+    let (ok, out, _) = case.verify(&["pss.cms"]);
+    assert!(!ok && out.contains("INVALID       digest"), "{out}");
+}
+
+#[test]
 fn truncated_and_garbage_files_are_refused_with_their_name() {
     let cms = sign::detached_cms(letter(), rsa_signer());
     let case = Case::new(letter());
