@@ -16,6 +16,7 @@
 //! Letters' own words are not here: they come from the Tera templates.
 
 pub mod lang;
+
 #[cfg(test)]
 mod tests;
 
@@ -57,6 +58,8 @@ pub const AREAS: &[(&str, [&str; 3])] = &[
     area!("output"),
     // The editor schema's descriptions.
     area!("schema"),
+    // The command line's own help: `--help`, headings, the parser's errors.
+    area!("help"),
     // The live preview.
     area!("preview"),
 ];
@@ -142,6 +145,22 @@ pub fn message_in(lang: UiLang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     bundle
         .format_pattern(pattern, Some(&fluent_args), &mut errors)
         .into_owned()
+}
+
+/// The message `id` in `lang` without values, or `None` when no file of
+/// that language defines it: for texts whose ids are made from names (the
+/// command line's arguments, the schema's fields) rather than written in a
+/// `tr!`.
+pub fn lookup(lang: UiLang, id: &str) -> Option<String> {
+    let index = UiLang::ALL.iter().position(|l| *l == lang).unwrap_or(2);
+    let bundle = &bundles()[index];
+    let pattern = bundle.get_message(id).and_then(|m| m.value())?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// A message in the current language: `tr!("id")` or
