@@ -330,7 +330,8 @@ pub fn run() -> i32 {
             } else if *check {
                 print!("{}", zhauap::batch::check_schema_json());
             } else {
-                print!("{}", zhauap::letter::schema::json());
+                // Editors show its descriptions: the clerk's language.
+                print!("{}", zhauap::i18n::schema::letter(ui_lang));
             }
             return EXIT_OK;
         }
@@ -519,7 +520,10 @@ fn init(ui: &Ui, file: &Path, lang: LangArg, force: bool) -> i32 {
     let schema = file.with_file_name(SCHEMA_FILE);
     let mut wrote = tr!("cli-init-wrote", file = file.display().to_string());
     if !schema.exists() {
-        if let Err(e) = zhauap::write::atomic(&schema, zhauap::letter::schema::json().as_bytes()) {
+        if let Err(e) = zhauap::write::atomic(
+            &schema,
+            zhauap::i18n::schema::letter(zhauap::i18n::current()).as_bytes(),
+        ) {
             ui.error(&e);
             return EXIT_REFUSED;
         }

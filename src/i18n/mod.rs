@@ -16,6 +16,7 @@
 //! Letters' own words are not here: they come from the Tera templates.
 
 pub mod lang;
+pub mod schema;
 
 #[cfg(test)]
 mod tests;
