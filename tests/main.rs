@@ -20,6 +20,7 @@ mod suite {
     mod cli_messages;
     mod first_minute;
     mod fuzz_corpus;
+    mod help;
     mod kazakh;
     mod kazakh_words;
     mod letter_budget;

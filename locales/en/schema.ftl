@@ -1,1 +1,61 @@
-### The editor schema's descriptions.
+### The editor schema's descriptions (src/i18n/schema.rs). Ids: where the text
+### stands in the schema, without `properties` and `$defs`; a title adds -title.
+### English: the doc comments of src/letter/schema.rs, word for word.
+
+schema-letter = A reply letter (zhauap letter format, version 2).
+schema-letter-title = zhauap letter
+schema-letter-addressee = The addressee block, one printed line per line (a text with line breaks, or a list).
+schema-letter-attachments = Attachments, printed as the attachment mark after the text.
+schema-letter-body = The answer: paragraphs (texts), numbered answer items (`items:`) and tables (`table:`). `**bold**` and `*italic*` mark emphasis in paragraphs and items.
+schema-letter-closing = The last paragraph.
+schema-letter-copies = The distribution list, one recipient a line, printed as «Копия:» / «Көшірмесі:».
+schema-letter-defaults = A YAML file of shared fields, relative to this file; the letter's own fields win, mapping by mapping, lists are replaced whole. At most 8 levels.
+schema-letter-draft = A draft: every page carries a «ПРОЕКТ» / «ЖОБА» mark that does not copy out. Also set by `--draft`.
+schema-letter-executor = The executor mark at the foot of the last page.
+schema-letter-heading = The heading to the text («О мерах по …» / «… туралы»), before the salutation.
+schema-letter-inquiry = The inquiry this letter answers.
+schema-letter-lang = The language of the letter: labels, date forms, hyphenation. Default `ru`.
+schema-letter-letterhead = The bilingual letterhead on page 1. Leave it out for pre-printed paper.
+schema-letter-opening = The first paragraph. Absent: the template builds it from inquiry.subject.
+schema-letter-outgoing = This letter's registration number and date. Absent parts stay blank lines to fill by hand.
+schema-letter-qr = The QR requisite: a QR code at the lower right of page 1 carrying this text (usually a link to the document); it does not copy out. At most 213 bytes.
+schema-letter-salutation = The salutation, e.g. `Уважаемые депутаты!`
+schema-letter-signature = The signer, or a list of signers for a joint letter (all on one page). Required, but may come from the defaults file.
+schema-letter-template = Which template lays the letter out (a folder under templates/ or --templates DIR). Default `deputy-reply`.
+schema-letter-AlignName = A column's alignment.
+schema-letter-AnswerItem = An answer item: its text, or `{"{"}text, items{"}"}`, or `{"{"}paragraphs: [...]{"}"}`.
+schema-letter-AttachmentFile-copies = Number of copies.
+schema-letter-AttachmentFile-name = The attachment's title.
+schema-letter-AttachmentFile-sheets = Number of sheets.
+schema-letter-BodyBlock = A block of the body: a paragraph's text, a numbered list or a table.
+schema-letter-Cell = A table cell, printed exactly as written.
+schema-letter-ExecutorFile-name = The executor's name, e.g. `Турганбаев А.Е.`
+schema-letter-ExecutorFile-phone = The executor's phone.
+schema-letter-InquiryFile-date = The inquiry's date (YYYY-MM-DD).
+schema-letter-InquiryFile-number = The inquiry's number as registered, e.g. `ДЗ-83`.
+schema-letter-InquiryFile-subject = What the inquiry is about, as the opening sentence needs it (Russian: genitive after «касательно»).
+schema-letter-IsoDate = A date written YYYY-MM-DD.
+schema-letter-ItemParts-items = Sub-items, numbered under this item («2.1.»); at most three levels in all.
+schema-letter-ItemParts-paragraphs = The item's paragraphs, when it has several (instead of `text`).
+schema-letter-ItemParts-text = The item's text (one paragraph).
+schema-letter-ItemsBlock-items = Numbered answer items: «1.», «2.1.», «2.1.1.» (at most three levels).
+schema-letter-LangCode = `ru` (Russian) or `kk` (Kazakh).
+schema-letter-LetterheadFile-contacts_kk = Address / phone / e-mail line under the rule, Kazakh (left).
+schema-letter-LetterheadFile-contacts_ru = Address / phone / e-mail line under the rule, Russian (right).
+schema-letter-LetterheadFile-emblem = A PNG or SVG image for the centre, relative to the letter file.
+schema-letter-LetterheadFile-kk = The issuing body's name in Kazakh, printed at the left.
+schema-letter-LetterheadFile-ru = The issuing body's name in Russian, printed at the right.
+schema-letter-Lines = Printed lines: a text whose line breaks are kept, or a list of lines.
+schema-letter-OutgoingFile-date = This letter's date (YYYY-MM-DD); also the PDF's creation date.
+schema-letter-OutgoingFile-number = This letter's registration number, e.g. `12-15/2417`.
+schema-letter-SignatureFile-acting = The signer acts for the position holder: «И.о.» before the position (ru), «м.а.» after it (kk). Write the position in the form this needs.
+schema-letter-SignatureFile-name = Initials and surname, flush with the right margin, e.g. `Е. Тугжанов`. Required, but may come from the defaults file.
+schema-letter-SignatureFile-position = The signer's position, one printed line per line, at the left of the signature.
+schema-letter-Signatures = One signer, or a list of signers.
+schema-letter-TableBlock-table = A table spanning the text width.
+schema-letter-TableFile-align = One alignment per column; default left.
+schema-letter-TableFile-caption = The caption, kept with the table, e.g. `Таблица 1. …`.
+schema-letter-TableFile-columns = The header row: one name per column, set bold and repeated on every page.
+schema-letter-TableFile-rows = The rows, each with as many cells as `columns`.
+schema-letter-TableFile-total = The total row, set bold, with as many cells as `columns`.
+schema-letter-TableFile-widths = One relative width per column, e.g. [3, 1, 1].

@@ -8,6 +8,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod card;
 mod check;
+mod help;
 mod man;
 mod progress;
 mod stats;
@@ -135,7 +136,7 @@ pub enum Command {
     },
     /// Print the JSON Schema of the letter format, for editors (or of the batch manifest).
     #[command(
-        after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json\n  zhauap schema --manifest > zhauap-manifest.schema.json\n  zhauap schema --check > zhauap-check.schema.json"
+        after_help = "Example:\n  zhauap schema > zhauap-letter.schema.json\n  zhauap schema --ui-lang ru > zhauap-letter.schema.json\n  zhauap schema --manifest > zhauap-manifest.schema.json\n  zhauap schema --check > zhauap-check.schema.json"
     )]
     Schema {
         /// The schema of a batch manifest record instead.
@@ -303,13 +304,9 @@ pub fn run() -> i32 {
     let ui_lang = zhauap::i18n::UiLang::from_args(std::env::args_os())
         .unwrap_or_else(zhauap::i18n::UiLang::from_env);
     zhauap::i18n::set(ui_lang);
-    let cli = match Cli::try_parse() {
+    let cli = match help::parse(ui_lang) {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
-            let _ = e.print();
-            return code;
-        }
+        Err(e) => return help::print_error(&e, ui_lang),
     };
     let ui = Ui {
         quiet: cli.quiet,
@@ -333,14 +330,16 @@ pub fn run() -> i32 {
             } else if *check {
                 print!("{}", zhauap::batch::check_schema_json());
             } else {
-                print!("{}", zhauap::letter::schema::json());
+                // Editors show its descriptions: the clerk's language.
+                print!("{}", zhauap::i18n::schema::letter(ui_lang));
             }
             return EXIT_OK;
         }
         Command::Completions { shell } => {
+            // Descriptions in the clerk's language, as `--help` gives them.
             clap_complete::generate(
                 *shell,
-                &mut Cli::command(),
+                &mut help::command(ui_lang),
                 "zhauap",
                 &mut std::io::stdout(),
             );
@@ -521,7 +520,10 @@ fn init(ui: &Ui, file: &Path, lang: LangArg, force: bool) -> i32 {
     let schema = file.with_file_name(SCHEMA_FILE);
     let mut wrote = tr!("cli-init-wrote", file = file.display().to_string());
     if !schema.exists() {
-        if let Err(e) = zhauap::write::atomic(&schema, zhauap::letter::schema::json().as_bytes()) {
+        if let Err(e) = zhauap::write::atomic(
+            &schema,
+            zhauap::i18n::schema::letter(zhauap::i18n::current()).as_bytes(),
+        ) {
             ui.error(&e);
             return EXIT_REFUSED;
         }

@@ -16,6 +16,8 @@
 //! Letters' own words are not here: they come from the Tera templates.
 
 pub mod lang;
+pub mod schema;
+
 #[cfg(test)]
 mod tests;
 
@@ -61,6 +63,8 @@ pub const AREAS: &[(&str, [&str; 3])] = &[
     area!("typeset"),
     // The editor schema's descriptions.
     area!("schema"),
+    // The command line's own help: `--help`, headings, the parser's errors.
+    area!("help"),
     // The live preview.
     area!("preview"),
     // Signatures: verify and card.
@@ -153,6 +157,22 @@ pub fn message_in(lang: UiLang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     bundle
         .format_pattern(pattern, Some(&fluent_args), &mut errors)
         .into_owned()
+}
+
+/// The message `id` in `lang` without values, or `None` when no file of
+/// that language defines it: for texts whose ids are made from names (the
+/// command line's arguments, the schema's fields) rather than written in a
+/// `tr!`.
+pub fn lookup(lang: UiLang, id: &str) -> Option<String> {
+    let index = UiLang::ALL.iter().position(|l| *l == lang).unwrap_or(2);
+    let bundle = &bundles()[index];
+    let pattern = bundle.get_message(id).and_then(|m| m.value())?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// A message in the current language: `tr!("id")` or
