@@ -19,6 +19,8 @@ command -v valgrind >/dev/null || {
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq valgrind >/dev/null
 }
+# Batch workers (separate processes) would escape callgrind: render in process.
+export ZHAUAP_BATCH_IN_PROCESS=1
 LETTERS=${LETTERS:-20}
 mkdir -p "${BENCH_DIR:-target}"
 W=$(mktemp -d "$(realpath "${BENCH_DIR:-target}")/instructions.XXXXXX")

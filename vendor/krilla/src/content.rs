@@ -610,7 +610,7 @@ impl ContentBuilder {
         // spaced by the same amount, that amount is set once with `Tc` and
         // only the differences are written as `TJ` adjustments, instead of one
         // adjustment after every glyph. See vendor/README.md.
-        let spacing = common_spacing(pdf_font, glyphs);
+        let (spacing, extras) = common_spacing(pdf_font, glyphs);
         if spacing != 0.0 {
             self.content
                 .set_char_spacing(spacing / pdf_font.units_per_em() * size);
@@ -622,21 +622,13 @@ impl ContentBuilder {
         let mut adjustment = 0.0;
         let mut positioned = self.content.show_positioned();
         let mut items = positioned.items();
-        // zhauap patch: the font handle once per run, not twice per glyph.
-        let font = pdf_font.font();
-        let font_upem = font.units_per_em();
-
-        for glyph in glyphs {
+        for (glyph, extra) in glyphs.iter().zip(extras) {
             let pdf_glyph = pdf_font
                 .get_gid(ColoredGlyph::new(glyph.glyph_id(), context_color))
                 .unwrap();
 
             let scale = |val| val * pdf_font.units_per_em();
 
-            let x_advance = scale(glyph.x_advance(1.0));
-            let font_advance = font
-                .advance_width(glyph.glyph_id())
-                .map(|n| scale(n / font_upem));
             let x_offset = scale(glyph.x_offset(1.0));
 
             adjustment += x_offset;
@@ -655,8 +647,8 @@ impl ContentBuilder {
 
             pdf_glyph.encode_into(encoded);
 
-            if let Some(font_advance) = font_advance {
-                adjustment += x_advance - font_advance;
+            if let Some(extra) = extra {
+                adjustment += extra;
             }
             // `Tc` moves the pen after every glyph.
             adjustment -= spacing;
@@ -1371,9 +1363,11 @@ fn get_glyphs_bbox(glyphs: &[impl Glyph], x: f32, y: f32, size: f32, font: Font)
 }
 
 /// zhauap patch: the extra advance (in the font's scaled units) that most
-/// glyphs of a run share, or 0. The run's last glyph is left out: nothing
-/// follows it on the line, so its spacing is never drawn.
-fn common_spacing(pdf_font: &dyn PdfFont, glyphs: &[impl Glyph]) -> f32 {
+/// glyphs of a run share, or 0, and each glyph's own extra advance over the
+/// font's (`None` where the font has no advance for it). The run's last
+/// glyph is left out of the common value: nothing follows it on the line,
+/// so its spacing is never drawn.
+fn common_spacing(pdf_font: &dyn PdfFont, glyphs: &[impl Glyph]) -> (f32, Vec<Option<f32>>) {
     // Values this close are the same spacing computed along different paths.
     const SAME: f32 = 0.01;
     // Below this many glyphs, one `Tc` and its reset cost more than they save.
@@ -1381,14 +1375,18 @@ fn common_spacing(pdf_font: &dyn PdfFont, glyphs: &[impl Glyph]) -> f32 {
     let scale = |val| val * pdf_font.units_per_em();
     let font = pdf_font.font();
     let upem = font.units_per_em();
+    let extras: Vec<Option<f32>> = glyphs
+        .iter()
+        .map(|glyph| {
+            let font_advance = font.advance_width(glyph.glyph_id())?;
+            Some(scale(glyph.x_advance(1.0)) - scale(font_advance / upem))
+        })
+        .collect();
     // A few clusters of equal extra advances: (value, count).
     let mut clusters: [(f32, usize); 4] = [(0.0, 0); 4];
     let mut used = 0;
-    for glyph in glyphs.iter().take(glyphs.len().saturating_sub(1)) {
-        let Some(font_advance) = font.advance_width(glyph.glyph_id()) else {
-            continue;
-        };
-        let extra = scale(glyph.x_advance(1.0)) - scale(font_advance / upem);
+    for extra in extras[..glyphs.len().saturating_sub(1)].iter().flatten() {
+        let extra = *extra;
         match clusters[..used]
             .iter()
             .position(|(v, _)| (*v - extra).abs() <= SAME)
@@ -1401,8 +1399,9 @@ fn common_spacing(pdf_font: &dyn PdfFont, glyphs: &[impl Glyph]) -> f32 {
             None => {}
         }
     }
-    match clusters[..used].iter().max_by_key(|c| c.1) {
+    let spacing = match clusters[..used].iter().max_by_key(|c| c.1) {
         Some(&(value, count)) if count >= MIN_GLYPHS && value.abs() > SAME => value,
         _ => 0.0,
-    }
+    };
+    (spacing, extras)
 }

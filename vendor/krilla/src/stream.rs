@@ -315,6 +315,15 @@ pub(crate) struct FilterStream<'a> {
 }
 
 impl FilterStream<'_> {
+    /// zhauap patch: the stream owning its data, to be kept beyond its
+    /// source (a font program remembered across PDFs).
+    pub(crate) fn into_owned(self) -> FilterStream<'static> {
+        FilterStream {
+            content: Cow::Owned(self.content.into_owned()),
+            filters: self.filters,
+        }
+    }
+
     pub(crate) fn encoded_data(&self) -> &[u8] {
         &self.content
     }

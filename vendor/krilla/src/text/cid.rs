@@ -9,6 +9,7 @@ use skrifa::raw::tables::cff::Cff;
 use skrifa::raw::{TableProvider, TopLevelTable};
 use std::hash::Hash;
 use std::ops::DerefMut;
+use std::rc::Rc;
 use std::sync::Arc;
 use subsetter::GlyphRemapper;
 
@@ -18,12 +19,13 @@ use crate::configure::ValidationError;
 use crate::error::{KrillaError, KrillaResult};
 use crate::geom::Rect;
 use crate::serialize::SerializeContext;
-use crate::stream::FilterStreamBuilder;
+use crate::stream::{FilterStream, FilterStreamBuilder};
 use crate::surface::Location;
 use crate::text::outline::OutlineBuilder;
 use crate::text::Font;
 use crate::text::GlyphId;
 use crate::util::{stable_hash128, SliceExt};
+use crate::SerializeSettings;
 
 const SUBSET_TAG_LEN: usize = 6;
 pub(crate) const IDENTITY_H: &str = "Identity-H";
@@ -240,24 +242,12 @@ impl CIDFont {
             sc.register_validation_error(ValidationError::RestrictedLicense(self.font.clone()));
         }
 
-        let (subsetted, global_bbox) = subset_font(self.font.clone(), glyph_remapper)?;
-        let num_glyphs = subsetted.num_glyphs();
-        let subsetted_data = subsetted.font_data().0;
-
-        let font_stream = {
-            let mut data = subsetted_data.as_ref().as_ref();
-
-            // If we have a CFF font, only embed the standalone CFF program.
-            let subsetted_ref = skrifa::FontRef::new(data).map_err(|_| {
-                KrillaError::Font(self.font.clone(), "failed to read font subset".to_string())
-            })?;
-
-            if let Some(cff) = subsetted_ref.data_for_tag(Cff::TAG) {
-                data = cff.as_bytes();
-            }
-
-            FilterStreamBuilder::new_from_binary_data(data).finish(&sc.serialize_settings())
-        };
+        // zhauap patch: the embedded program, remembered across PDFs (see
+        // `font_program`).
+        let program = font_program(&self.font, glyph_remapper, &sc.serialize_settings())?;
+        let num_glyphs = program.num_glyphs;
+        let global_bbox = program.bbox;
+        let font_stream = &program.stream;
 
         let base_font = base_font_name(&self.font, &self.glyph_remapper);
         let base_font_type0 = if is_cff {
@@ -437,6 +427,74 @@ pub(crate) fn base_font_name<T: Hash>(font: &Font, data: &T) -> String {
     let subset_tag = subset_tag(&data);
 
     format!("{subset_tag}+{trimmed}")
+}
+
+// zhauap patch: a font's embedded program remembered across PDFs. The
+// subset, its glyph boxes and its compressed stream depend only on the font,
+// the glyphs in the order the subset numbers them and whether streams must be
+// ASCII, so each thread keeps the last few programs under exactly that key:
+// a font whose glyphs come in the same order in every PDF (a letterhead's
+// bold face) is subset and compressed once. See vendor/README.md.
+
+/// A subset font program as it is embedded.
+struct FontProgram {
+    num_glyphs: u32,
+    /// The union of the subset's glyph boxes, in font units.
+    bbox: Rect,
+    stream: FilterStream<'static>,
+}
+
+fn font_program(
+    font: &Font,
+    glyph_remapper: &GlyphRemapper,
+    settings: &SerializeSettings,
+) -> KrillaResult<Rc<FontProgram>> {
+    /// Programs kept a thread: the faces of a document and a few
+    /// variants; each is a few tens of kilobytes.
+    const KEEP: usize = 8;
+    use std::cell::RefCell;
+    type Key = (Font, GlyphRemapper, bool);
+    thread_local! {
+        static PROGRAMS: RefCell<Vec<(Key, Rc<FontProgram>)>> = const { RefCell::new(Vec::new()) };
+    }
+    let ascii = settings.ascii_compatible;
+    let found = PROGRAMS.with(|programs| {
+        let mut programs = programs.borrow_mut();
+        let i = programs
+            .iter()
+            .position(|((f, r, a), _)| *a == ascii && f == font && r == glyph_remapper)?;
+        // Most recently used first, so the least used is dropped.
+        let entry = programs.remove(i);
+        let program = entry.1.clone();
+        programs.insert(0, entry);
+        Some(program)
+    });
+    if let Some(program) = found {
+        return Ok(program);
+    }
+
+    let (subsetted, bbox) = subset_font(font.clone(), glyph_remapper)?;
+    let data = subsetted.font_data().0;
+    let mut data = data.as_ref().as_ref();
+    // If we have a CFF font, only embed the standalone CFF program.
+    let subsetted_ref = skrifa::FontRef::new(data)
+        .map_err(|_| KrillaError::Font(font.clone(), "failed to read font subset".to_string()))?;
+    if let Some(cff) = subsetted_ref.data_for_tag(Cff::TAG) {
+        data = cff.as_bytes();
+    }
+    let program = Rc::new(FontProgram {
+        num_glyphs: subsetted.num_glyphs(),
+        bbox,
+        stream: FilterStreamBuilder::new_from_binary_data(data)
+            .finish(settings)
+            .into_owned(),
+    });
+    PROGRAMS.with(|programs| {
+        let mut programs = programs.borrow_mut();
+        programs.insert(0, ((font.clone(), glyph_remapper.clone(), ascii), program.clone()));
+        programs.truncate(KEEP);
+    });
+    Ok(program)
 }
 
 #[cfg_attr(feature = "comemo", comemo::memoize)]

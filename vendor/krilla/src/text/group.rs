@@ -331,9 +331,20 @@ where
             let container = self.font_container.borrow();
             let mut iter = self.slice.iter();
             let first = get_glyph_props(iter.next()?, self.context_color, &container);
+            // zhauap patch: with no Type 3 glyph every glyph has the CID
+            // font's identifier, so it is not looked up for each glyph.
+            let one_font = container.only_cid();
 
             for next in iter {
-                let temp_glyph = get_glyph_props(next, self.context_color, &container);
+                let temp_glyph = if one_font {
+                    GlyphProps {
+                        font_identifier: first.font_identifier,
+                        y_offset: next.y_offset(1.0),
+                        y_advance: next.y_advance(1.0),
+                    }
+                } else {
+                    get_glyph_props(next, self.context_color, &container)
+                };
 
                 // If either of those is different, we need to start a new subrun.
                 if first.font_identifier != temp_glyph.font_identifier

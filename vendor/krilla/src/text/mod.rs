@@ -91,6 +91,13 @@ impl FontContainer {
         Some(id)
     }
 
+    /// zhauap patch: whether every glyph added so far is in the CID font
+    /// (none needed a Type 3 font), so all have its identifier.
+    #[inline]
+    pub(crate) fn only_cid(&self) -> bool {
+        self.type3_cache.is_empty()
+    }
+
     /// Adds the glyph and returns the PDF font that holds it.
     #[inline]
     pub(crate) fn add_glyph_to_font(&mut self, glyph: ColoredGlyph) -> (&mut dyn PdfFont, PDFGlyph) {
