@@ -6,10 +6,7 @@
 #     completions are where man and the shells look;
 #   - the Kubernetes manifests in deploy/ validate against the Kubernetes
 #     schemas (kubernetes-validate, which carries them: no network);
-#   - the container image (FROM scratch, the static binary) is built with
-#     podman and run where podman can start containers; otherwise the reason
-#     is printed. On this project's machine podman builds images but crun
-#     refuses to start containers (hybrid cgroup v1/v2 layout).
+#   - the static binary and the container image: .ci/static-checks.sh.
 # Installs cargo-deb (about 6 minutes on 2 cores) and kubernetes-validate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,26 +45,4 @@ if command -v man >/dev/null; then
   done
 fi
 
-echo "-- the container image"
-static="${CARGO_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/dist/zhauap"
-if ! command -v podman >/dev/null; then
-  echo "   skipped: podman is not installed on this CI machine"
-elif [ ! -x "$static" ] && [ "${ZHAUAP_STATIC:-0}" != 1 ]; then
-  echo "   skipped: no static binary yet (packaging/build-static.sh rebuilds every crate for"
-  echo "   the named target with fat LTO; ZHAUAP_STATIC=1 makes this check build it)"
-else
-  [ -x "$static" ] || packaging/build-static.sh -q
-  podman build -q -t zhauap:ci -f Containerfile . >/dev/null || fail "podman build failed"
-  # This machine's podman needs no default ulimits (setrlimit is refused in
-  # the container's setup); where containers cannot start at all, say why.
-  printf '[containers]\ndefault_ulimits = []\n' >"$work/containers.conf"
-  if CONTAINERS_CONF="$work/containers.conf" podman run --rm -v "$PWD/examples:/in:ro" \
-    -v "$work:/out" zhauap:ci render /in/dz-83-reply.yaml -o /out/container.pdf 2>"$work/podman.txt"; then
-    cmp -s "$work/container.pdf" "$work/built.pdf" || fail "the container renders other bytes"
-    echo "   the image renders the reference letter to the same bytes"
-  else
-    echo "   image built, not run: podman cannot start containers here ($(tail -n 1 "$work/podman.txt"))"
-  fi
-  podman rmi -f zhauap:ci >/dev/null 2>&1 || true
-fi
 echo "package-checks: ok"

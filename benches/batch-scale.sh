@@ -9,7 +9,10 @@
 #      concatenated manifests hold one record per letter whose SHA-256s
 #      match the files.
 # Prints a Markdown table. Peak memory that does not grow with the number of
-# letters is the point of the first two columns.
+# letters is the point of the first two columns: the batch's (the largest of
+# its processes, as GNU time counts it), the parent's (plan, manifest,
+# report) and the largest worker's (rendering), each its own peak resident
+# set.
 #
 #   benches/batch-scale.sh               # 1000 and 10000
 #   benches/batch-scale.sh 200 2000      # other counts
@@ -27,9 +30,9 @@ for n in "${COUNTS[@]}"; do
   echo "== $n letters" >&2
   python3 benches/gen-letters.py examples/dz-83-reply.yaml "$in" "$n"
   out=$WORK/out-$n
-  read -r wall user sys peak < <(measure "$BIN" batch "$in" -o "$out" -q)
+  read -r wall user sys peak parent worker workers < <(measure "$BIN" batch "$in" -o "$out" -q)
   stamp "$out" >"$WORK/before.txt"
-  read -r again _ _ again_peak < <(measure "$BIN" batch "$in" -o "$out" -q)
+  read -r again _ _ again_peak again_parent _ _ < <(measure "$BIN" batch "$in" -o "$out" -q)
   stamp "$out" >"$WORK/after.txt"
   if cmp -s "$WORK/before.txt" "$WORK/after.txt"; then wrote=nothing; else wrote=SOMETHING; fi
 
@@ -49,7 +52,7 @@ ok = all(hashlib.sha256(open(r["output"]["path"], "rb").read()).hexdigest() == r
 print(f"{len(recs)} records, {'hashes match' if ok and len(recs) == n else 'MISMATCH'}")
 PY
 )
-  rows+=("| $n | ${wall} s ($(python3 -c "print(f'{$n / $wall:.0f}')") letters/s) | $(python3 -c "print(f'{($user + $sys) / $n * 1000:.2f}')") ms | $((peak / 1024)) MiB | ${again} s, $((again_peak / 1024)) MiB, wrote $wrote | ${shards_wall} s, $same; $records |")
+  rows+=("| $n | ${wall} s ($(python3 -c "print(f'{$n / $wall:.0f}')") letters/s) | $(python3 -c "print(f'{($user + $sys) / $n * 1000:.2f}')") ms | $(mib "$peak") MiB (parent $(mib "$parent"), largest of $workers workers $(mib "$worker")) | ${again} s, $(mib "$again_peak") MiB (parent $(mib "$again_parent")), wrote $wrote | ${shards_wall} s, $same; $records |")
   rm -rf "$in" "$out" "$sharded"
 done
 

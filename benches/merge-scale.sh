@@ -38,10 +38,10 @@ with open(path, "w", encoding="utf-8", newline="") as f:
                     salutation, f"04-1/{8812 + i}"])
 PY
   out=$WORK/out-$n
-  read -r wall user sys peak < <(measure "$BIN" batch "$LETTER" --data "$csv" -o "$out" -q)
+  read -r wall user sys peak _ _ _ < <(measure "$BIN" batch "$LETTER" --data "$csv" -o "$out" -q)
   made=$(find "$out" -name '*.pdf' | wc -l)
-  read -r again _ _ again_peak < <(measure "$BIN" batch "$LETTER" --data "$csv" -o "$out" -q)
-  rows+=("| $n | ${wall} s ($(python3 -c "print(f'{$n / $wall:.0f}')") letters/s), $made PDFs | $(python3 -c "print(f'{($user + $sys) / $n * 1000:.2f}')") ms | $((peak / 1024)) MiB | ${again} s, $((again_peak / 1024)) MiB |")
+  read -r again _ _ again_peak _ _ _ < <(measure "$BIN" batch "$LETTER" --data "$csv" -o "$out" -q)
+  rows+=("| $n | ${wall} s ($(python3 -c "print(f'{$n / $wall:.0f}')") letters/s), $made PDFs | $(python3 -c "print(f'{($user + $sys) / $n * 1000:.2f}')") ms | $(mib "$peak") MiB | ${again} s, $(mib "$again_peak") MiB |")
   rm -rf "$out" "$csv"
 done
 

@@ -8,6 +8,9 @@
 #
 # The target is named explicitly so that RUSTFLAGS reach only the program,
 # not the build scripts and procedural macros (which must stay dynamic).
+# CI builds the same program with the release profile in minutes instead
+# (`cargo rustc --release --bin zhauap -- -C target-feature=+crt-static`,
+# reusing the release build of every crate): .ci/static-checks.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=x86_64-unknown-linux-gnu

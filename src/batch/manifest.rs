@@ -28,21 +28,23 @@ use crate::diagnostic::{Diagnostic, Error, Result};
 pub const MANIFEST: &str = "manifest.jsonl";
 
 /// What the manifest says about an output, kept in memory for the run:
-/// about two hundred bytes a letter.
+/// only what decides whether the output is up to date (about two hundred
+/// bytes a letter). The rest of the record (pages, warnings, defaults and
+/// data row) stays in the file and is read back, by its place, for the
+/// letters whose records are written again ([`Manifest::record_of`]): a
+/// re-run's memory is not the manifest's size (issue 20).
 #[derive(Debug, Clone)]
 pub(super) struct Known {
     pub cache_key: Option<Hash>,
     pub letter: Option<Hash>,
     pub files: Vec<FileHash>,
-    pub defaults: Option<Hash>,
-    pub data_row: Option<Hash>,
     pub output: Option<Written>,
-    pub pages: u32,
-    /// The warnings of the letter when it was rendered.
-    pub warnings: Vec<super::record::Problem>,
     /// The line of the manifest holding this record (the last one, if the
     /// letter has several).
     pub line: u32,
+    /// Where that line starts in the file, and its length in bytes.
+    at: u64,
+    len: u32,
 }
 
 /// An output as written.
@@ -104,7 +106,11 @@ impl Known {
             && written.is_at(output, verify)
     }
 
-    fn from_record(r: &Record, line: u32, paths: &mut HashMap<String, Arc<Path>>) -> Known {
+    fn from_record(
+        r: &Record,
+        (line, at, len): (u32, u64, u32),
+        paths: &mut HashMap<String, Arc<Path>>,
+    ) -> Known {
         let hash = |s: &super::record::Sha256| Hash::from_hex(&s.0);
         let ok = r.status != Status::Failed;
         Known {
@@ -121,8 +127,6 @@ impl Known {
                     sha256: f.sha256.as_ref().and_then(hash).unwrap_or(Hash([0; 32])),
                 })
                 .collect(),
-            defaults: r.defaults.as_ref().and_then(hash),
-            data_row: r.data_row.as_ref().and_then(hash),
             output: r.output.as_ref().filter(|_| ok).and_then(|o| {
                 Some(Written {
                     sha256: hash(&o.sha256)?,
@@ -130,9 +134,9 @@ impl Known {
                     modified_ns: o.modified_ns,
                 })
             }),
-            pages: r.pages.unwrap_or(0),
-            warnings: r.warnings.clone(),
             line,
+            at,
+            len,
         }
     }
 }
@@ -225,12 +229,14 @@ impl Manifest {
     fn read(&mut self) -> std::io::Result<()> {
         let mut paths = HashMap::new();
         let mut line = 0u32;
+        let mut at = 0u64;
         let mut reader = BufReader::new(&self.file);
         reader.rewind()?;
         let mut text = String::new();
         loop {
             text.clear();
-            if reader.read_line(&mut text)? == 0 {
+            let len = reader.read_line(&mut text)?;
+            if len == 0 {
                 break;
             }
             *self
@@ -242,7 +248,8 @@ impl Manifest {
                 .filter(|r| r.record_version == RECORD_VERSION);
             match record {
                 Some(r) => {
-                    let known = Known::from_record(&r, line, &mut paths);
+                    let place = (line, at, u32::try_from(len).unwrap_or(u32::MAX));
+                    let known = Known::from_record(&r, place, &mut paths);
                     if self.known.insert(r.key, known).is_some() {
                         self.compact = false;
                     }
@@ -250,8 +257,18 @@ impl Manifest {
                 None => self.compact = false,
             }
             line += 1;
+            at += len as u64;
         }
+        self.known.shrink_to_fit();
         Ok(())
+    }
+
+    /// The record of `known` as the manifest holds it, read back from its
+    /// place in the file (which this run only ever appends to).
+    pub fn record_of(&self, known: &Known) -> std::io::Result<Record> {
+        let mut text = vec![0; known.len as usize];
+        read_exact_at(&self.file, &self.path, &mut text, known.at)?;
+        serde_json::from_slice(&text).map_err(std::io::Error::other)
     }
 
     /// Appends a changed record (a [`line`] of it), in one write: a killed
@@ -295,6 +312,22 @@ impl Manifest {
     }
 }
 
+#[cfg(unix)]
+fn read_exact_at(file: &File, _path: &Path, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+/// Elsewhere, through a handle of its own (the run's handle is shared by
+/// threads; its position is not theirs to move). The path names this very
+/// file until the run ends.
+#[cfg(not(unix))]
+fn read_exact_at(_file: &File, path: &Path, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    use std::io::{Read, SeekFrom};
+    let mut own = File::open(path)?;
+    own.seek(SeekFrom::Start(at))?;
+    own.read_exact(buf)
+}
+
 fn same_file(file: &File, path: &Path) -> bool {
     #[cfg(unix)]
     {
@@ -336,7 +369,10 @@ mod tests {
         let m = Manifest::open(&dir, MANIFEST).unwrap();
         assert!(!m.compact);
         assert_eq!(m.known.len(), 2);
-        assert_eq!((m.known["a"].pages, m.known["a"].line), (2, 2));
+        assert_eq!(m.known["a"].line, 2);
+        // The rest of a record is read back from its place.
+        assert_eq!(m.record_of(&m.known["a"]).unwrap().pages, Some(2));
+        assert_eq!(m.record_of(&m.known["b"]).unwrap().key, "b");
         assert_eq!(m.lines(&[1]).unwrap(), [line("b", 1)]);
         // The journal starts on a line of its own after the torn one.
         let record: Record = serde_json::from_str(&line("c", 1)).unwrap();

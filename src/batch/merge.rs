@@ -48,8 +48,40 @@ struct Column {
 struct Row {
     /// Counted from 1, the header being row 1.
     number: usize,
-    /// One per column; `""` is an empty cell.
-    cells: Vec<String>,
+    /// The cells one after another, one per column (`""` is an empty
+    /// cell): every row is held for the whole merge, so in two
+    /// allocations, not one a cell (issue 20).
+    text: Box<str>,
+    /// Where each cell ends in `text`.
+    ends: Box<[u32]>,
+}
+
+impl Row {
+    fn new(number: usize, cells: &[String]) -> Row {
+        let mut ends = Vec::with_capacity(cells.len());
+        let mut text = String::with_capacity(cells.iter().map(String::len).sum());
+        for cell in cells {
+            text.push_str(cell);
+            // Within MAX_DATA_BYTES, far below u32::MAX.
+            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        }
+        Row {
+            number,
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
+    }
+
+    fn cell(&self, index: usize) -> &str {
+        let start = index.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
+        self.text
+            .get(start..self.ends[index] as usize)
+            .unwrap_or("")
+    }
+
+    fn cells(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|i| self.cell(i))
+    }
 }
 
 /// The letters of a mail merge: the one letter file, with each job's row.
@@ -102,7 +134,7 @@ impl RowRef<'_> {
             file: FileId::DATA,
             raw: None,
         };
-        for (column, cell) in self.data.columns.iter().zip(&row.cells) {
+        for (column, cell) in self.data.columns.iter().zip(row.cells()) {
             let Some(kind) = column.kind else { continue };
             if cell.trim().is_empty() {
                 continue;
@@ -110,7 +142,7 @@ impl RowRef<'_> {
             let value = match (kind, cell.trim()) {
                 (CellKind::Flag, "true") => Value::Bool(true),
                 (CellKind::Flag, "false") => Value::Bool(false),
-                (CellKind::Flag | CellKind::Text, _) => Value::Text(cell.clone()),
+                (CellKind::Flag | CellKind::Text, _) => Value::Text(cell.to_owned()),
             };
             insert(&mut root, &column.name, value, at(column.number));
         }
@@ -121,7 +153,7 @@ impl RowRef<'_> {
     /// its own cells (or the letter) change.
     fn fingerprint(&self) -> Vec<u8> {
         let mut h = Sha256::new();
-        for (column, cell) in self.data.columns.iter().zip(&self.row().cells) {
+        for (column, cell) in self.data.columns.iter().zip(self.row().cells()) {
             for part in [column.name.as_bytes(), cell.as_bytes()] {
                 h.update((part.len() as u64).to_le_bytes());
                 h.update(part);
@@ -225,11 +257,11 @@ pub fn read(path: &Path) -> Result<Data> {
         .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
         .map(|(number, mut cells)| {
             cells.resize(columns.len().max(cells.len()), String::new());
-            Row { number, cells }
+            Row::new(number, &cells)
         })
         .collect();
     for row in &rows {
-        if row.cells.len() > columns.len() {
+        if row.ends.len() > columns.len() {
             let at = Pos {
                 line: row.number,
                 column: columns.len() + 1,
@@ -240,10 +272,8 @@ pub fn read(path: &Path) -> Result<Data> {
                     at,
                     tr!(
                         "batch-row-too-long",
-                        cells = row
-                            .cells
-                            .iter()
-                            .rposition(|c| !c.is_empty())
+                        cells = (0..row.ends.len())
+                            .rposition(|i| !row.cell(i).is_empty())
                             .map_or(0, |i| i + 1),
                         columns = columns.len()
                     ),
@@ -432,7 +462,7 @@ pub fn plan(
     let mut by_job = HashMap::new();
     for (index, row) in data.rows.iter().enumerate() {
         let named = file_column
-            .map(|c| row.cells[c].trim())
+            .map(|c| row.cell(c).trim())
             .filter(|s| !s.is_empty());
         let name = match named {
             Some(name) => {

@@ -111,6 +111,7 @@ pub fn run_from(
         source,
         global,
         known: if settings.force { &nothing } else { &known },
+        manifest: &manifest,
         hashes: FileHashes::default(),
         verify: settings.verify,
         deny_warnings: settings.deny_warnings,
@@ -272,6 +273,8 @@ struct Context<'a> {
     global: &'a Global,
     /// The outputs of earlier runs (none with `--force`).
     known: &'a HashMap<String, Known>,
+    /// Where the rest of their records is.
+    manifest: &'a Manifest,
     hashes: FileHashes,
     verify: bool,
     deny_warnings: bool,
@@ -430,17 +433,23 @@ impl Context<'_> {
         let letter_hash = Hash::of(loaded.source.text.as_bytes());
         record.input.sha256 = Some(letter_hash.into());
         record.data_row = loaded.data_row.map(Into::into);
-        if let Some(known) = self.known.get(&job.relative)
-            && known.is_current(
-                &self.global.key,
-                &letter_hash,
-                loaded.data_row.as_ref(),
-                &self.hashes,
-                &job.output,
-                self.verify,
-            )
-        {
-            *record = unchanged_record(job, known, self.global);
+        // A record that cannot be read back is a doubt: the letter renders.
+        let unchanged = self
+            .known
+            .get(&job.relative)
+            .filter(|known| {
+                known.is_current(
+                    &self.global.key,
+                    &letter_hash,
+                    loaded.data_row.as_ref(),
+                    &self.hashes,
+                    &job.output,
+                    self.verify,
+                )
+            })
+            .and_then(|known| unchanged_record(job, known, self.global, self.manifest).ok());
+        if let Some(unchanged) = unchanged {
+            *record = unchanged;
             return Ok(None);
         }
 

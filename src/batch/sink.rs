@@ -104,8 +104,9 @@ impl<'a> Sink<'a> {
             let Some(known) = self.known.get(&job.relative) else {
                 continue;
             };
-            let line = super::manifest::line(&unchanged_record(job, known, self.global));
-            if let Err(e) = file.write_all(&line) {
+            let written = unchanged_record(job, known, self.global, self.manifest)
+                .and_then(|r| file.write_all(&super::manifest::line(&r)));
+            if let Err(e) = written {
                 self.compact_failed.get_or_insert(e);
             }
         }
@@ -161,9 +162,15 @@ impl<'a> Sink<'a> {
 }
 
 /// The record of a letter whose output is up to date, from what the
-/// manifest said about it.
-pub(super) fn unchanged_record(job: &Job, known: &Known, global: &Global) -> Record {
-    Record {
+/// manifest said about it (what is not kept in memory read back from it).
+pub(super) fn unchanged_record(
+    job: &Job,
+    known: &Known,
+    global: &Global,
+    manifest: &Manifest,
+) -> std::io::Result<Record> {
+    let stored = manifest.record_of(known)?;
+    Ok(Record {
         record_version: RECORD_VERSION,
         key: job.relative.clone(),
         input: FileRecord {
@@ -179,8 +186,8 @@ pub(super) fn unchanged_record(job: &Job, known: &Known, global: &Global) -> Rec
             })
             .collect(),
         templates: global.templates.into(),
-        defaults: known.defaults.map(Into::into),
-        data_row: known.data_row.map(Into::into),
+        defaults: stored.defaults,
+        data_row: stored.data_row,
         version: env!("CARGO_PKG_VERSION").to_owned(),
         cache_key: known.cache_key.map(Into::into),
         output: known.output.map(|w| OutputRecord {
@@ -189,10 +196,10 @@ pub(super) fn unchanged_record(job: &Job, known: &Known, global: &Global) -> Rec
             bytes: w.bytes,
             modified_ns: w.modified_ns,
         }),
-        pages: Some(known.pages),
+        pages: Some(stored.pages.unwrap_or(0)),
         status: Status::Unchanged,
         problems: Vec::new(),
-        warnings: known.warnings.clone(),
+        warnings: stored.warnings,
         ms: None,
-    }
+    })
 }

@@ -89,3 +89,48 @@ fn deny_warnings_refuses_a_letter_with_warnings_and_writes_nothing_for_it() {
     let (code, report, _) = batch(dir, &["--deny-warnings"]);
     assert_eq!((code, count(&report, "failed")), (1, 1));
 }
+
+#[test]
+fn a_manifest_compacted_after_a_change_keeps_the_unchanged_records_as_they_were() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    // In key order the changed letter comes last: the unchanged ones are
+    // emitted before the compacted manifest begins, and their records are
+    // written into it from the old manifest, read back by their place.
+    write(&dir.join("in/a-warns.yaml"), &warns());
+    write(&dir.join("in/b-good.yaml"), &letter(1));
+    write(&dir.join("in/c-changed.yaml"), &letter(2));
+    let (code, _, stderr) = batch(dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines = || -> Vec<String> {
+        std::fs::read_to_string(dir.join("out/manifest.jsonl"))
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    };
+    let before = lines();
+    write(&dir.join("in/c-changed.yaml"), &letter(3));
+    let (code, report, stderr) = batch(dir, &[]);
+    assert_eq!(
+        (
+            code,
+            count(&report, "unchanged"),
+            count(&report, "rendered")
+        ),
+        (0, 2, 1),
+        "{stderr}"
+    );
+    let after = lines();
+    assert_eq!(after.len(), 3, "{after:?}");
+    // As they were but for their status, warnings and pages included.
+    let unchanged: Vec<String> = before[..2]
+        .iter()
+        .map(|l| l.replace(r#""status":"rendered""#, r#""status":"unchanged""#))
+        .collect();
+    assert_eq!(after[..2], unchanged[..]);
+    assert_ne!(after[2], before[2]);
+    let kept: serde_json::Value = serde_json::from_str(&after[0]).unwrap();
+    assert_eq!(warnings_of(&kept).len(), 1, "{kept}");
+    assert!(kept["pages"].as_u64().unwrap() >= 1, "{kept}");
+}
