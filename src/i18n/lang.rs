@@ -21,6 +21,16 @@ pub enum UiLang {
 impl UiLang {
     pub const ALL: [UiLang; 3] = [UiLang::Ru, UiLang::Kk, UiLang::En];
 
+    /// Where the language stands in [`UiLang::ALL`] (and in each area's
+    /// files).
+    pub fn index(self) -> usize {
+        match self {
+            UiLang::Ru => 0,
+            UiLang::Kk => 1,
+            UiLang::En => 2,
+        }
+    }
+
     /// The language's code: `ru`, `kk`, `en` (the `--ui-lang` values and
     /// the folders of `locales/`).
     pub fn code(self) -> &'static str {
@@ -126,8 +136,7 @@ thread_local! {
 
 /// Chooses the language of every message from now on (the CLI, once).
 pub fn set(lang: UiLang) {
-    let index = UiLang::ALL.iter().position(|l| *l == lang).unwrap_or(2);
-    CHOSEN.store(index as u8 + 1, Ordering::Relaxed);
+    CHOSEN.store(lang.index() as u8 + 1, Ordering::Relaxed);
 }
 
 /// The language messages are in now: this thread's ([`with`]), else the

@@ -82,7 +82,7 @@ fn bundle_of(index: usize) -> &'static FluentBundle<FluentResource> {
 }
 
 fn bundle(lang: UiLang) -> FluentBundle<FluentResource> {
-    let index = UiLang::ALL.iter().position(|l| *l == lang).unwrap_or(2);
+    let index = lang.index();
     let id = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No U+2068/U+2069 around values: they would show in terminals and
@@ -144,8 +144,7 @@ pub fn message(id: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// The message `id` in `lang`. An id no file defines gives the id itself
 /// (`tests::every_id_used_is_defined` keeps that from happening).
 pub fn message_in(lang: UiLang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let index = UiLang::ALL.iter().position(|l| *l == lang).unwrap_or(2);
-    let bundle = bundle_of(index);
+    let bundle = bundle_of(lang.index());
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return id.to_owned();
     };
@@ -164,8 +163,7 @@ pub fn message_in(lang: UiLang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// command line's arguments, the schema's fields) rather than written in a
 /// `tr!`.
 pub fn lookup(lang: UiLang, id: &str) -> Option<String> {
-    let index = UiLang::ALL.iter().position(|l| *l == lang).unwrap_or(2);
-    let bundle = &bundles()[index];
+    let bundle = bundle_of(lang.index());
     let pattern = bundle.get_message(id).and_then(|m| m.value())?;
     let mut errors = Vec::new();
     Some(
