@@ -111,22 +111,25 @@ help-batch-draft = { help-render-draft }
 help-batch-data = Mail merge: render the one letter given once per row of this CSV or XLSX file; the first row names the fields, a `file` column the outputs
 help-verify-about = Check a signed letter's detached CMS signatures and print its signers
 help-verify-after =
-    Exit 0 only when every check was made and is valid. The certificates' chain to the NCA RK
-    root and their revocation are not checked (see docs/signatures.md).
+    Exit 0 only when every check was made and is valid. The certificates' chain is checked only
+    against the certificates given with --ca; their revocation is not checked (see docs/signatures.md).
 
     Example:
-      zhauap verify letter.pdf letter.pdf.cms
+      zhauap verify letter.pdf letter.pdf.cms --ca nca-root.pem
 help-verify-letter = The signed file, exactly as it was signed (the letter's PDF)
 help-verify-signatures = Its detached CMS signatures (DER, PEM or base64 text), one file per signing or a joint one
 help-verify-allow-unverified = Accept checks zhauap could not make (a GOST 34.10 signature value, a missing signing time) when all the others are valid; they are still printed
+help-verify-ca = Trusted root or intermediate certificates (PEM or DER; repeat for several files): the signer's certificate must chain to them
 help-card-about = Make a document card: signature sheets (ru and kk) and QR codes, the letter and its CMS files embedded (PDF/A-3b)
 help-card-after =
     Follows the ddcard specification (see docs/card.md). Check a card with zhauap verify CARD.pdf.
 
     Example:
-      zhauap card letter.pdf letter.pdf.cms -o letter-card.pdf
+      zhauap card letter.pdf letter.pdf.cms -o letter-card.pdf --source letter.yaml
 help-card-letter = The signed letter (the PDF exactly as it was signed)
 help-card-signatures = Its detached CMS signatures, in the order they were made
+help-card-source = The letter's YAML source: the card then shows the letter's pages first. zhauap renders it again (with --templates, if given) and refuses a source that does not give LETTER.pdf byte for byte
+help-card-no-typography = With --source: the letter was rendered with --no-typography
 help-card-output = The card to write
 help-help-about = Print this message or the help of the given subcommand(s)
 

@@ -6,11 +6,13 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+mod batch;
 mod card;
 mod check;
 mod help;
 mod man;
 mod progress;
+mod render;
 mod stats;
 mod verify;
 mod watchdog;
@@ -248,12 +250,12 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
     },
     /// Check a signed letter's detached CMS signatures and print its signers.
     #[command(
-        after_help = "Exit 0 only when every check was made and is valid. The certificates' chain to the NCA RK\nroot and their revocation are not checked (see docs/signatures.md).\n\nExample:\n  zhauap verify letter.pdf letter.pdf.cms"
+        after_help = "Exit 0 only when every check was made and is valid. The certificates' chain is checked only\nagainst the certificates given with --ca; their revocation is not checked (see docs/signatures.md).\n\nExample:\n  zhauap verify letter.pdf letter.pdf.cms --ca nca-root.pem"
     )]
     Verify(verify::VerifyArgs),
     /// Make a document card: signature sheets (ru and kk) and QR codes, the letter and its CMS files embedded (PDF/A-3b).
     #[command(
-        after_help = "Follows the ddcard specification (see docs/card.md). Check a card with zhauap verify CARD.pdf.\n\nExample:\n  zhauap card letter.pdf letter.pdf.cms -o letter-card.pdf"
+        after_help = "Follows the ddcard specification (see docs/card.md). Check a card with zhauap verify CARD.pdf.\n\nExample:\n  zhauap card letter.pdf letter.pdf.cms -o letter-card.pdf --source letter.yaml"
     )]
     Card(card::CardArgs),
 }
@@ -382,12 +384,12 @@ pub fn run() -> i32 {
             deny_warnings,
             draft: _,
             meta,
-        } => render(
+        } => render::render(
             &engine,
             &ui,
             &letter,
             output,
-            RenderFlags {
+            render::RenderFlags {
                 options: Options {
                     typography: !no_typography,
                     format: format.into(),
@@ -442,7 +444,7 @@ pub fn run() -> i32 {
                     }
                 }
             };
-            let request = BatchRequest {
+            let request = batch::BatchRequest {
                 inputs,
                 data,
                 files_from,
@@ -467,7 +469,7 @@ pub fn run() -> i32 {
                     deny_warnings,
                 },
             };
-            batch(&engine, &ui, &request)
+            batch::batch(&engine, &ui, &request)
         }
         Command::Init { .. }
         | Command::Schema { .. }
@@ -541,173 +543,6 @@ fn init(ui: &Ui, file: &Path, lang: LangArg, force: bool) -> i32 {
     EXIT_OK
 }
 
-fn default_output(letter: &Path, format: Format) -> PathBuf {
-    letter.with_extension(format.extension())
-}
-
-/// The choices of `render` beyond the letter and where it goes.
-struct RenderFlags {
-    options: Options,
-    stats: Option<stats::StatsFormat>,
-    deny_warnings: bool,
-    /// `--meta`: where the ЕСЭДО data goes.
-    meta: Option<PathBuf>,
-}
-
-/// `-` as a letter or an output: standard input or output.
-fn is_stdio(path: &Path) -> bool {
-    path.as_os_str() == "-"
-}
-
-fn render(
-    engine: &Engine,
-    ui: &Ui,
-    letter: &Path,
-    output: Option<PathBuf>,
-    flags: RenderFlags,
-) -> i32 {
-    let RenderFlags {
-        options,
-        stats,
-        deny_warnings,
-        meta,
-    } = flags;
-    let started = std::time::Instant::now();
-    // A letter read from standard input goes to standard output unless -o says.
-    // A link at a path the user typed is followed; at a derived one, refused.
-    let write = match output {
-        Some(_) => zhauap::write::atomic_named,
-        None => zhauap::write::atomic,
-    };
-    let out = match output {
-        Some(o) => o,
-        None if is_stdio(letter) => PathBuf::from("-"),
-        None => default_output(letter, options.format),
-    };
-    if !is_stdio(letter)
-        && !is_stdio(&out)
-        && let Err(e) = zhauap::write::not_the_input(letter, &out)
-    {
-        ui.error(&e);
-        return EXIT_REFUSED;
-    }
-    let source = if is_stdio(letter) {
-        let mut bytes = Vec::new();
-        if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes) {
-            eprintln!(
-                "{}: {}",
-                tr!("common-error"),
-                tr!("cli-stdin-unreadable", reason = e.to_string())
-            );
-            return EXIT_REFUSED;
-        }
-        zhauap::letter::Source::from_bytes(Path::new("<stdin>"), bytes)
-    } else {
-        zhauap::letter::Source::read(letter)
-    };
-    // The letter's work ends within its budget, or the process does.
-    let watch = watchdog::watch(letter, ui.color);
-    let checked = match source.and_then(|s| engine.check_source(s)) {
-        Ok(c) => c,
-        Err(e) => {
-            ui.error(&e);
-            return EXIT_REFUSED;
-        }
-    };
-    match checked.denied() {
-        Some(refusal) if deny_warnings => {
-            ui.error(&refusal);
-            return EXIT_REFUSED;
-        }
-        _ => {
-            for w in &checked.letter.warnings {
-                eprintln!("{}", w.render(ui.color));
-            }
-        }
-    }
-    let letter = meta.as_ref().map(|_| checked.letter.clone());
-    let rendered = match engine.render_checked(checked, &options) {
-        Ok(r) => r,
-        Err(e) => {
-            ui.error(&e);
-            return EXIT_REFUSED;
-        }
-    };
-    // Writing is not watched: the watchdog must not end a half-done write.
-    drop(watch);
-    let written = if is_stdio(&out) {
-        std::io::Write::write_all(&mut std::io::stdout().lock(), &rendered.bytes).map_err(|e| {
-            zhauap::diagnostic::Error::one(zhauap::diagnostic::Diagnostic::new(
-                Path::new("<stdout>"),
-                tr!("cli-stdout-unwritable", reason = e.to_string()),
-            ))
-        })
-    } else {
-        create_parent(&out).and_then(|()| write(&out, &rendered.bytes))
-    };
-    // The ЕСЭДО data of the letter just written (a refused letter has
-    // returned above: it writes no data file either).
-    let written = written.and_then(|()| match (&meta, &letter) {
-        (Some(path), Some(letter)) => {
-            let data = zhauap::output::meta::of(letter, &rendered.pages);
-            let json = zhauap::output::meta::json(&data);
-            create_parent(path).and_then(|()| zhauap::write::atomic_named(path, json.as_bytes()))
-        }
-        _ => Ok(()),
-    });
-    if let Err(e) = written {
-        ui.error(&e);
-        return EXIT_REFUSED;
-    }
-    if let Some(format) = stats {
-        // The PDF owns standard output when it is written there.
-        stats::print(&rendered.pages, format, is_stdio(&out));
-    }
-    // Quiet, the line is not said: not formatted either (the messages of
-    // a language are read when the first one is asked for).
-    if ui.quiet {
-        return EXIT_OK;
-    }
-    let target = if is_stdio(&out) {
-        tr!("cli-standard-output")
-    } else {
-        out.display().to_string()
-    };
-    let pages = rendered.pages.pages.len();
-    let wrote = if ui.verbose {
-        tr!(
-            "cli-render-wrote-in",
-            output = target,
-            pages = pages,
-            ms = format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0)
-        )
-    } else {
-        tr!("cli-render-wrote", output = target, pages = pages)
-    };
-    ui.info(&wrote);
-    EXIT_OK
-}
-
-/// `-o DIR/new/x.pdf` creates `DIR/new`, as `batch` creates its output folder.
-fn create_parent(out: &Path) -> zhauap::diagnostic::Result<()> {
-    // A parent that exists as a file is left to the write's own refusal.
-    match out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty() && !p.exists())
-    {
-        Some(dir) => std::fs::create_dir_all(dir).map_err(|e| {
-            zhauap::diagnostic::Error::one(
-                zhauap::diagnostic::Diagnostic::new(
-                    dir,
-                    tr!("cli-output-folder-failed", reason = e.to_string()),
-                )
-                .with_help(tr!("cli-output-folder-failed-help")),
-            )
-        }),
-        None => Ok(()),
-    }
-}
-
 fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
     // A letter that is not there is an error, not a page to wait on.
     if let Err(e) = zhauap::preview::check_letter(&config.letter) {
@@ -728,99 +563,5 @@ fn preview(ui: &Ui, config: zhauap::preview::Config, open: bool) -> i32 {
             eprintln!("{}: {e}", tr!("common-error"));
             EXIT_REFUSED
         }
-    }
-}
-
-struct BatchRequest {
-    inputs: Vec<PathBuf>,
-    /// `--data`: a mail merge of the one letter in `inputs`.
-    data: Option<PathBuf>,
-    files_from: Option<PathBuf>,
-    out_dir: PathBuf,
-    shard: Option<zhauap::batch::Shard>,
-    settings: zhauap::batch::Settings,
-}
-
-fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
-    use zhauap::batch;
-    let listed = match &r.files_from {
-        Some(list) => match batch::read_list(list) {
-            Ok(l) => l,
-            Err(e) => {
-                ui.error(&e);
-                return EXIT_REFUSED;
-            }
-        },
-        None => Vec::new(),
-    };
-    let planned = match (&r.data, r.inputs.as_slice()) {
-        (None, _) => batch::plan(
-            &r.inputs,
-            &listed,
-            &r.out_dir,
-            r.settings.options.format,
-            r.shard,
-        )
-        .map(|p| (p, None)),
-        (Some(data), [letter]) if listed.is_empty() => batch::merge::read(data)
-            .and_then(|rows| {
-                batch::merge::plan(letter, rows, &r.out_dir, r.settings.options.format, r.shard)
-            })
-            .map(|(p, rows)| (p, Some(rows))),
-        (Some(_), _) => {
-            eprintln!(
-                "{}: {}",
-                tr!("common-error"),
-                tr!("cli-batch-data-one-letter")
-            );
-            return EXIT_USAGE;
-        }
-    };
-    let (plan, rows) = match planned {
-        Ok(p) => p,
-        Err(e) => {
-            ui.error(&e);
-            return EXIT_REFUSED;
-        }
-    };
-    drop(listed);
-    if !plan.defaults.is_empty() {
-        let names: Vec<String> = plan
-            .defaults
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        ui.info(&tr!(
-            "cli-batch-skipped-defaults",
-            count = names.len(),
-            files = names.join(", ")
-        ));
-    }
-    let progress = Progress::new(
-        plan.jobs.len(),
-        Console {
-            quiet: ui.quiet,
-            verbose: ui.verbose,
-            color: ui.color,
-        },
-    );
-    let source: &dyn batch::LetterSource = match &rows {
-        Some(rows) => rows,
-        None => &batch::Files,
-    };
-    let summary = match batch::run_from(engine, &plan, source, &r.settings, &|o| {
-        progress.letter_done(o)
-    }) {
-        Ok(s) => s,
-        Err(e) => {
-            ui.error(&e);
-            return EXIT_REFUSED;
-        }
-    };
-    progress.finish(&summary);
-    if summary.failed() {
-        EXIT_REFUSED
-    } else {
-        EXIT_OK
     }
 }
