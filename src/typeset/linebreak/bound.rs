@@ -25,14 +25,8 @@ pub(super) fn greedy(para: &Paragraph, setup: &Setup, pass: Pass) -> f64 {
     while k < para.breaks.len() {
         let mut longest: Option<(usize, Node)> = None;
         for (j, brk) in para.breaks.iter().enumerate().skip(k) {
-            let fit = para.measure(
-                node.next_start,
-                brk,
-                setup.width(node.lines),
-                pass.extra_stretch,
-                setup.expansion,
-            );
-            if let Some(mut next) = setup.candidate(0, &node, brk, &fit, pass) {
+            let (fit, next) = setup.line_to(para, 0, &node, brk, pass);
+            if let Some(mut next) = next {
                 next.next_start = para.next_box[brk.pos + 1];
                 longest = Some((j, next));
             }

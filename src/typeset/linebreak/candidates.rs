@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use super::sums::{Break, Expansion, Fit};
+use super::sums::{Break, Expansion, Fit, Paragraph};
 use super::{CAPPED_DEMERITS, DECENT, INF_BAD, Line, Params, Pass, fin};
 
 /// Total cost of a partial solution, compared lexicographically. In the normal passes only
@@ -139,9 +139,31 @@ impl Setup {
         lines.min(self.widths.len() - 1)
     }
 
+    /// The line from `from` (arena index `a`) to `brk` measured, and the node it
+    /// reaches if this pass accepts it: the one step the pass and its greedy
+    /// bound both take.
+    pub(super) fn line_to(
+        &self,
+        para: &Paragraph,
+        a: usize,
+        from: &Node,
+        brk: &Break,
+        pass: Pass,
+    ) -> (Fit, Option<Node>) {
+        let fit = para.measure(
+            from.next_start,
+            brk,
+            self.width(from.lines),
+            pass.extra_stretch,
+            self.expansion,
+        );
+        let node = self.candidate(a, from, brk, &fit, pass);
+        (fit, node)
+    }
+
     /// The node reached by setting the line from `from` (arena index `a`) to `brk`, if
     /// this pass accepts that line.
-    pub(super) fn candidate(
+    fn candidate(
         &self,
         a: usize,
         from: &Node,

@@ -48,14 +48,8 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
                 return true;
             }
             let from = &nodes[a];
-            let fit = para.measure(
-                from.next_start,
-                brk,
-                setup.width(from.lines),
-                pass.extra_stretch,
-                setup.expansion,
-            );
-            if let Some(mut node) = setup.candidate(a, from, brk, &fit, pass)
+            let (fit, node) = setup.line_to(para, a, from, brk, pass);
+            if let Some(mut node) = node
                 // Dearer than a whole solution already: never on the best.
                 && node.cost.demerits <= bound
             {
