@@ -163,14 +163,7 @@ impl Setup {
 
     /// The node reached by setting the line from `from` (arena index `a`) to `brk`, if
     /// this pass accepts that line.
-    fn candidate(
-        &self,
-        a: usize,
-        from: &Node,
-        brk: &Break,
-        fit: &Fit,
-        pass: Pass,
-    ) -> Option<Node> {
+    fn candidate(&self, a: usize, from: &Node, brk: &Break, fit: &Fit, pass: Pass) -> Option<Node> {
         let hyphens = if brk.flagged { from.hyphens + 1 } else { 0 };
         let over_limit = brk.flagged && hyphens > self.max_hyphens;
         if !pass.fallback && (over_limit || fit.overfull.is_some()) {
