@@ -202,6 +202,14 @@ fn join(text: &str, specs: &[String]) -> String {
 
 /// Parses the process's arguments with the texts in `lang`.
 pub fn parse(lang: UiLang) -> Result<Cli, clap::Error> {
+    // A good command line prints no text: parse it with the derive's own
+    // command, and build the translated one (every text looked up in the
+    // message files: 3.3 M instructions, a thirteenth of a cold render)
+    // only when a help or an error is to be printed. Both parse alike; only
+    // their words differ.
+    if let Ok(cli) = <Cli as clap::Parser>::try_parse_from(std::env::args_os()) {
+        return Ok(cli);
+    }
     let mut cmd = command(lang);
     let mut matches = cmd.try_get_matches_from_mut(std::env::args_os())?;
     Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
