@@ -8,14 +8,16 @@
 #   benches/peers.sh --typst-cli     # also the Typst CLI and its bundle mode:
 #                                    # builds typst-cli 0.15.1 once into
 #                                    # target/typst-cli (cargo install --locked;
-#                                    # about 40 min with -j 1 on the busy 2-core
-#                                    # machine; TYPST_CLI_JOBS=N to change -j)
+#                                    # 59 min with -j 1 on 2 cores shared with
+#                                    # other builds, load 11-16; TYPST_CLI_JOBS=N
+#                                    # to change -j)
 #   TYPST=/path/to/typst benches/peers.sh           # that Typst CLI, no build
 #   COLD_RUNS=15 ROUNDS=3 LETTERS=100 TEX_LETTERS=10 CLI_LETTERS=20 benches/peers.sh
 #   ZHAUAP=target/release/zhauap benches/peers.sh   # that binary, no build
 #
-# Typst's bundle (many letters from one compile) overflows the default 8 MiB
-# stack at about 1,000 letters: it runs with a 512 MiB one (BUNDLE_STACK_MIB).
+# Typst's bundle (many letters from one compile) overflows a thread's default
+# stack (300 letters do): it runs with 512 MiB stacks (BUNDLE_STACK_MIB: both
+# RUST_MIN_STACK for its worker threads and `ulimit -s` for the main one).
 #
 # The sources the peers get are written from each letter's YAML by
 # benches/peers/gen.py (benches/peers/letters.txt lists the letters);
@@ -29,7 +31,7 @@ want_cli=0
 for arg in "$@"; do
   case "$arg" in
     --typst-cli) want_cli=1 ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -53,7 +55,7 @@ TYPST_CLI_VERSION=0.15.1
 if [ -z "${TYPST:-}" ] && [ -x "$cli_root/bin/typst" ]; then
   TYPST=$cli_root/bin/typst
 elif [ -z "${TYPST:-}" ] && [ "$want_cli" = 1 ]; then
-  echo "== building typst-cli $TYPST_CLI_VERSION into $cli_root (long: about 40 min on 2 cores)" >&2
+  echo "== building typst-cli $TYPST_CLI_VERSION into $cli_root (long: about an hour on 2 busy cores)" >&2
   CARGO_TARGET_DIR="$cli_root/build" cargo install typst-cli --version "$TYPST_CLI_VERSION" --locked \
     -j "${TYPST_CLI_JOBS:-1}" --root "$cli_root"
   rm -rf "$cli_root/build"  # kept until then: a failed build resumes where it stopped

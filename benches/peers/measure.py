@@ -43,7 +43,8 @@ def log(*a):
 
 def stack_limit(mib):
     """A preexec_fn giving the child's main thread a stack of `mib` MiB
-    (what `ulimit -s` does in a shell); None keeps the inherited limit."""
+    (what `ulimit -s` does in a shell); None keeps the inherited limit.
+    Threads a Rust program spawns get theirs from RUST_MIN_STACK (see run)."""
     if not mib:
         return None
     size = mib * 1024 * 1024
@@ -57,9 +58,12 @@ def stack_limit(mib):
 def run(cmd, cwd=None, stack_mib=None, check=True):
     """Runs cmd; returns (wall s, cpu s, peak RSS KiB). Fails loudly, unless
     check is false: then a failure returns the exit code and the end of stderr."""
+    env = None
+    if stack_mib:  # Typst's bundle overflows in a rayon worker: their stacks, too
+        env = dict(os.environ, RUST_MIN_STACK=str(stack_mib * 1024 * 1024))
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                         preexec_fn=stack_limit(stack_mib))
+                         preexec_fn=stack_limit(stack_mib), env=env)
     # stderr is read after the exit: the peers print little (a bundle that
     # overflows its stack prints one line), far below a pipe's buffer.
     _, status, ru = os.wait4(p.pid, 0)
@@ -168,8 +172,9 @@ def main():
     ap.add_argument("--tex-letters", type=int, default=10)
     ap.add_argument("--cli-letters", type=int, default=20)
     ap.add_argument("--typst-cli", default=shutil.which("typst"))
-    # Typst 0.15.1's bundle overflows the default 8 MiB main-thread stack at
-    # about 1,000 letters; it is timed with this one (0: the inherited limit).
+    # Typst 0.15.1's bundle overflows a worker thread's default 2 MiB stack
+    # (300 letters do); it is timed with this stack for every thread
+    # (RUST_MIN_STACK and `ulimit -s`; 0: the defaults).
     ap.add_argument("--bundle-stack-mib", type=int, default=512)
     a = ap.parse_args()
     Z = os.path.abspath(a.zhauap)
@@ -266,17 +271,17 @@ def main():
         stacks[key] = a.bundle_stack_mib
         # Once at the inherited stack, to say whether the bigger one is needed.
         shutil.rmtree(outs["b"], ignore_errors=True)
-        probe = run(bundle, check=False)
+        probe = run(bundle, check=False)  # default stacks: RUST_MIN_STACK as inherited
         soft = resource.getrlimit(resource.RLIMIT_STACK)[0]
         inherited = "unlimited" if soft == resource.RLIM_INFINITY else f"{soft // 1024 // 1024} MiB"
         if len(probe) == 2:
-            bundle_note = (f"At the inherited {inherited} stack the bundle of {a.letters} letters failed "
+            bundle_note = (f"With the default stacks (main thread {inherited}, other threads 2 MiB) the bundle of {a.letters} letters failed "
                            f"(exit {probe[0]}: {probe[1].splitlines()[0] if probe[1] else 'no message'}); "
-                           f"it is timed with a {a.bundle_stack_mib} MiB main-thread stack (`ulimit -s`).")
+                           f"it is timed with {a.bundle_stack_mib} MiB stacks (RUST_MIN_STACK for its threads, `ulimit -s` for the main one).")
         else:
-            bundle_note = (f"The bundle of {a.letters} letters also ran at the inherited {inherited} stack; "
-                           f"it is timed with a {a.bundle_stack_mib} MiB main-thread stack (`ulimit -s`), "
-                           "which it needs from about 1,000 letters.")
+            bundle_note = (f"The bundle of {a.letters} letters also ran with the default stacks "
+                           f"(main thread {inherited}); it is timed with {a.bundle_stack_mib} MiB ones, "
+                           "which more letters need.")
         log("   " + bundle_note)
     # Each engine starts from an empty output directory (XeLaTeX writes beside its sources).
     out_of = {"zhauap batch": outs["z"], "typst binding, Python loop of typst.compile": outs["t"],
