@@ -25,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -61,15 +62,17 @@ def run(cmd, cwd=None, stack_mib=None, check=True):
     env = None
     if stack_mib:  # Typst's bundle overflows in a rayon worker: their stacks, too
         env = dict(os.environ, RUST_MIN_STACK=str(stack_mib * 1024 * 1024))
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                         preexec_fn=stack_limit(stack_mib), env=env)
-    # stderr is read after the exit: the peers print little (a bundle that
-    # overflows its stack prints one line), far below a pipe's buffer.
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    err = p.stderr.read().decode(errors="replace")
-    p.stderr.close()
+    # stderr goes to a file, read after the exit: a pipe nobody reads while
+    # waiting would stall a child that warns more than its buffer holds
+    # (zhauap's batch of 1,000 generated letters warns about their dates).
+    with tempfile.TemporaryFile() as errf:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errf,
+                             preexec_fn=stack_limit(stack_mib), env=env)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        errf.seek(0)
+        err = errf.read().decode(errors="replace")
     p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode != 0:
         if not check:
