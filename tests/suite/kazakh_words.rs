@@ -240,14 +240,19 @@ fn repair_of(letters: &[char], k: usize) -> Option<Defect> {
         .then_some(Defect::ConsonantTriple)
 }
 
+/// и and э: in neither of the generator's letter lists.
+fn is_i(c: char) -> bool {
+    matches!(c, 'и' | 'э')
+}
+
 /// Why the patterns cannot give our break before `letters[k]`, if they
 /// cannot by construction.
 fn unmodelled(letters: &[char], k: usize) -> Option<Defect> {
     if is_vowel(letters[k - 1]) && is_vowel(letters[k]) {
         Some(Defect::Hiatus)
-    } else if letters[k - 1..(k + 2).min(letters.len())]
-        .iter()
-        .any(|c| matches!(c, 'и' | 'э'))
+    } else if [k - 1, k].iter().any(|&i| is_i(letters[i]))
+        // V-CV with и or э as the second vowel: мә-де-ни-ет.
+        || (is_vowel(letters[k - 1]) && letters.get(k + 1).is_some_and(|&c| is_i(c)))
     {
         Some(Defect::NoLetterI)
     } else {
