@@ -311,6 +311,10 @@ pub fn read(path: &Path) -> Result<Data> {
             diagnostics: problems,
         });
     }
+    let mut cells = cells;
+    cells.text.shrink_to_fit();
+    cells.ends.shrink_to_fit();
+    cells.numbers.shrink_to_fit();
     Ok(Data {
         path: path.to_path_buf(),
         columns,
@@ -395,6 +399,8 @@ fn read_csv(path: &Path) -> Result<Grid> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut grid = Grid::default();
+    // The cells are at most the file's text: no copy as it grows.
+    grid.cells.text.reserve(text.len());
     let mut record = csv::StringRecord::new();
     for number in 1.. {
         let more = reader.read_record(&mut record).map_err(|e| {
@@ -476,9 +482,10 @@ pub fn plan(
     let file_column = data.columns.iter().position(|c| c.name == FILE_COLUMN);
     let mut problems = Vec::new();
     let mut by_output: HashMap<String, usize> = HashMap::new();
-    let mut jobs = Vec::new();
+    // Held for the whole run: at their size, not doubled as they grow.
+    let mut jobs = Vec::with_capacity(data.len());
     let mut found = Vec::with_capacity(data.len());
-    let mut of_job = Vec::new();
+    let mut of_job = Vec::with_capacity(data.len());
     for index in 0..data.len() {
         let row = data.row(index);
         let named = file_column
@@ -542,6 +549,7 @@ pub fn plan(
         });
     }
     drop(by_output);
+    jobs.shrink_to_fit();
     let plan = Plan::of_rows(jobs, letter, out_dir, format, shard, found)?;
     of_job.shrink_to_fit();
     crate::process::release_freed_memory();

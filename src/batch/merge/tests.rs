@@ -102,3 +102,24 @@ fn a_workbook_reads_as_rows_with_numbers_and_dates_as_typed() {
         ["abenov", "8812", "2026-03-16"]
     );
 }
+
+#[test]
+fn short_rows_are_padded_blank_rows_dropped_and_long_rows_refused() {
+    let d = data("file,addressee,salutation\nx\n,  ,\ny,Z,W\n").unwrap();
+    assert_eq!(d.len(), 2, "a blank row is no letter");
+    assert_eq!(d.row(0).number, 2);
+    assert_eq!(d.row(0).cells().collect::<Vec<_>>(), ["x", "", ""]);
+    assert!(d.fields(0).cells.is_empty(), "empty cells set nothing");
+    assert_eq!(d.row(1).number, 4);
+    assert_eq!(d.row(1).cells().collect::<Vec<_>>(), ["y", "Z", "W"]);
+    let fields: Vec<_> = d.fields(1).cells.into_iter().map(|c| c.field).collect();
+    assert_eq!(fields, ["addressee", "salutation"]);
+
+    let e = data("file,addressee\na,b,c,\nd,e\n").unwrap_err();
+    let text = e.render(false);
+    assert!(text.contains("rows.csv:2:3"), "{text}");
+    assert!(
+        text.contains("this row has 3 cells; the header names 2 columns"),
+        "{text}"
+    );
+}
