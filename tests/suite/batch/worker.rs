@@ -32,13 +32,15 @@ pub(in crate::suite) fn bomb_templates(templates: &std::path::Path) {
     }
 }
 
-/// `zhauap --templates templates batch ARGS -o out -j 2 --report
-/// report.json` in `dir`. A memory limit makes the bomb's allocation fail
-/// quickly (and keeps the machine's memory safe); one malloc arena keeps
-/// the batch's own many threads well inside it.
+/// Runs `zhauap --templates templates batch ARGS -o out -j 2 --report
+/// report.json` in `dir`, whose `letters` letters hold one bomb, and checks
+/// that the letter `aborted` alone failed, for its worker's abort. A memory
+/// limit makes the bomb's allocation fail quickly (and keeps the machine's
+/// memory safe); one malloc arena keeps the batch's own many threads well
+/// inside it. Returns the failed letter's manifest record.
 #[cfg(unix)]
-fn bomb_batch(dir: &Path, args: &str) -> std::process::Output {
-    crate::common::in_english(&mut std::process::Command::new("sh"))
+fn bomb_batch(dir: &Path, args: &str, aborted: &str, letters: u64) -> serde_json::Value {
+    let out = crate::common::in_english(&mut std::process::Command::new("sh"))
         .current_dir(dir)
         .env("MALLOC_ARENA_MAX", "1")
         .arg("-c")
@@ -47,7 +49,23 @@ fn bomb_batch(dir: &Path, args: &str) -> std::process::Output {
             env!("CARGO_BIN_EXE_zhauap")
         ))
         .output()
-        .unwrap()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let why = "zhauap stopped while rendering this letter (ended by signal 6 (an abort";
+    assert!(
+        stderr.contains(&format!("{aborted}: error: {why}")),
+        "{stderr}"
+    );
+    let rep = report(&dir.join("report.json"));
+    let counts = (count(&rep, "rendered"), count(&rep, "failed"));
+    assert_eq!(counts, (letters - 1, 1));
+    let recs = records(&dir.join("out/manifest.jsonl"));
+    assert_eq!(recs.len() as u64, letters);
+    let mut failed = recs.into_iter().filter(|r| r["status"] == "failed");
+    let first = failed.next().unwrap();
+    assert!(failed.next().is_none());
+    first
 }
 
 #[test]
@@ -64,22 +82,8 @@ fn an_abort_in_one_letter_of_200_costs_only_that_letter() {
         }
         write(&dir.join(format!("in/l{n:03}.yaml")), &text);
     }
-    let out = bomb_batch(dir, "in");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains(
-            "in/l117.yaml: error: zhauap stopped while rendering this letter (ended by signal 6 (an abort"
-        ),
-        "{stderr}"
-    );
-    let rep = report(&dir.join("report.json"));
-    assert_eq!((count(&rep, "rendered"), count(&rep, "failed")), (199, 1));
-    let recs = records(&dir.join("out/manifest.jsonl"));
-    assert_eq!(recs.len(), 200);
-    let failed: Vec<_> = recs.iter().filter(|r| r["status"] == "failed").collect();
-    assert_eq!(failed.len(), 1);
-    assert_eq!(failed[0]["key"], "l117.yaml");
+    let failed = bomb_batch(dir, "in", "in/l117.yaml", 200);
+    assert_eq!(failed["key"], "l117.yaml");
     assert!(!dir.join("out/l117.pdf").exists());
     assert!(dir.join("out/l116.pdf").exists() && dir.join("out/l118.pdf").exists());
 }
@@ -107,21 +111,8 @@ fn an_abort_in_one_row_of_a_mail_merge_costs_only_that_row() {
         &dir.join("rows.csv"),
         &rows(40).replace("r17,ДЗ-117", "r17,BOMB"),
     );
-    let out = bomb_batch(dir, "reply.yaml --data rows.csv");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains(
-            "reply.yaml: error: zhauap stopped while rendering this letter (ended by signal 6 (an abort"
-        ),
-        "{stderr}"
-    );
-    let rep = report(&dir.join("report.json"));
-    assert_eq!((count(&rep, "rendered"), count(&rep, "failed")), (39, 1));
-    let recs = records(&dir.join("out/manifest.jsonl"));
-    let failed: Vec<_> = recs.iter().filter(|r| r["status"] == "failed").collect();
-    assert_eq!(failed.len(), 1);
-    assert_eq!(failed[0]["key"], "reply.yaml#r17");
+    let failed = bomb_batch(dir, "reply.yaml --data rows.csv", "reply.yaml", 40);
+    assert_eq!(failed["key"], "reply.yaml#r17");
     assert!(!dir.join("out/r17.pdf").exists());
     assert!(dir.join("out/r16.pdf").exists() && dir.join("out/r18.pdf").exists());
 }
