@@ -488,18 +488,22 @@ pub(super) fn first_forbidden_control(text: &str) -> Option<char> {
 
 /// Paragraph text is folded: line breaks and tabs inside one value are spaces.
 pub(super) fn fold_text(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
+    let text = raw.trim();
+    let mut out = String::with_capacity(text.len());
     // Trimmed, the text starts and ends with a non-space: runs of breaks
-    // and spaces inside it become one space. Copied a word at a time.
-    for word in raw.trim().split(['\n', '\r', '\t', ' ']) {
-        if word.is_empty() {
-            continue;
+    // and spaces inside it become one space. Copied a word at a time, found
+    // by bytes (the four separators are ASCII, never inside a character).
+    let mut word = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if matches!(b, b'\n' | b'\r' | b'\t' | b' ') {
+            if word < i {
+                out.push_str(&text[word..i]);
+                out.push(' ');
+            }
+            word = i + 1;
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
     }
+    out.push_str(&text[word..]);
     out
 }
 
