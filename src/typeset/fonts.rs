@@ -73,9 +73,8 @@ pub struct Face {
     /// Ascender and descender (positive down) in em.
     pub ascender: f32,
     pub descender: f32,
-    /// Shaping plans, made on the first run of their script in this face:
-    /// most letters use few of the eight faces, and the sixteen plans made
-    /// at start-up were a hundredth of a cold render.
+    /// Made on first use: a letter shapes in two or three of the sixteen
+    /// face and script pairs, and a plan costs a twentieth of a millisecond.
     plan_cyrillic: OnceLock<ShapePlan>,
     plan_latin: OnceLock<ShapePlan>,
     /// Whether the face has each character below [`REMEMBERED`], once
