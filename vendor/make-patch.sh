@@ -13,7 +13,7 @@ git show HEAD:vendor/krilla-zhauap.patch | patch -R -s -p1 -d "$W/a"
 mkdir "$W/b"
 cp -r vendor/krilla/src "$W/b/"
 # diff exits 1 when the trees differ, which they do.
-(cd "$W" && diff -ru a/src b/src || true) |
+(cd "$W" && diff -ruN a/src b/src || true) |
   sed -E 's/^((\+\+\+|---) [^\t]+)\t.*/\1/' >vendor/krilla-zhauap.patch
 cp -r "$W/a" "$W/check"
 patch -s -p1 -d "$W/check" <vendor/krilla-zhauap.patch
