@@ -31,6 +31,7 @@ mod suite {
     mod messages_beyond_corpus;
     mod meta;
     mod options;
+    mod pdf_profiles;
     mod preview_server;
     mod qr;
     mod reference_letter;

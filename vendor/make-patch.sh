@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
-# Rewrites vendor/krilla-zhauap.patch after vendor/krilla/src was edited.
-# The pristine krilla 0.8.2 is recovered by reverse-applying the committed
-# patch to the committed sources, so no download is needed; the script then
-# checks that the new patch turns pristine krilla into vendor/krilla exactly.
+# Rewrites vendor/CRATE-zhauap.patch (krilla, subsetter) after
+# vendor/CRATE/src was edited. The pristine published crate is recovered by
+# reverse-applying the committed patch to the committed sources, so no
+# download is needed; the script then checks that the new patch turns the
+# pristine crate into vendor/CRATE exactly.
+#
+#   bash vendor/make-patch.sh [CRATE…]   (default: every vendored crate)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-git archive HEAD vendor/krilla | tar -x -C "$W"
-mv "$W/vendor/krilla" "$W/a"
-git show HEAD:vendor/krilla-zhauap.patch | patch -R -s -p1 -d "$W/a"
-mkdir "$W/b"
-cp -r vendor/krilla/src "$W/b/"
-# diff exits 1 when the trees differ, which they do.
-(cd "$W" && diff -ru a/src b/src || true) |
-  sed -E 's/^((\+\+\+|---) [^\t]+)\t.*/\1/' >vendor/krilla-zhauap.patch
-cp -r "$W/a" "$W/check"
-patch -s -p1 -d "$W/check" <vendor/krilla-zhauap.patch
-diff -r "$W/check/src" vendor/krilla/src
-echo "vendor/krilla-zhauap.patch: $(grep -c '^+++ ' vendor/krilla-zhauap.patch) files, reproduces vendor/krilla/src"
+crates=("$@")
+[ ${#crates[@]} -gt 0 ] || crates=(krilla subsetter)
+for crate in "${crates[@]}"; do
+  if ! git cat-file -e "HEAD:vendor/$crate-zhauap.patch" 2>/dev/null; then
+    echo "vendor/$crate-zhauap.patch is not committed yet: make the first one with diff -ruN against the published crate" >&2
+    exit 1
+  fi
+  W=$(mktemp -d)
+  git archive HEAD "vendor/$crate" | tar -x -C "$W"
+  mv "$W/vendor/$crate" "$W/a"
+  git show "HEAD:vendor/$crate-zhauap.patch" | patch -R -s -p1 -d "$W/a"
+  mkdir "$W/b"
+  cp -r "vendor/$crate/src" "$W/b/"
+  # diff exits 1 when the trees differ, which they do; -N takes in new files.
+  (cd "$W" && diff -ruN a/src b/src || true) |
+    sed -E 's/^((\+\+\+|---) [^\t]+)\t.*/\1/' >"vendor/$crate-zhauap.patch"
+  cp -r "$W/a" "$W/check"
+  patch -s -p1 -d "$W/check" <"vendor/$crate-zhauap.patch"
+  diff -r "$W/check/src" "vendor/$crate/src"
+  echo "vendor/$crate-zhauap.patch: $(grep -c '^+++ ' "vendor/$crate-zhauap.patch") files, reproduces vendor/$crate/src"
+  rm -rf "$W"
+done

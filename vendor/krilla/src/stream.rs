@@ -379,27 +379,29 @@ fn deflate_encode_at(data: &[u8], level: u32) -> Vec<u8> {
     use flate2::{Compress, FlushCompress, Status};
     use std::cell::RefCell;
 
-    // zhauap patch: one compressor per level and thread, reset between
-    // streams. Setting one up clears its tables twice (once allocating,
-    // once resetting); a reset clears them once. A reset compressor gives
-    // exactly the bytes a new one would.
+    // zhauap patch: one compressor a thread, reset between streams and set
+    // to the stream's level. Setting one up clears its tables twice (once
+    // allocating, once resetting); a reset clears them once. A reset
+    // compressor set to a level gives exactly the bytes a new one at that
+    // level would: zlib-rs's `deflateParams` right after a reset only
+    // chooses the level's match parameters, as `deflateInit` does.
     thread_local! {
-        static COMPRESSORS: RefCell<Vec<(u32, Compress)>> = const { RefCell::new(Vec::new()) };
+        static COMPRESSOR: RefCell<Option<(u32, Compress)>> = const { RefCell::new(None) };
     }
     let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    COMPRESSORS.with(|compressors| {
-        let mut compressors = compressors.borrow_mut();
-        let index = match compressors.iter().position(|(l, _)| *l == level) {
-            Some(i) => {
-                compressors[i].1.reset();
-                i
-            }
-            None => {
-                compressors.push((level, Compress::new(Compression::new(level), true)));
-                compressors.len() - 1
-            }
-        };
-        let compress = &mut compressors[index].1;
+    COMPRESSOR.with(|compressor| {
+        let mut compressor = compressor.borrow_mut();
+        if let Some((_, compress)) = compressor.as_mut() {
+            compress.reset();
+        }
+        let (current, compress) =
+            compressor.get_or_insert_with(|| (level, Compress::new(Compression::new(level), true)));
+        if *current != level {
+            compress
+                .set_level(Compression::new(level))
+                .expect("a reset compressor takes a new level");
+            *current = level;
+        }
         loop {
             let consumed = compress.total_in() as usize;
             match compress.compress_vec(&data[consumed..], &mut out, FlushCompress::Finish) {

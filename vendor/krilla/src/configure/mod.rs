@@ -1,5 +1,6 @@
 //! Configuring PDF version and export mode.
 
+mod icc_deflated;
 pub mod validate;
 mod version;
 

@@ -121,14 +121,19 @@ impl PdfVersion {
 }
 
 /// The ICC v4 profile for the SRGB color space.
-static SRGB_V4_ICC: LazyLock<ICCProfile<3>> =
-    LazyLock::new(|| ICCProfile::new(include_bytes!("../../icc/sRGB-v4.icc")).unwrap());
+// zhauap patch: the v4 profiles come compressed (see `icc_deflated`).
+static SRGB_V4_ICC: LazyLock<ICCProfile<3>> = LazyLock::new(|| {
+    let data = include_bytes!("../../icc/sRGB-v4.icc");
+    ICCProfile::new_deflated(data, super::icc_deflated::SRGB_V4).unwrap()
+});
 /// The ICC v2 profile for the SRGB color space.
 static SRGB_V2_ICC: LazyLock<ICCProfile<3>> =
     LazyLock::new(|| ICCProfile::new(include_bytes!("../../icc/sRGB-v2-magic.icc")).unwrap());
 /// The ICC v4 profile for the sgray color space.
-static GREY_V4_ICC: LazyLock<ICCProfile<1>> =
-    LazyLock::new(|| ICCProfile::new(include_bytes!("../../icc/sGrey-v4.icc")).unwrap());
+static GREY_V4_ICC: LazyLock<ICCProfile<1>> = LazyLock::new(|| {
+    let data = include_bytes!("../../icc/sGrey-v4.icc");
+    ICCProfile::new_deflated(data, super::icc_deflated::GREY_V4).unwrap()
+});
 /// The ICC v2 profile for the sgray color space.
 static GREY_V2_ICC: LazyLock<ICCProfile<1>> =
     LazyLock::new(|| ICCProfile::new(include_bytes!("../../icc/sGrey-v2-magic.icc")).unwrap());

@@ -24,6 +24,17 @@ impl<const C: u8> ICCProfile<C> {
     /// number of channels of the underlying data does not correspond to the one
     /// indicated in the constant parameter.
     pub fn new(data: &[u8]) -> Option<Self> {
+        Self::with_stream(data, || deflate_encode(data))
+    }
+
+    /// zhauap patch: a profile whose stream is already compressed, byte for
+    /// byte as `new` would compress it (krilla's own profiles, see
+    /// `configure::icc_deflated`).
+    pub(crate) fn new_deflated(data: &[u8], deflated: &[u8]) -> Option<Self> {
+        Self::with_stream(data, || deflated.to_vec())
+    }
+
+    fn with_stream(data: &[u8], deflate: impl FnOnce() -> Vec<u8>) -> Option<Self> {
         let metadata = ICCMetadata::from_data(data)?;
 
         if metadata.color_space.num_components() != C {
@@ -31,7 +42,7 @@ impl<const C: u8> ICCProfile<C> {
         }
 
         Some(Self(Arc::new(Prehashed::new(Repr {
-            data: deflate_encode(data),
+            data: deflate(),
             metadata,
         }))))
     }

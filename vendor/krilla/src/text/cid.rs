@@ -501,6 +501,8 @@ fn font_program(
 fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font, Rect)> {
     let mut bbox: Option<Rect> = None;
 
+    // zhauap patch: glyph boxes are remembered by the font subset.
+    let original = font.clone();
     let variation_coordinates = font
         .variation_coordinates()
         .iter()
@@ -522,11 +524,18 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     let global_bbox = font.bbox();
 
     let glyph_data = SimpleGlyphData::new(&font);
+    let mut boxes = GlyphBoxes::of(&original);
+    let mut old_gids = glyph_remapper.remapped_gids();
     for g in 0..font.num_glyphs() {
         let glyph = skrifa::GlyphId::new(g);
-        let path_bbox = match glyph_data.as_ref().and_then(|d| d.bytes(glyph)) {
-            Some(bytes) => cached_bbox(bytes, || compute_bbox(&font, glyph)),
+        let compute = || match glyph_data.as_ref().and_then(|d| d.bbox(glyph)) {
+            Some(bbox) => bbox,
             None => compute_bbox(&font, glyph),
+        };
+        // Glyphs the subset adds (a composite's parts) come last.
+        let path_bbox = match old_gids.next() {
+            Some(old) => *boxes.entry(old).or_insert_with(compute),
+            None => compute(),
         };
         if let Some(path_bbox) = path_bbox {
             bbox = bbox
@@ -538,69 +547,130 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
         }
     }
 
+    boxes.keep(&original);
     Ok((font, bbox.unwrap_or(global_bbox)))
 }
 
-// zhauap patch: glyph bounding boxes remembered across PDFs. The font's
-// bounding box is the union of its subset's glyph outlines, and drawing every
-// outline again for every PDF was 5% of a letter's work. A simple TrueType
-// glyph's outline depends only on its bytes in `glyf`, which subsetting
-// copies unchanged, so its box is remembered by those bytes (the bytes
-// themselves are the key: no collisions). Composite glyphs name their parts
-// by the subset's own glyph IDs, so they are drawn every time, as are CFF
-// glyphs. See vendor/README.md.
+// zhauap patch: glyph boxes remembered across PDFs. A glyph's outline is
+// the same in every subset of a font: subsetting copies a simple glyph's
+// points and a glyph's metrics unchanged, and renumbers a composite's parts
+// but not their outlines. So each thread keeps the boxes of the fonts it
+// subset, by the glyph's ID in the font; a document set in the same fonts
+// as the one before draws and measures only glyphs it is the first to use.
 
-/// The `glyf` and `loca` tables of a TrueType font, for the bytes of its
-/// simple glyphs.
+thread_local! {
+    static GLYPH_BOXES: std::cell::RefCell<FxHashMap<Font, FxHashMap<u16, Option<Rect>>>> =
+        std::cell::RefCell::default();
+}
+
+/// The glyph boxes known for one font, taken out of the thread's store while
+/// a subset is measured.
+struct GlyphBoxes(FxHashMap<u16, Option<Rect>>);
+
+impl GlyphBoxes {
+    /// Fonts remembered a thread; past it, the store starts again.
+    const FONTS: usize = 32;
+
+    fn of(font: &Font) -> Self {
+        Self(GLYPH_BOXES.with(|s| s.borrow_mut().remove(font).unwrap_or_default()))
+    }
+
+    fn entry(&mut self, glyph: u16) -> std::collections::hash_map::Entry<'_, u16, Option<Rect>> {
+        self.0.entry(glyph)
+    }
+
+    fn keep(self, font: &Font) {
+        GLYPH_BOXES.with(|s| {
+            let mut store = s.borrow_mut();
+            if store.len() >= Self::FONTS {
+                store.clear();
+            }
+            store.insert(font.clone(), self.0);
+        })
+    }
+}
+
+// zhauap patch: the box of a simple TrueType glyph from its points. The
+// font's bounding box is the union of its subset's glyph outlines, and
+// drawing every outline of every subset was 5% of a letter's work. Drawn
+// unhinted and unscaled, a simple glyph's path passes through or is
+// controlled by every one of its points (shifted left by the glyph's `xMin`
+// minus its left side bearing, as FreeType and skrifa do) and by midpoints
+// between them, and nothing else, so its bounds are the bounds of the
+// points: the same floats `compute_bbox` finds, without building the path.
+// Glyphs this does not cover (composites, which are made of other glyphs;
+// cubic points; contours out of order, which stop the drawing) are drawn as
+// before, and so are CFF glyphs. See vendor/README.md.
+
+/// The `glyf`, `loca` and `hmtx` tables of a TrueType font, for the boxes of
+/// its simple glyphs.
 struct SimpleGlyphData<'a> {
-    glyf: &'a [u8],
+    glyf: skrifa::raw::tables::glyf::Glyf<'a>,
     loca: skrifa::raw::tables::loca::Loca<'a>,
+    hmtx: skrifa::raw::tables::hmtx::Hmtx<'a>,
 }
 
 impl<'a> SimpleGlyphData<'a> {
     fn new(font: &'a Font) -> Option<Self> {
         let font_ref = font.font_ref();
-        let glyf = font_ref
-            .data_for_tag(skrifa::raw::types::Tag::new(b"glyf"))?
-            .as_bytes();
-        let loca = font_ref.loca(None).ok()?;
-        Some(Self { glyf, loca })
+        Some(Self {
+            glyf: font_ref.glyf().ok()?,
+            loca: font_ref.loca(None).ok()?,
+            hmtx: font_ref.hmtx().ok()?,
+        })
     }
 
-    /// The glyph's bytes if it is a simple (or empty) glyph.
-    fn bytes(&self, glyph: skrifa::GlyphId) -> Option<&'a [u8]> {
-        let index = glyph.to_u32() as usize;
-        let start = self.loca.get_raw(index)? as usize;
-        let end = self.loca.get_raw(index + 1)? as usize;
-        let bytes = self.glyf.get(start..end)?;
-        // numberOfContours: negative for a composite glyph.
-        match bytes {
-            [high, low, ..] if i16::from_be_bytes([*high, *low]) < 0 => None,
-            _ => Some(bytes),
+    /// The glyph's box as `compute_bbox` finds it (`Some(None)` for a glyph
+    /// without outline), or `None` if the glyph must be drawn.
+    fn bbox(&self, glyph: skrifa::GlyphId) -> Option<Option<Rect>> {
+        use skrifa::raw::tables::glyf::{Glyph, PointFlags};
+        use skrifa::raw::types::Point;
+        let simple = match self.loca.get_glyf(glyph, &self.glyf).ok()? {
+            None => return Some(None),
+            Some(Glyph::Simple(simple)) => simple,
+            Some(Glyph::Composite(_)) => return None,
+        };
+        let ends = simple.end_pts_of_contours();
+        // skrifa stops drawing at a contour that does not end after the
+        // previous one.
+        if ends.windows(2).any(|w| w[1].get() <= w[0].get()) {
+            return None;
         }
-    }
-}
-
-fn cached_bbox(bytes: &[u8], compute: impl FnOnce() -> Option<Rect>) -> Option<Rect> {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    /// Enough for every glyph of several large fonts; past it, boxes are
-    /// computed without being remembered.
-    const LIMIT: usize = 1 << 16;
-    thread_local! {
-        static BBOXES: RefCell<HashMap<Box<[u8]>, Option<Rect>>> = RefCell::default();
-    }
-    if let Some(bbox) = BBOXES.with(|c| c.borrow().get(bytes).copied()) {
-        return bbox;
-    }
-    let bbox = compute();
-    BBOXES.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() < LIMIT {
-            c.insert(bytes.into(), bbox);
+        let count = simple.num_points();
+        if count == 0 {
+            return Some(None);
         }
-    });
-    bbox
+        let mut points = vec![Point::<i32>::default(); count];
+        let mut flags = vec![PointFlags::default(); count];
+        simple.read_points_fast(&mut points, &mut flags).ok()?;
+        if flags.iter().any(|f| f.is_off_curve_cubic()) {
+            return None;
+        }
+        let shift = simple.x_min() as i32 - self.hmtx.side_bearing(glyph).unwrap_or(0) as i32;
+        // Beyond a font's 16-bit units skrifa's 26.6 fixed point, converted
+        // to `f32`, may round: draw such glyphs.
+        const LIMIT: i32 = 1 << 16;
+        if shift.abs() >= LIMIT {
+            return None;
+        }
+        let (mut left, mut top, mut right, mut bottom) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
+        for p in &points {
+            if p.x.abs() >= LIMIT || p.y.abs() >= LIMIT {
+                return None;
+            }
+            left = left.min(p.x);
+            right = right.max(p.x);
+            top = top.min(p.y);
+            bottom = bottom.max(p.y);
+        }
+        let bbox = tiny_skia_path::Rect::from_ltrb(
+            (left - shift) as f32,
+            top as f32,
+            (right - shift) as f32,
+            bottom as f32,
+        )?;
+        Some(Some(Rect::from_tsp(bbox)))
+    }
 }
 
 #[cfg_attr(feature = "comemo", comemo::memoize)]
