@@ -325,12 +325,16 @@ fn equivalent_gaps(rows: &[Vec<Vec<Placed>>], s: &mut Stats) {
     s.equiv_gap_max = Some(q(1.0));
 }
 
-/// The drawn text of a line: what a reader sees.
+/// A line's text as typo.py reads it from the PDF: what is drawn, then
+/// the rest of a word broken with nothing added, which copied text keeps
+/// on this line (so such a line does not count as hyphenated).
 fn drawn_text(page: &Page, line: &Line) -> String {
-    page.runs[line.runs.clone()]
+    let mut text: String = page.runs[line.runs.clone()]
         .iter()
         .map(|r| r.text.as_str())
-        .collect()
+        .collect();
+    text.push_str(page.carried_rest(line).unwrap_or_default());
+    text
 }
 
 /// typo.py's hyphen count: lines at the margin whose last word (more than
