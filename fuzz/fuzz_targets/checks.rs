@@ -81,19 +81,18 @@ fn assert_inside_text_area(pages: &zhauap::typeset::page::Pages) {
     );
     for (number, page) in pages.pages.iter().enumerate() {
         for run in page.runs.iter().filter(|r| !r.block.is_page_number()) {
-            let mut x = run.x;
-            for glyph in &run.glyphs {
+            for (pen, glyph) in run.pens() {
                 let drawn = run.text.get(glyph.text.clone()).unwrap_or("");
-                let start = x + glyph.x_offset;
-                x += glyph.advance;
-                if drawn.trim().is_empty() || glyph.advance <= 0.0 {
+                let start = pen + glyph.drawn_x_offset(run.scale);
+                let advance = glyph.drawn_advance(run.scale);
+                if drawn.trim().is_empty() || advance <= 0.0 {
                     continue;
                 }
                 assert!(
-                    start >= left && start + glyph.advance <= right,
+                    start >= left && start + advance <= right,
                     "page {}: «{drawn}» at x {start:.1}..{:.1} leaves the text area",
                     number + 1,
-                    start + glyph.advance
+                    start + advance
                 );
                 assert!(
                     run.baseline >= top && run.baseline <= bottom,

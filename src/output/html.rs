@@ -4,9 +4,10 @@
 //! and printing it from a browser gives the PDF's pages.
 //!
 //! The browser shapes each word itself with the same font, so a word needs
-//! only its start and its letter-spacing (the typesetter's tracking): the
-//! glyphs in between then fall where the PDF has them. The text stays
-//! text, so it can be selected, copied and searched.
+//! only its start and its letter-spacing (the page model's tracking, read,
+//! never recomputed: this writer shapes nothing): the glyphs in between then
+//! fall where the PDF has them. The text stays text, so it can be selected,
+//! copied and searched.
 //!
 //! The file is self-contained (fonts cut down to the glyphs used, and the
 //! emblem, as `data:` URLs) and its Content-Security-Policy forbids any
@@ -20,9 +21,8 @@ use std::fmt::Write as _;
 use crate::typeset::draft::{DraftMark, Segment};
 use crate::typeset::fonts::{FaceId, fonts};
 use crate::typeset::image::EmblemData;
-use crate::typeset::page::{PAGE_HEIGHT, PAGE_WIDTH, Page, Pages, TextRun};
+use crate::typeset::page::{LineEnd, PAGE_HEIGHT, PAGE_WIDTH, Page, Pages, TextRun};
 use crate::typeset::qr::QrMark;
-use crate::typeset::shape::shape_in_face;
 
 /// What the live preview adds to the page: markup for the end of `<head>`
 /// (its script) and for the start of `<body>` (its toolbar). Neither moves
@@ -109,10 +109,9 @@ impl TextStyles {
             // The browser shapes the text anew: also keep the glyph each
             // character maps to, and the hyphen it draws after a broken word.
             let face = fonts.face(run.face);
-            let shaper = harfrust::ShaperFont::new(&face.font);
             for c in run.text.chars().chain(['-', ' ']) {
-                if let Some(g) = shaper.nominal_glyph(c as u32) {
-                    glyphs.insert(g.to_u32() as u16);
+                if let Some(g) = face.nominal_glyph(c) {
+                    glyphs.insert(g);
                 }
             }
             if !classes.contains(&(run.face, run.size)) {
@@ -285,8 +284,11 @@ fn write_page(
             baseline: first.baseline,
             scale,
         };
-        for run in runs {
-            write_run(out, run, styles.class(run.face, run.size), &mut line_at);
+        for (k, run) in runs.iter().enumerate() {
+            // An added hyphen is the last glyph of the line.
+            let hyphen = k + 1 == runs.len() && line.end == LineEnd::Hyphenated;
+            let class = styles.class(run.face, run.size);
+            write_run(out, run, class, hyphen, &mut line_at);
         }
         out.push_str("</div>\n");
     }
@@ -332,11 +334,12 @@ struct LineAt {
 /// and a margin also keeps the browser from shaping across words. Rules and
 /// the emblem are placed by translation. In a scaled line (font
 /// expansion) margins, letter-spacing and widths are in the flow's unscaled
-/// points.
-fn write_run(out: &mut String, run: &TextRun, class: usize, line: &mut LineAt) {
+/// points. A run that ends with the hyphen a line break added (`hyphen`)
+/// draws it apart.
+fn write_run(out: &mut String, run: &TextRun, class: usize, hyphen: bool, line: &mut LineAt) {
     let raise = line.baseline - run.baseline;
     let scale = line.scale;
-    for piece in pieces(run, scale) {
+    for piece in pieces(run, hyphen, scale) {
         let _ = write!(
             out,
             "<span class=\"t{class}\" style=\"margin-left:{:.3}pt",
@@ -356,10 +359,13 @@ fn write_run(out: &mut String, run: &TextRun, class: usize, line: &mut LineAt) {
         );
         line.x = piece.x + piece.width * scale;
     }
-    if run.hyphen {
+    if hyphen {
         // The hyphen of a broken word is drawn but is not part of the text,
         // so that searching finds the word's halves as written.
-        let advance = run.glyphs.last().map_or(0.0, |g| g.advance);
+        let advance = run
+            .glyphs
+            .last()
+            .map_or(0.0, |g| g.drawn_advance(run.scale));
         let x = run.x + run.width() - advance;
         let _ = write!(
             out,
@@ -372,20 +378,13 @@ fn write_run(out: &mut String, run: &TextRun, class: usize, line: &mut LineAt) {
 
 /// Splits a run into pieces: words (between spaces), each cut further where
 /// the typesetter's spacing between its glyphs changes. Spacing and widths
-/// are in the flow of a line scaled by `scale`.
-fn pieces(run: &TextRun, scale: f32) -> Vec<Piece> {
+/// are in the flow of a line scaled by `scale`. A run ending with an added
+/// hyphen (drawn apart) leaves it out.
+fn pieces(run: &TextRun, hyphen: bool, scale: f32) -> Vec<Piece> {
     let glyphs = &run.glyphs;
     let text_of = |i: usize| &run.text[glyphs[i].text.clone()];
-    // A run may end with a hyphen (drawn apart) or with the zero-width
-    // carrier glyph that holds a broken word's rest for PDF copying; the
-    // preview copies as a browser does and draws no carrier.
-    let body = glyphs.len() - usize::from((run.hyphen || run.carrier) && !glyphs.is_empty());
-    let mut xs = Vec::with_capacity(glyphs.len() + 1);
-    let mut x = run.x;
-    for g in glyphs {
-        xs.push(x);
-        x += g.advance;
-    }
+    let body = glyphs.len() - usize::from(hyphen && !glyphs.is_empty());
+    let xs: Vec<f32> = run.pens().map(|(x, _)| x).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < body {
@@ -399,7 +398,7 @@ fn pieces(run: &TextRun, scale: f32) -> Vec<Piece> {
                     text: " ".into(),
                     spacing: 0.0,
                     space_after: false,
-                    width: space(run),
+                    width: glyphs[i].advance,
                 });
             }
             i += 1;
@@ -414,23 +413,20 @@ fn pieces(run: &TextRun, scale: f32) -> Vec<Piece> {
         if j < body
             && let Some(last) = out.get_mut(start..).and_then(|p| p.last_mut())
         {
+            // The browser sets the space at its natural width, and the
+            // piece's letter-spacing after it.
             last.space_after = true;
-            last.width += space(run) + last.spacing;
+            last.width += glyphs[j].advance + last.spacing;
         }
         i = j;
     }
     out
 }
 
-/// The advance the browser gives a space of the run's face and size.
-fn space(run: &TextRun) -> f32 {
-    shape_in_face(fonts(), run.face, " ")
-        .first()
-        .map_or(0.0, |g| g.advance * run.size)
-}
-
-/// The pieces of the word drawn by `run.glyphs[range]`, in a line scaled
-/// by `scale`.
+/// The pieces of the word drawn by `run.glyphs[range]` (their pens at
+/// `xs`), in a line scaled by `scale`: glyphs follow at their natural
+/// advances plus the model's tracking, which CSS letter-spacing adds after
+/// every glyph of a piece.
 fn word_pieces(
     run: &TextRun,
     range: std::ops::Range<usize>,
@@ -440,44 +436,8 @@ fn word_pieces(
 ) {
     let glyphs = &run.glyphs[range.clone()];
     let texts: Vec<&str> = glyphs.iter().map(|g| &run.text[g.text.clone()]).collect();
-    let word: String = texts.concat();
-    let at = |i: usize| {
-        xs.get(range.start + i)
-            .copied()
-            .unwrap_or(run.x + run.width())
-    };
-    let piece = |from: usize, to: usize, spacing: f32, width: f32| Piece {
-        x: xs[range.start + from],
-        text: texts[from..to].concat(),
-        spacing,
-        space_after: false,
-        width,
-    };
-    // The spacing the typesetter added after each glyph: its advance less
-    // the advance the shaper (and so the browser) gives it.
-    let natural = shape_in_face(fonts(), run.face, &word);
-    let same_glyphs =
-        natural.len() == glyphs.len() && natural.iter().zip(glyphs).all(|(n, g)| n.id == g.id);
-    if !same_glyphs {
-        // The word shapes differently on its own (it never has with the
-        // shipped fonts): place every cluster by itself.
-        let mut from = 0;
-        while from < glyphs.len() {
-            let mut to = from + 1;
-            while to < glyphs.len() && texts[to].is_empty() {
-                to += 1;
-            }
-            out.push(piece(from, to, 0.0, (at(to) - at(from)) / scale));
-            from = to;
-        }
-        return;
-    }
     // In the flow's units: the line's transform scales it back.
-    let extra: Vec<f32> = natural
-        .iter()
-        .zip(glyphs)
-        .map(|(n, g)| g.advance / scale - n.advance * run.size)
-        .collect();
+    let extra: Vec<f32> = glyphs.iter().map(|g| g.tracking / scale).collect();
     // CSS letter-spacing turns optional ligatures off, so a spaced piece
     // must not hold one.
     let ligature = |i: usize| texts[i].chars().nth(1).is_some();
@@ -495,11 +455,14 @@ fn word_pieces(
         }
         let spacing = if to - from > 1 { spacing } else { 0.0 };
         // The browser adds the spacing after every glyph, the last included.
-        let width = natural[from..to]
-            .iter()
-            .map(|n| n.advance * run.size + spacing)
-            .sum();
-        out.push(piece(from, to, spacing, width));
+        let width = glyphs[from..to].iter().map(|g| g.advance + spacing).sum();
+        out.push(Piece {
+            x: xs[range.start + from],
+            text: texts[from..to].concat(),
+            spacing,
+            space_after: false,
+            width,
+        });
         from = to;
     }
 }

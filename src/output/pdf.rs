@@ -1,9 +1,17 @@
 //! The PDF writer (krilla): PDF/A-2b, fonts embedded as subsets, tagged so
 //! that a broken word copies out whole, and deterministic: the same pages
 //! give the same bytes, also for many letters in one process.
+//!
+//! How copied text keeps a word that a line ends inside of is this
+//! writer's choice alone (the page model only says where it happens): an
+//! added hyphen is a glyph like any other; a word broken with nothing added
+//! gets a zero-width carrier glyph at the end of its first line whose text
+//! is the word's rest, and the rest's glyphs on the next lines copy out as
+//! nothing (an empty ActualText).
 
 mod tags;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -19,9 +27,9 @@ use krilla::{Document, SerializeSettings};
 use crate::document::BlockKind;
 use crate::tr;
 use crate::typeset::draft::{DraftMark, Segment};
-use crate::typeset::fonts::krilla_fonts;
+use crate::typeset::fonts::{fonts as font_set, krilla_fonts};
 use crate::typeset::image::EmblemData;
-use crate::typeset::page::{Glyph, PAGE_HEIGHT, PAGE_WIDTH, Pages, Role, TextRun};
+use crate::typeset::page::{Glyph, Line, PAGE_HEIGHT, PAGE_WIDTH, Page, Pages, Role, TextRun};
 use crate::typeset::qr::QrMark;
 
 /// PDF/A allows strings of at most 32,767 bytes (ISO 32000-1, annex C);
@@ -36,13 +44,21 @@ const MAX_PDF_TEXT_BYTES: usize = 4096;
 /// on one letter) can put any number of them on one line.
 const MAX_GLYPHS_PER_DRAW: usize = 4096;
 
+/// A carrier glyph holds at most this many characters of a word's rest: the
+/// first carrier of a document becomes a ToUnicode entry, and readers such
+/// as poppler drop entries over 63 UTF-16 units.
+const CARRIER_CHARS: usize = 30;
+
 /// A glyph as krilla wants it: our advances are in points at the run's size.
 struct PdfGlyph<'a> {
     glyph: &'a Glyph,
     size: f32,
     /// The run's horizontal scale, which the PDF applies to every advance
-    /// (`Tz`): our drawn advances are divided by it.
+    /// (`Tz`): the drawn advances are divided by it.
     scale: f32,
+    /// The glyph's advance and offset as drawn in the run.
+    advance: f32,
+    x_offset: f32,
     /// The bytes of the run's text the glyph copies out as: its cluster's,
     /// cut to [`MAX_PDF_TEXT_BYTES`].
     text: std::ops::Range<usize>,
@@ -56,10 +72,10 @@ impl krilla::text::Glyph for PdfGlyph<'_> {
         self.text.clone()
     }
     fn x_advance(&self, size: f32) -> f32 {
-        self.glyph.advance / self.scale / self.size * size
+        self.advance / self.scale / self.size * size
     }
     fn x_offset(&self, size: f32) -> f32 {
-        self.glyph.x_offset / self.scale / self.size * size
+        self.x_offset / self.scale / self.size * size
     }
     fn y_offset(&self, size: f32) -> f32 {
         self.glyph.y_offset / self.size * size
@@ -206,7 +222,8 @@ fn write_as(
                 return Err(format!("emblem: {e}"));
             }
         }
-        for run in &page.runs {
+        for run in page.lines.iter().flat_map(|line| line_runs(page, line)) {
+            let run = run.as_ref();
             if run.block.is_page_number() {
                 // Page numbers are pagination artifacts, not content.
                 artifact(&mut surface, ArtifactType::PageNumber, |s| {
@@ -221,8 +238,9 @@ fn write_as(
                 });
                 continue;
             }
-            // The rest of a word carried by the previous line copies as nothing.
-            let actual = run.copy_nothing.then_some("");
+            // The rest of a word that a carrier copied out with the line
+            // above copies as nothing.
+            let actual = run.continues_word.then_some("");
             let id =
                 surface.start_tagged(ContentTag::Span(SpanTag::empty().with_actual_text(actual)));
             draw_run(&mut surface, run, &fonts);
@@ -245,6 +263,55 @@ fn write_as(
     }
     document.set_tag_tree(tree);
     document.finish().map_err(describe_error)
+}
+
+/// The runs that draw `line`. Where copied text takes the rest of the word
+/// the line ends inside of ([`Page::carried_rest`]), zero-width carrier
+/// glyphs of the last run's face hold it, in pieces of [`CARRIER_CHARS`]:
+/// the first ends the last run, each other is a run of its own. (A face
+/// without a carrier glyph copies the word without its rest.)
+fn line_runs<'p>(page: &'p Page, line: &Line) -> Vec<Cow<'p, TextRun>> {
+    let runs = &page.runs[line.runs.clone()];
+    let mut out: Vec<Cow<TextRun>> = runs.iter().map(Cow::Borrowed).collect();
+    let (Some(rest), Some(last)) = (page.carried_rest(line), runs.last()) else {
+        return out;
+    };
+    let Some(id) = font_set().face(last.face).carrier else {
+        return out;
+    };
+    let chars: Vec<char> = rest.chars().collect();
+    let x = last.x + last.width();
+    for (k, piece) in chars.chunks(CARRIER_CHARS).enumerate() {
+        let mut run = match out.pop() {
+            Some(own) if k == 0 => own.into_owned(),
+            other => {
+                out.extend(other);
+                TextRun {
+                    face: last.face,
+                    size: last.size,
+                    scale: last.scale,
+                    x,
+                    baseline: last.baseline,
+                    glyphs: Vec::new(),
+                    text: String::new(),
+                    block: last.block,
+                    continues_word: false,
+                }
+            }
+        };
+        let start = run.text.len();
+        run.text.extend(piece);
+        run.glyphs.push(Glyph {
+            id,
+            advance: 0.0,
+            tracking: 0.0,
+            x_offset: 0.0,
+            y_offset: 0.0,
+            text: start..run.text.len(),
+        });
+        out.push(Cow::Owned(run));
+    }
+    out
 }
 
 fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) {
@@ -276,6 +343,8 @@ fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) 
                     glyph,
                     size: run.size,
                     scale,
+                    advance: glyph.drawn_advance(run.scale),
+                    x_offset: glyph.drawn_x_offset(run.scale),
                     text: if continued {
                         r.end..r.end
                     } else {
@@ -292,7 +361,7 @@ fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) 
             run.size,
             false,
         );
-        x += run.glyphs[from..to].iter().map(|g| g.advance).sum::<f32>();
+        x += glyphs.iter().map(|g| g.advance).sum::<f32>();
         from = to;
     }
     if scale != 1.0 {

@@ -101,7 +101,7 @@ fn place(page: &mut Page, d: Drawn, top: f32) {
                 natural_space: line.natural_space,
                 gaps: line.gaps,
                 justified: line.justified,
-                hyphenated: line.hyphenated,
+                end: line.end.clone(),
                 runs: first..page.runs.len(),
             });
         }

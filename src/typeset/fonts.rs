@@ -130,6 +130,15 @@ impl Face {
             .unwrap_or(0.0)
     }
 
+    /// The glyph the face's character map gives `c`: what a browser draws
+    /// for it before shaping.
+    pub fn nominal_glyph(&self, c: char) -> Option<u16> {
+        self.font
+            .charmap()
+            .map_unicode(c as u32)
+            .map(|g| g.to_u32() as u16)
+    }
+
     pub fn has_char(&self, c: char) -> bool {
         let Some(known) = self.coverage.get(c as usize) else {
             return self.font.charmap().map_unicode(c as u32).is_some();

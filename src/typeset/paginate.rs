@@ -37,7 +37,7 @@ fn ends_inside_a_word(v: &VItem) -> bool {
         .iter()
         .rev()
         .find_map(|d| match d {
-            Drawn::Line { line, .. } => Some(line.hyphenated),
+            Drawn::Line { line, .. } => Some(line.hyphenated()),
             Drawn::Rule(_) | Drawn::VRule(_) | Drawn::Image(_) => None,
         })
         .unwrap_or(false)

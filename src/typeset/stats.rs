@@ -188,17 +188,15 @@ fn baselines<'p>(page: &'p Page, advances: &Advances) -> Vec<Vec<Placed<'p>>> {
     for run in &page.runs {
         let key = (run.baseline * 2.0).round() as i64;
         let row = rows.entry(key).or_default();
-        let mut pen = run.x;
-        for g in &run.glyphs {
+        for (pen, g) in run.pens() {
             row.push(Placed {
-                x: pen + g.x_offset,
+                x: pen + g.drawn_x_offset(run.scale),
                 // As pdfminer reads a PDF: the font's advance scaled by
                 // the run's horizontal scaling (`Tz`, font expansion).
                 advance: advances.em(run.face, g.id) * run.size * run.scale,
                 size: run.size,
                 text: &run.text[g.text.clone()],
             });
-            pen += g.advance;
         }
     }
     rows.into_values()
@@ -327,13 +325,16 @@ fn equivalent_gaps(rows: &[Vec<Vec<Placed>>], s: &mut Stats) {
     s.equiv_gap_max = Some(q(1.0));
 }
 
-/// The drawn text of a line: what a reader sees, carriers left out.
+/// A line's text as typo.py reads it from the PDF: what is drawn, then
+/// the rest of a word broken with nothing added, which copied text keeps
+/// on this line (so such a line does not count as hyphenated).
 fn drawn_text(page: &Page, line: &Line) -> String {
-    page.runs[line.runs.clone()]
+    let mut text: String = page.runs[line.runs.clone()]
         .iter()
-        .filter(|r| !r.carrier)
         .map(|r| r.text.as_str())
-        .collect()
+        .collect();
+    text.push_str(page.carried_rest(line).unwrap_or_default());
+    text
 }
 
 /// typo.py's hyphen count: lines at the margin whose last word (more than
@@ -373,9 +374,11 @@ fn paragraphs(pages: &Pages) -> Vec<Paragraph<'_>> {
                     // One key per paragraph of an item.
                     (u64::from(i) << 32) | u64::from(p)
                 }),
-                Role::Label { .. } | Role::Caption | Role::Cell { .. } | Role::RepeatedHeader => {
-                    None
-                }
+                Role::Label { .. }
+                | Role::Caption
+                | Role::Cell { .. }
+                | Role::RepeatedHeader
+                | Role::PageNumber => None,
             };
             if !is_body(line) && line.block.kind != BlockKind::List {
                 key = None;
@@ -408,7 +411,7 @@ fn structure(pages: &Pages, right_edge: f32, s: &mut Stats) {
         }
         for w in para.windows(2) {
             let ((pa, a), (pb, _)) = (w[0], w[1]);
-            if pa != pb && a.hyphenated {
+            if pa != pb && a.hyphenated() {
                 s.page_end_hyphens += 1;
             }
         }

@@ -128,7 +128,7 @@ impl Matched<'_> {
     }
 
     pub fn is_page_number(&self) -> bool {
-        self.set.block.index == usize::MAX
+        self.set.block.is_page_number()
     }
 
     pub fn block(&self) -> usize {
@@ -170,11 +170,12 @@ impl Printed {
         for (pi, (page, printed)) in pages.iter().zip(&self.pdf.pages).enumerate() {
             let mut used = vec![false; printed.lines.len()];
             for set in &page.lines {
-                let text: String = page.runs[set.runs.clone()]
+                let mut text: String = page.runs[set.runs.clone()]
                     .iter()
-                    .filter(|r| !r.copy_nothing)
+                    .filter(|r| !r.continues_word)
                     .map(|r| r.text.as_str())
                     .collect();
+                text.push_str(page.carried_rest(set).unwrap_or_default());
                 let found = printed.lines.iter().enumerate().find(|(i, l)| {
                     !used[*i]
                         && (l.baseline - set.baseline).abs() < 0.05

@@ -17,7 +17,7 @@ use crate::common::{crate_path as repo, engine};
 use zhauap::document::BlockKind;
 use zhauap::letter::Letter;
 use zhauap::typeset::hyphenate::kazakh;
-use zhauap::typeset::page::{PAGE_WIDTH, Page, Pages};
+use zhauap::typeset::page::{LineEnd, PAGE_WIDTH, Page, Pages};
 use zhauap::typeset::{Rules, fonts, stats};
 use zhauap::{Options, Rendered};
 
@@ -160,21 +160,12 @@ fn paragraphs(letter: &Letter) -> Vec<String> {
 // Figures from the typeset pages
 // ---------------------------------------------------------------------------
 
-/// What a line shows, without the text of a carrier glyph (which copies out
-/// the rest of a word that is drawn on the next line).
+/// What a line shows.
 fn visible_text(page: &Page, line: &zhauap::typeset::page::Line) -> String {
-    let mut out = String::new();
-    for run in &page.runs[line.runs.clone()] {
-        let glyphs = if run.carrier {
-            &run.glyphs[..run.glyphs.len().saturating_sub(1)]
-        } else {
-            &run.glyphs[..]
-        };
-        for g in glyphs {
-            out.push_str(&run.text[g.text.clone()]);
-        }
-    }
-    out
+    page.runs[line.runs.clone()]
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect()
 }
 
 /// Every word broken with an added hyphen: (letters before, letters after).
@@ -185,9 +176,9 @@ fn hyphen_splits(pages: &Pages) -> Vec<(String, String)> {
         .flat_map(|page| {
             page.lines
                 .iter()
-                .filter(|l| l.block.kind == BlockKind::Paragraph && l.block.index != usize::MAX)
+                .filter(|l| l.block.kind == BlockKind::Paragraph && !l.block.is_page_number())
                 .map(move |l| {
-                    let added = page.runs[l.runs.clone()].last().is_some_and(|r| r.hyphen);
+                    let added = l.end == LineEnd::Hyphenated;
                     (visible_text(page, l), added)
                 })
         })
@@ -352,11 +343,8 @@ fn assert_kazakh_letter(path: &Path) -> Checked {
     let added = pages
         .pages
         .iter()
-        .flat_map(|p| p.lines.iter().map(move |l| (p, l)))
-        .filter(|(p, l)| {
-            l.block.kind == BlockKind::Paragraph
-                && p.runs[l.runs.clone()].last().is_some_and(|r| r.hyphen)
-        })
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.block.kind == BlockKind::Paragraph && l.end == LineEnd::Hyphenated)
         .count();
     assert_eq!(splits.len(), added, "{name}: every added hyphen is checked");
     for (before, after) in &splits {

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 use zhauap::letter::Source;
+use zhauap::typeset::page::LineEnd;
 use zhauap::{Engine, Format, Options};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
@@ -351,14 +352,15 @@ fn printed(pages: &zhauap::typeset::page::Pages) -> String {
         for line in &page.lines {
             for run in page.runs[line.runs.clone()]
                 .iter()
-                .filter(|r| !r.copy_nothing)
+                .filter(|r| !r.continues_word)
             {
-                let text = match run.hyphen {
-                    true => run.text.strip_suffix('-').unwrap_or(&run.text),
-                    false => &run.text,
-                };
-                out.push_str(text);
+                out.push_str(&run.text);
             }
+            let last = page.runs[line.runs.clone()].last();
+            if line.end == LineEnd::Hyphenated && !last.is_some_and(|r| r.continues_word) {
+                out.pop();
+            }
+            out.push_str(page.carried_rest(line).unwrap_or_default());
             out.push('\n');
         }
     }

@@ -572,7 +572,7 @@ fn no_line_break_parts_a_binding() {
             for pair in block.windows(2) {
                 // A break inside a word (hyphen, compound, address) is not
                 // a break between words.
-                if pair[0].set.hyphenated {
+                if pair[0].set.hyphenated() {
                     continue;
                 }
                 let (ta, tb) = (pair[0].text(), pair[1].text());

@@ -167,7 +167,7 @@ fn an_item_keeps_two_lines_on_each_side_of_a_page_break() {
             let first = page
                 .lines
                 .iter()
-                .find(|l| l.block.index != usize::MAX)
+                .find(|l| !l.block.is_page_number())
                 .unwrap();
             // A page never starts with the last line of an item's
             // paragraph when the item went on the page before, nor right
@@ -177,7 +177,7 @@ fn an_item_keeps_two_lines_on_each_side_of_a_page_break() {
                 .lines
                 .iter()
                 .rev()
-                .find(|l| l.block.index != usize::MAX)
+                .find(|l| !l.block.is_page_number())
                 .unwrap();
             let item_of = |l: &zhauap::typeset::page::Line| match l.block.role {
                 Role::ItemText { item, .. } | Role::Label { item, .. } => Some(item),
@@ -367,8 +367,7 @@ fn joint_signatures_stand_on_one_page_with_two_lines_of_text() {
             .lines
             .iter()
             .filter(|l| {
-                l.block.kind == zhauap::document::BlockKind::Paragraph
-                    && l.block.index != usize::MAX
+                l.block.kind == zhauap::document::BlockKind::Paragraph && !l.block.is_page_number()
             })
             .count();
         assert!(text_lines >= 2, "extra {extra}: {text_lines} lines of text");

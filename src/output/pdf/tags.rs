@@ -93,7 +93,11 @@ fn list(leaves: Vec<(Role, Node)>) -> Node {
         let (item, level) = match role {
             Role::Label { item, level } | Role::ItemText { item, level, .. } => (item, level),
             // Nothing else is drawn for a list; keep it rather than lose text.
-            Role::Text | Role::Caption | Role::Cell { .. } | Role::RepeatedHeader => {
+            Role::Text
+            | Role::Caption
+            | Role::Cell { .. }
+            | Role::RepeatedHeader
+            | Role::PageNumber => {
                 match stack.last_mut() {
                     Some(open) => open.body.push(node),
                     None => root.push(node),
@@ -136,7 +140,11 @@ fn list(leaves: Vec<(Role, Node)>) -> Node {
                     .1
                     .push(node);
             }
-            Role::Text | Role::Caption | Role::Cell { .. } | Role::RepeatedHeader => {}
+            Role::Text
+            | Role::Caption
+            | Role::Cell { .. }
+            | Role::RepeatedHeader
+            | Role::PageNumber => {}
         }
     }
     while !stack.is_empty() {
@@ -167,9 +175,11 @@ fn table(leaves: Vec<(Role, Node)>) -> Node {
                 .or_insert_with(|| (header, Vec::new()))
                 .1
                 .push(node),
-            Role::Text | Role::Label { .. } | Role::ItemText { .. } | Role::RepeatedHeader => {
-                other.push(node)
-            }
+            Role::Text
+            | Role::Label { .. }
+            | Role::ItemText { .. }
+            | Role::RepeatedHeader
+            | Role::PageNumber => other.push(node),
         }
     }
     let mut children: Vec<Node> = Vec::new();

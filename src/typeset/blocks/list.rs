@@ -116,15 +116,17 @@ fn spaced(fonts: &FontSet, mut label: SetLine, to: f32) -> SetLine {
     {
         let start = run.text.len();
         run.text.push(' ');
-        let advance = (to - width).max(0.0);
+        let gap = (to - width).max(0.0);
+        let advance = space.advance * run.size;
         run.glyphs.push(Glyph {
             id: space.id,
             advance,
+            tracking: Glyph::tracking_to(advance, run.scale, gap),
             x_offset: 0.0,
             y_offset: 0.0,
             text: start..start + 1,
         });
-        label.width += advance;
+        label.width += gap;
     }
     label
 }
@@ -344,9 +346,10 @@ mod tests {
         // The number's space glyph reaches exactly to the text.
         let (label, lx) = first.label.as_ref().unwrap();
         assert!((first.x - (lx + label.width)).abs() < 0.01);
-        let digits = label.runs[0].glyphs[..2]
+        let number = &label.runs[0];
+        let digits = number.glyphs[..2]
             .iter()
-            .map(|g| g.advance)
+            .map(|g| g.drawn_advance(number.scale))
             .sum::<f32>();
         assert!(first.x >= lx + digits + 0.2 * 14.0);
         // A sub-item's text stands right of the wider «2.1.».

@@ -441,7 +441,7 @@ mod tests {
             assert!(l.x + l.line.x + l.line.width <= t.edges[1] - s.pad_x + 0.5);
         }
         assert!(
-            cell.iter().any(|l| l.line.hyphenated),
+            cell.iter().any(|l| l.line.hyphenated()),
             "a word is hyphenated"
         );
     }

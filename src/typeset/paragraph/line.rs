@@ -1,11 +1,11 @@
 //! Commit: each broken line's items turned into positioned glyph runs, with
-//! the hyphen or the copy carrier at its end.
+//! what its end means (an added hyphen, a word continued on the next line).
 
 use std::ops::Range;
 
 use super::super::fonts::{FaceId, FontSet};
 use super::super::linebreak::{self, Item};
-use super::super::page::{BlockRef, Glyph, TextRun};
+use super::super::page::{BlockRef, Glyph, LineEnd, TextRun};
 use super::super::shape::ShapedGlyph;
 use super::items::{Collected, Source};
 use super::justify::glue_widths;
@@ -31,9 +31,9 @@ pub(super) fn commit(
     let natural_space = *natural_space;
     let mut lines = Vec::with_capacity(breaks.len());
     let last_line = breaks.len().saturating_sub(1);
-    // Words whose rest was carried by a line end's carrier glyph: their
-    // later fragments copy out as nothing.
-    let mut carried = vec![false; words.len()];
+    // Words an earlier line ended inside of with nothing added: their later
+    // fragments continue them (their text copies out with that line).
+    let mut continued = vec![false; words.len()];
     for (li, b) in breaks.iter().enumerate() {
         let indent = if li == 0 { s.first_indent } else { 0.0 };
         let line_width = widths[li.min(1)];
@@ -78,7 +78,7 @@ pub(super) fn commit(
         for (k, &width) in (b.start..end).zip(&set_widths) {
             match sources[k] {
                 Source::Fragment { word, glyphs } => {
-                    builder.fragment(&words[word], glyphs.0..glyphs.1, tracking, carried[word]);
+                    builder.fragment(&words[word], glyphs.0..glyphs.1, tracking, continued[word]);
                     tracking = 0.0;
                 }
                 Source::Tracking { gaps } => tracking = width / gaps.max(1) as f32,
@@ -89,30 +89,31 @@ pub(super) fn commit(
                 _ => {}
             }
         }
-        let mut hyphenated = false;
+        let mut end = LineEnd::WordEnd;
         if let (Some(Item::Penalty { width, .. }), Some(&Source::Break { word, kind, at })) =
             (items.get(b.end), sources.get(b.end))
         {
-            hyphenated = true;
             let w = &words[word];
             let kern = w
                 .breaks
                 .iter()
                 .position(|b| b.0 == at)
                 .map_or(0.0, |k| w.kerns[k]);
-            builder.widen_last(kern * s.size * scale);
-            match (kind, w.hyphen) {
-                (BreakKind::Hyphen, Some(h)) if *width > 0.0 => builder.hyphen(h, carried[word]),
-                _ if !carried[word] => {
+            builder.unkern_last(kern * s.size);
+            end = match (kind, w.hyphen) {
+                (BreakKind::Hyphen, Some(h)) if *width > 0.0 => {
+                    builder.hyphen(h, continued[word]);
+                    LineEnd::Hyphenated
+                }
+                _ => {
                     // No hyphen is added here, so a reader would join the two
-                    // lines with a space: the carrier keeps the word whole.
-                    if let Some(last) = w.glyphs.last() {
-                        builder.carrier(last.face, &w.text[at..]);
-                        carried[word] = true;
+                    // lines with a space: the word goes on.
+                    continued[word] = true;
+                    LineEnd::WordContinues {
+                        rest: w.text[at..].to_owned(),
                     }
                 }
-                _ => {}
-            }
+            };
         }
         let mut runs = builder.finish();
         let natural: f32 = runs.iter().map(TextRun::width).sum();
@@ -135,7 +136,7 @@ pub(super) fn commit(
             natural_space,
             gaps,
             justified,
-            hyphenated,
+            end,
         });
     }
     lines
@@ -162,18 +163,20 @@ impl<'f> LineBuilder<'f> {
         }
     }
 
+    /// Appends glyph `g` (its natural advance `advance` points, `tracking`
+    /// points of white after it), drawing `text`.
     fn push(
         &mut self,
         face: FaceId,
         g: &ShapedGlyph,
         text: &str,
-        advance: f32,
-        copy_nothing: bool,
+        (advance, tracking): (f32, f32),
+        continues_word: bool,
     ) {
         if self
             .runs
             .last()
-            .is_none_or(|r| r.face != face || r.copy_nothing != copy_nothing || r.carrier)
+            .is_none_or(|r| r.face != face || r.continues_word != continues_word)
         {
             self.runs.push(TextRun {
                 face,
@@ -188,9 +191,7 @@ impl<'f> LineBuilder<'f> {
                 glyphs: Vec::with_capacity(48),
                 text: String::with_capacity(96),
                 block: self.block,
-                hyphen: false,
-                carrier: false,
-                copy_nothing,
+                continues_word,
             });
         }
         let run = self.runs.last_mut().expect("a run was just ensured");
@@ -199,7 +200,8 @@ impl<'f> LineBuilder<'f> {
         run.glyphs.push(Glyph {
             id: g.id,
             advance,
-            x_offset: g.x_offset * self.size * self.scale,
+            tracking,
+            x_offset: g.x_offset * self.size,
             y_offset: g.y_offset * self.size,
             text: start..run.text.len(),
         });
@@ -207,7 +209,7 @@ impl<'f> LineBuilder<'f> {
 
     /// Glyphs `glyphs` of word `w`, each gap inside the word widened by
     /// `tracking` points.
-    fn fragment(&mut self, w: &Word, glyphs: Range<usize>, tracking: f32, copy_nothing: bool) {
+    fn fragment(&mut self, w: &Word, glyphs: Range<usize>, tracking: f32, continues_word: bool) {
         let mut last_cluster = None;
         for gi in glyphs {
             let g = &w.glyphs[gi];
@@ -228,64 +230,41 @@ impl<'f> LineBuilder<'f> {
                 g.face,
                 g,
                 text,
-                g.advance * self.size * self.scale + extra,
-                copy_nothing,
+                (g.advance * self.size, extra),
+                continues_word,
             );
         }
     }
 
-    /// Widens the last glyph set by `by` points (the kerning a line end
-    /// drops).
-    fn widen_last(&mut self, by: f32) {
+    /// Gives the last glyph set the `kern` points of kerning (at scale 1)
+    /// that a line end drops: it now ends the line, with its advance alone.
+    fn unkern_last(&mut self, kern: f32) {
+        if kern == 0.0 {
+            return;
+        }
+        let scale = self.scale;
         if let Some(g) = self.runs.last_mut().and_then(|r| r.glyphs.last_mut()) {
-            g.advance += by;
+            let drawn = g.drawn_advance(scale) + kern * scale;
+            g.advance += kern;
+            g.tracking = Glyph::tracking_to(g.advance, scale, drawn);
         }
     }
 
-    fn space(&mut self, glyph: ShapedGlyph, advance: f32) {
-        self.push(glyph.face, &glyph, " ", advance, false);
+    /// A space set `width` points wide.
+    fn space(&mut self, glyph: ShapedGlyph, width: f32) {
+        let advance = glyph.advance * self.size;
+        let tracking = Glyph::tracking_to(advance, self.scale, width);
+        self.push(glyph.face, &glyph, " ", (advance, tracking), false);
     }
 
-    fn hyphen(&mut self, h: ShapedGlyph, copy_nothing: bool) {
+    fn hyphen(&mut self, h: ShapedGlyph, continues_word: bool) {
         self.push(
             h.face,
             &h,
             "-",
-            h.advance * self.size * self.scale,
-            copy_nothing,
+            (h.advance * self.size, 0.0),
+            continues_word,
         );
-        if let Some(r) = self.runs.last_mut() {
-            r.hyphen = true;
-        }
-    }
-
-    /// Appends zero-width carrier glyphs holding `text` for copying. Long
-    /// text is cut into pieces of a few dozen characters: the first carrier
-    /// of a document becomes a ToUnicode entry, and readers such as poppler
-    /// drop entries over 63 UTF-16 units.
-    fn carrier(&mut self, face: FaceId, text: &str) {
-        const PIECE: usize = 30;
-        let Some(id) = self.fonts.face(face).carrier else {
-            return;
-        };
-        let g = ShapedGlyph {
-            face,
-            id,
-            advance: 0.0,
-            x_offset: 0.0,
-            y_offset: 0.0,
-            cluster: 0,
-        };
-        let chars: Vec<char> = text.chars().collect();
-        for piece in chars.chunks(PIECE) {
-            let piece: String = piece.iter().collect();
-            self.push(face, &g, &piece, 0.0, false);
-            // Each carrier piece is a run of its own (`push` starts a new run
-            // after a carrier), so the flag always marks its one glyph.
-            if let Some(r) = self.runs.last_mut() {
-                r.carrier = true;
-            }
-        }
     }
 
     fn finish(self) -> Vec<TextRun> {

@@ -17,7 +17,7 @@ mod words;
 
 use super::fonts::FontSet;
 use super::linebreak;
-use super::page::{BlockRef, TextRun};
+use super::page::{BlockRef, LineEnd, TextRun};
 use crate::document::Inline;
 use crate::lang::Lang;
 
@@ -50,7 +50,14 @@ pub struct SetLine {
     pub natural_space: f32,
     pub gaps: Vec<f32>,
     pub justified: bool,
-    pub hyphenated: bool,
+    pub end: LineEnd,
+}
+
+impl SetLine {
+    /// Whether the line ends inside a word (hyphenated or not).
+    pub fn hyphenated(&self) -> bool {
+        self.end.inside_word()
+    }
 }
 
 /// What a character outside any font is, and where in the block text it is.

@@ -55,35 +55,32 @@ fn set_text(text: &str, s: &Setting) -> Vec<SetLine> {
     set(fonts(), &[inline(text)], s, block()).expect("the fonts cover the text")
 }
 
-/// The line's text as a reader copies it: the added hyphen dropped, the
-/// carriers' copy instead of the fragments marked to copy as nothing.
+/// The line's text as a reader copies it: the added hyphen dropped, a word
+/// broken with nothing added copied whole on the line where it begins.
 fn copied(line: &SetLine) -> String {
     let mut out = String::new();
-    for r in &line.runs {
-        if r.copy_nothing {
-            continue;
+    for r in line.runs.iter().filter(|r| !r.continues_word) {
+        out.push_str(&r.text);
+    }
+    let continued = line.runs.last().is_some_and(|r| r.continues_word);
+    match &line.end {
+        LineEnd::Hyphenated if !continued => {
+            assert_eq!(out.pop(), Some('-'), "the added hyphen ends the line");
         }
-        let text = if r.hyphen {
-            r.text.strip_suffix('-').unwrap_or(&r.text)
-        } else {
-            &r.text
-        };
-        out.push_str(text);
+        LineEnd::Hyphenated => {}
+        LineEnd::WordContinues { rest } => {
+            if !continued {
+                out.push_str(rest);
+            }
+        }
+        LineEnd::WordEnd => {}
     }
     out
 }
 
-/// The line's text as drawn: a carrier run's last glyph draws nothing.
+/// The line's text as drawn.
 fn drawn(line: &SetLine) -> String {
-    let mut out = String::new();
-    for r in &line.runs {
-        let end = match r.glyphs.last() {
-            Some(g) if r.carrier => g.text.start,
-            _ => r.text.len(),
-        };
-        out.push_str(&r.text[..end]);
-    }
-    out
+    line.runs.iter().map(|r| r.text.as_str()).collect()
 }
 
 /// The paragraph as copied: a line that ends inside a word joins the next
@@ -92,7 +89,7 @@ fn copied_paragraph(lines: &[SetLine]) -> String {
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         out.push_str(copied(line).trim_end());
-        if i + 1 < lines.len() && !line.hyphenated {
+        if i + 1 < lines.len() && !line.hyphenated() {
             out.push(' ');
         }
     }
@@ -175,9 +172,12 @@ fn hyphenation_follows_the_setting_and_stays_within_two_lines_in_a_row() {
         ..setting(Align::Justify, Lang::Ru)
     };
     let lines = set_text(RU, &narrow);
-    assert!(lines.iter().any(|l| l.hyphenated), "nothing hyphenated");
+    assert!(lines.iter().any(|l| l.hyphenated()), "nothing hyphenated");
     for run in lines.windows(3) {
-        assert!(!run.iter().all(|l| l.hyphenated), "three hyphens in a row");
+        assert!(
+            !run.iter().all(|l| l.hyphenated()),
+            "three hyphens in a row"
+        );
     }
     // Only the compound's own hyphens may end a line then (at full
     // measure, where no word is long enough for emergency breaks).
@@ -186,10 +186,10 @@ fn hyphenation_follows_the_setting_and_stays_within_two_lines_in_a_row() {
         ..setting(Align::Justify, Lang::Ru)
     };
     for line in set_text(RU, &off) {
-        if line.hyphenated {
+        if line.hyphenated() {
             let drawn = drawn(&line);
             assert!(drawn.ends_with('-'), "{drawn:?}");
-            assert!(line.runs.iter().all(|r| !r.hyphen), "a hyphen was added");
+            assert!(line.end != LineEnd::Hyphenated, "a hyphen was added");
         }
     }
 }
@@ -206,7 +206,7 @@ fn ragged_alignments_place_lines_within_the_measure() {
         let lines = set_text(text, &s);
         assert!(lines.len() >= 2, "{align:?}");
         for line in &lines {
-            assert!(!line.justified && !line.hyphenated);
+            assert!(!line.justified && !line.hyphenated());
             assert!(line.width <= 200.0 + 0.01, "{align:?}");
             let expected = match align {
                 Align::Left => 0.0,
@@ -285,4 +285,71 @@ fn a_tied_run_wider_than_the_line_is_broken_at_its_ties() {
     // A short tied run is still never broken.
     let lines = set_text(RU, &setting(Align::Justify, Lang::Ru));
     assert!(lines.iter().all(|l| !copied(l).trim_end().ends_with(" 30")));
+}
+
+/// The page model keeps each glyph's own advance (the shaper's, whatever
+/// the line's font expansion, a space's natural width however far the line
+/// stretched it) apart from the white set after it: a writer that needs
+/// the letter-spacing reads it, and need not shape the text again.
+#[test]
+fn glyphs_keep_their_natural_advance_apart_from_scale_and_tracking() {
+    use crate::typeset::shape::shape_styled;
+    let style = Style::default();
+    let advances = |text: &str| -> Vec<f32> {
+        let shaped = shape_styled(fonts(), text, style).expect("the fonts cover the text");
+        shaped.iter().map(|g| g.advance * SIZE).collect()
+    };
+    let space = advances(" ")[0];
+    let lines = set_text(RU, &setting(Align::Justify, Lang::Ru));
+    assert!(
+        lines.iter().flat_map(|l| &l.runs).any(|r| r.scale != 1.0),
+        "no line was expanded"
+    );
+    let mut words = 0;
+    for line in &lines {
+        for (ri, run) in line.runs.iter().enumerate() {
+            // The hyphen a break added is shaped on its own.
+            let added = ri + 1 == line.runs.len() && line.end == LineEnd::Hyphenated;
+            let body = &run.glyphs[..run.glyphs.len() - usize::from(added)];
+            let mut word: Vec<usize> = Vec::new();
+            for (gi, g) in body.iter().enumerate() {
+                if &run.text[g.text.clone()] == " " {
+                    assert_eq!(g.advance, space, "a space keeps its natural width");
+                    // Its stretch is its tracking: the gap the line set.
+                    assert!(g.tracking.abs() < space, "{}", g.tracking);
+                    words += check_word(run, &word, &advances);
+                    word.clear();
+                } else {
+                    word.push(gi);
+                }
+            }
+            words += check_word(run, &word, &advances);
+        }
+    }
+    assert!(words > 40, "{words} words checked");
+}
+
+/// Compares the glyphs `word` (indices, in order) of `run` with the word
+/// shaped alone; 1 if there was a word to check.
+fn check_word(run: &TextRun, word: &[usize], advances: &dyn Fn(&str) -> Vec<f32>) -> usize {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return 0;
+    };
+    let glyphs = &run.glyphs[first..=last];
+    let text: String = glyphs.iter().map(|g| &run.text[g.text.clone()]).collect();
+    let natural = advances(&text);
+    assert_eq!(natural.len(), glyphs.len(), "{text}");
+    for (g, n) in glyphs.iter().zip(natural) {
+        assert!((g.advance - n).abs() < 1e-3, "{text}: {} {n}", g.advance);
+    }
+    // The pens follow from them: the natural advance scaled, then tracking.
+    let pens: Vec<f32> = run.pens().map(|(x, _)| x).collect();
+    for (i, g) in glyphs.iter().enumerate().take(glyphs.len() - 1) {
+        let at = first + i;
+        assert_eq!(
+            pens[at + 1],
+            pens[at] + (g.advance * run.scale + g.tracking)
+        );
+    }
+    1
 }
