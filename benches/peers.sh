@@ -5,6 +5,7 @@
 # tables with ratios (peer ÷ zhauap) and keeps them in target/peers/report.md.
 #
 #   benches/peers.sh                 # installs what is missing, then measures
+#   benches/peers.sh --typography-only   # no speed runs: typography only
 #   benches/peers.sh --typst-cli     # also builds the Typst CLI (cargo install
 #                                    # typst-cli --locked: long on 2 cores)
 #   COLD_RUNS=15 ROUNDS=3 LETTERS=100 TEX_LETTERS=10 benches/peers.sh
@@ -19,10 +20,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_cli=0
+only=()
 for arg in "$@"; do
   case "$arg" in
     --typst-cli) want_cli=1 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --typography-only) only=(--typography-only) ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -57,4 +60,4 @@ WORK=$(realpath "${BENCH_DIR:-target}")/peers
 python3 benches/peers/measure.py "$BIN" "$WORK" \
   --cold-runs "${COLD_RUNS:-15}" --rounds "${ROUNDS:-3}" \
   --letters "${LETTERS:-100}" --tex-letters "${TEX_LETTERS:-10}" \
-  --cli-letters "${CLI_LETTERS:-20}"
+  --cli-letters "${CLI_LETTERS:-20}" "${only[@]}"
