@@ -22,9 +22,6 @@ command -v valgrind >/dev/null || {
 # Batch workers (separate processes) would escape callgrind: render in process.
 export ZHAUAP_BATCH_IN_PROCESS=1
 LETTERS=${LETTERS:-20}
-# The batch renders in worker processes, which callgrind does not follow:
-# count the letters in the batch's own threads.
-export ZHAUAP_BATCH_IN_PROCESS=1
 mkdir -p "${BENCH_DIR:-target}"
 W=$(mktemp -d "$(realpath "${BENCH_DIR:-target}")/instructions.XXXXXX")
 trap 'rm -rf "$W"' EXIT

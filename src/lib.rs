@@ -395,9 +395,25 @@ fn check_characters(source: &Source, letter: &Letter) -> Result<()> {
     let fonts = typeset::fonts::fonts();
     let mut problems = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    // Latin and Cyrillic characters found covered, not looked up again: a
+    // letter is a few thousand characters of a few dozen.
+    let mut covered = [false; 0x530];
     for text in letter::texts(letter) {
         for c in text.value.chars() {
-            if c.is_control() || fonts.covers(c) || !seen.insert(c) {
+            let known = covered.get_mut(c as usize);
+            if known.as_deref() == Some(&true) {
+                continue;
+            }
+            if c.is_control() {
+                continue;
+            }
+            if fonts.covers(c) {
+                if let Some(known) = known {
+                    *known = true;
+                }
+                continue;
+            }
+            if !seen.insert(c) {
                 continue;
             }
             let pos = letter.position_of_char(source, text, c);

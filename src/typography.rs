@@ -53,6 +53,19 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `c.is_uppercase()`, with the same shortcut: U+0400..U+042F are the
+/// capitals of the Russian alphabet and its neighbours, U+0430..U+045F
+/// their small letters. (Asked of nearly every word, in [`binds`].)
+#[inline]
+fn is_upper(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_uppercase(),
+        '\u{0400}'..='\u{042f}' => true,
+        '\u{0430}'..='\u{045f}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// `c.is_alphanumeric()`, with the same shortcut.
 #[inline]
 fn is_letter_or_digit(c: char) -> bool {
@@ -154,7 +167,10 @@ fn contains_ascii_ci(hay: &[char], needle: &[u8]) -> bool {
 /// copied by readers), so no quote inside them is converted and no space next
 /// to them is bound.
 fn is_url_like(t: &[char]) -> bool {
-    contains_ascii_ci(t, b"://") || contains_ascii_ci(t, b"www.") || is_email(t)
+    // Each form has a `:`, `.` or `@`: most words have none, and are
+    // passed over in one look at each character.
+    t.iter().any(|&c| matches!(c, ':' | '.' | '@'))
+        && (contains_ascii_ci(t, b"://") || contains_ascii_ci(t, b"www.") || is_email(t))
 }
 
 /// `local@domain.tld`: something alphanumeric before `@`, and a dot after it
@@ -289,15 +305,13 @@ fn convert_spaced_hyphens(chars: &mut [char]) {
 
 /// `Е.`, `А.Е.`: one or more uppercase letters each followed by a period.
 fn is_initials(t: &[char]) -> bool {
-    !t.is_empty()
-        && t.len().is_multiple_of(2)
-        && t.chunks(2).all(|p| p[0].is_uppercase() && p[1] == '.')
+    !t.is_empty() && t.len().is_multiple_of(2) && t.chunks(2).all(|p| p[1] == '.' && is_upper(p[0]))
 }
 
 /// `Турганбаев`, `Мухамеди-Улы`: a capitalised word that can precede initials.
 fn is_capitalised_word(t: &[char]) -> bool {
     t.len() >= 2
-        && t[0].is_uppercase()
+        && is_upper(t[0])
         && t.last().is_some_and(|&c| is_letter(c))
         && t.iter().all(|&c| is_letter(c) || c == '-')
 }
@@ -356,7 +370,7 @@ fn is_word(t: &[char]) -> bool {
 /// First letter of the token, ignoring opening punctuation: decides whether
 /// the token starts a new sentence.
 fn starts_uppercase(t: &[char]) -> bool {
-    strip_leading(t).first().is_some_and(|c| c.is_uppercase())
+    strip_leading(t).first().is_some_and(|&c| is_upper(c))
 }
 
 /// Whether the space between tokens `a` and `b` becomes U+00A0. `before_a`
@@ -378,11 +392,11 @@ fn binds(a: &[char], b: &[char], before_a: Option<&[char]>, a_url: bool, b_url: 
         return true;
     }
     // `Е. Тугжанов`, `А. Е. Турганбаев`, `А.Е. Турганбаев`.
-    if is_initials(a) && b.first().is_some_and(|c| c.is_uppercase()) {
+    if is_initials(a) && b.first().is_some_and(|&c| is_upper(c)) {
         return true;
     }
     // `Турганбаев А.Е.`
-    if is_capitalised_word(a) && is_initials(b_core) {
+    if is_initials(b_core) && is_capitalised_word(a) {
         return true;
     }
     // `30 челленджей`, `10 мая`, `22.04.2020 года`, `480 000 ₸`, `15 %`.
@@ -459,7 +473,9 @@ fn bind_with_nbsp(chars: &mut [char], toks: &[Token], protected: &[bool]) {
 pub fn apply_to_document(doc: &mut crate::document::Document, lang: Lang) {
     doc.for_each_line_mut(|line| {
         {
-            let mut fixed: Vec<char> = line.iter().flat_map(|r| r.text.chars()).collect();
+            // At most a char a byte: sized once, not grown as it fills.
+            let mut fixed: Vec<char> = Vec::with_capacity(line.iter().map(|r| r.text.len()).sum());
+            fixed.extend(line.iter().flat_map(|r| r.text.chars()));
             apply_chars(&mut fixed, lang);
             let mut at = 0;
             for run in line.iter_mut() {

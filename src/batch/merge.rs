@@ -19,8 +19,11 @@ use super::shard::Shard;
 use super::source::{Files, LetterSource, Loaded};
 use crate::Format;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::letter::node::{FileId, Key, Node, Pos, Value};
+use crate::letter::node::Pos;
 use crate::letter::paths::{CellKind, cell_field};
+
+mod overlay;
+pub use overlay::{Cell, CellValue, RowFields};
 
 /// The largest data file read: some hundred thousand rows of a few fields.
 pub const MAX_DATA_BYTES: u64 = 64 * 1024 * 1024;
@@ -33,7 +36,7 @@ const FILE_COLUMN: &str = "file";
 pub struct Data {
     pub path: PathBuf,
     columns: Vec<Column>,
-    rows: Vec<Row>,
+    cells: Cells,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -44,156 +47,178 @@ struct Column {
     kind: Option<CellKind>,
 }
 
-#[derive(Debug, PartialEq, Eq)]
-struct Row {
-    /// Counted from 1, the header being row 1.
-    number: usize,
-    /// The cells one after another, one per column (`""` is an empty
-    /// cell): every row is held for the whole merge, so in two
-    /// allocations, not one a cell (issue 20).
-    text: Box<str>,
-    /// Where each cell ends in `text`.
-    ends: Box<[u32]>,
+/// Every row's cells, one cell a column, in one text: a merge holds its
+/// rows for the whole run, so a row costs its text and four bytes a cell,
+/// not an allocation a cell or a row (issue 17).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Cells {
+    /// The cells one after another (`""` is an empty cell).
+    text: String,
+    /// Where each cell ends in `text`, a row's cells after another's.
+    ends: Vec<u32>,
+    /// Each row's number, counted from 1, the header being row 1.
+    numbers: Vec<u32>,
 }
 
-impl Row {
-    fn new(number: usize, cells: &[String]) -> Row {
-        let mut ends = Vec::with_capacity(cells.len());
-        let mut text = String::with_capacity(cells.iter().map(String::len).sum());
-        for cell in cells {
-            text.push_str(cell);
-            // Within MAX_DATA_BYTES, far below u32::MAX.
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        }
-        Row {
-            number,
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
-        }
-    }
+/// One row of [`Cells`].
+#[derive(Debug, Clone, Copy)]
+struct Row<'d> {
+    number: usize,
+    text: &'d str,
+    /// Where the cell before the row's first ends.
+    start: u32,
+    ends: &'d [u32],
+}
 
-    fn cell(&self, index: usize) -> &str {
-        let start = index.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
+impl<'d> Row<'d> {
+    fn cell(&self, index: usize) -> &'d str {
+        let start = index.checked_sub(1).map_or(self.start, |i| self.ends[i]);
         self.text
-            .get(start..self.ends[index] as usize)
+            .get(start as usize..self.ends[index] as usize)
             .unwrap_or("")
     }
 
-    fn cells(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len()).map(|i| self.cell(i))
+    fn cells(&self) -> impl Iterator<Item = &'d str> {
+        let row = *self;
+        (0..self.ends.len()).map(move |i| row.cell(i))
+    }
+}
+
+impl Data {
+    fn len(&self) -> usize {
+        self.cells.numbers.len()
+    }
+
+    fn row(&self, index: usize) -> Row<'_> {
+        let width = self.columns.len();
+        let first = index * width;
+        Row {
+            number: self.cells.numbers[index] as usize,
+            text: &self.cells.text,
+            start: first.checked_sub(1).map_or(0, |i| self.cells.ends[i]),
+            ends: &self.cells.ends[first..first + width],
+        }
+    }
+
+    /// The fields row `index` sets. Empty cells set nothing.
+    fn fields(&self, index: usize) -> RowFields {
+        let row = self.row(index);
+        let cells = self
+            .columns
+            .iter()
+            .zip(row.cells())
+            .filter_map(|(column, cell)| {
+                let kind = column.kind?;
+                let value = match (kind, cell.trim()) {
+                    (_, "") => return None,
+                    (CellKind::Flag, "true") => CellValue::Flag(true),
+                    (CellKind::Flag, "false") => CellValue::Flag(false),
+                    (CellKind::Flag | CellKind::Text, _) => CellValue::Text(cell.to_owned()),
+                };
+                Some(Cell {
+                    field: column.name.clone(),
+                    column: column.number,
+                    value,
+                })
+            })
+            .collect();
+        RowFields {
+            data: self.path.clone(),
+            row: row.number,
+            cells,
+        }
+    }
+
+    /// Row `index`'s content, for the manifest: a row renders again only
+    /// when its own cells (or the letter) change.
+    fn fingerprint(&self, index: usize) -> Hash {
+        let mut h = Sha256::new();
+        for (column, cell) in self.columns.iter().zip(self.row(index).cells()) {
+            for part in [column.name.as_bytes(), cell.as_bytes()] {
+                h.update((part.len() as u64).to_le_bytes());
+                h.update(part);
+            }
+        }
+        Hash::of(&h.finalize())
     }
 }
 
 /// The letters of a mail merge: the one letter file, with each job's row.
 pub struct Rows {
     data: Data,
-    /// The row of each job, by the job's relative path.
-    by_job: HashMap<String, usize>,
+    /// The row of each job of the plan, by the job's index.
+    of_job: Vec<u32>,
 }
 
 impl LetterSource for Rows {
-    fn load(&self, job: &Job) -> Result<Loaded> {
-        let letter = Files.load(job)?;
-        let row = self.by_job.get(&job.relative).map(|&index| RowRef {
-            data: &self.data,
-            index,
-        });
-        let Some(row) = row else {
+    fn load(&self, index: usize, job: &Job) -> Result<Loaded> {
+        let letter = Files.load(index, job)?;
+        let Some(&row) = self.of_job.get(index) else {
             return Ok(letter);
         };
+        let row = row as usize;
         Ok(Loaded {
-            data_row: Some(Hash::of(&row.fingerprint())),
-            row: Some((self.data.path.clone(), row.node())),
+            data_row: Some(self.data.fingerprint(row)),
+            row: Some(self.data.fields(row)),
             ..letter
         })
     }
 }
 
-/// One row of a mail merge.
-struct RowRef<'d> {
-    data: &'d Data,
-    index: usize,
+/// The rows of a data file as its reader gives them, kept as [`Cells`] as
+/// they come: the first is the header; blank rows are dropped.
+#[derive(Default)]
+struct Grid {
+    header: Option<(usize, Vec<String>)>,
+    cells: Cells,
+    /// Rows with more cells than the header has columns: the row's number
+    /// and how many cells it fills.
+    too_long: Vec<(usize, usize)>,
 }
 
-impl RowRef<'_> {
-    fn row(&self) -> &Row {
-        &self.data.rows[self.index]
-    }
-
-    /// The row as a tree of fields laid over the letter, each value placed
-    /// at its row and column of the data file. Empty cells set nothing.
-    fn node(&self) -> Node {
-        let row = self.row();
-        let at = |column: usize| Pos {
-            line: row.number,
-            column,
-        };
-        let mut root = Node {
-            value: Value::Map(Vec::new()),
-            pos: at(1),
-            file: FileId::DATA,
-            raw: None,
-        };
-        for (column, cell) in self.data.columns.iter().zip(row.cells()) {
-            let Some(kind) = column.kind else { continue };
-            if cell.trim().is_empty() {
-                continue;
-            }
-            let value = match (kind, cell.trim()) {
-                (CellKind::Flag, "true") => Value::Bool(true),
-                (CellKind::Flag, "false") => Value::Bool(false),
-                (CellKind::Flag | CellKind::Text, _) => Value::Text(cell.to_owned()),
-            };
-            insert(&mut root, &column.name, value, at(column.number));
-        }
-        root
-    }
-
-    /// The row's content, for the manifest: a row renders again only when
-    /// its own cells (or the letter) change.
-    fn fingerprint(&self) -> Vec<u8> {
-        let mut h = Sha256::new();
-        for (column, cell) in self.data.columns.iter().zip(self.row().cells()) {
-            for part in [column.name.as_bytes(), cell.as_bytes()] {
-                h.update((part.len() as u64).to_le_bytes());
-                h.update(part);
-            }
-        }
-        h.finalize().to_vec()
-    }
-}
-
-fn insert(root: &mut Node, path: &str, value: Value, pos: Pos) {
-    let mut node = root;
-    let mut names = path.split('.').peekable();
-    while let Some(name) = names.next() {
-        let Value::Map(entries) = &mut node.value else {
+impl Grid {
+    fn row<S: AsRef<str>>(&mut self, number: usize, cells: impl IntoIterator<Item = S>) {
+        let Some((_, header)) = &self.header else {
+            let header = cells.into_iter().map(|c| c.as_ref().to_owned()).collect();
+            self.header = Some((number, header));
             return;
         };
-        let i = match entries.iter().position(|(k, _)| k.name == name) {
-            Some(i) => i,
-            None => {
-                entries.push((
-                    Key {
-                        name: name.to_owned(),
-                        pos,
-                        file: FileId::DATA,
-                    },
-                    Node {
-                        value: Value::Map(Vec::new()),
-                        pos,
-                        file: FileId::DATA,
-                        raw: None,
-                    },
-                ));
-                entries.len() - 1
+        let width = header.len();
+        let (text_len, ends_len) = (self.cells.text.len(), self.cells.ends.len());
+        let (mut count, mut filled, mut blank) = (0, 0, true);
+        for cell in cells {
+            let cell = cell.as_ref();
+            count += 1;
+            if !cell.is_empty() {
+                filled = count;
             }
-        };
-        node = &mut entries[i].1;
-        if names.peek().is_none() {
-            node.value = value;
+            blank &= cell.trim().is_empty();
+            if count <= width {
+                self.cells.text.push_str(cell);
+                self.push_end();
+            }
+        }
+        if blank {
+            self.cells.text.truncate(text_len);
+            self.cells.ends.truncate(ends_len);
             return;
         }
+        for _ in count..width {
+            self.push_end();
+        }
+        if count > width {
+            self.too_long.push((number, filled));
+        }
+        // Within MAX_DATA_BYTES rows, far below u32::MAX.
+        self.cells
+            .numbers
+            .push(u32::try_from(number).unwrap_or(u32::MAX));
+    }
+
+    fn push_end(&mut self) {
+        // Within MAX_DATA_BYTES, far below u32::MAX.
+        let end = u32::try_from(self.cells.text.len()).unwrap_or(u32::MAX);
+        self.cells.ends.push(end);
     }
 }
 
@@ -209,8 +234,12 @@ pub fn read(path: &Path) -> Result<Data> {
                 .into());
         }
     };
-    let mut grid = grid.into_iter();
-    let Some((header_number, header)) = grid.next() else {
+    let Grid {
+        header,
+        cells,
+        too_long,
+    } = grid;
+    let Some((header_number, header)) = header else {
         return Err(Diagnostic::new(path, tr!("batch-data-empty"))
             .with_help(tr!("batch-data-empty-help"))
             .into());
@@ -253,36 +282,25 @@ pub fn read(path: &Path) -> Result<Data> {
             kind,
         });
     }
-    let rows: Vec<Row> = grid
-        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-        .map(|(number, mut cells)| {
-            cells.resize(columns.len().max(cells.len()), String::new());
-            Row::new(number, &cells)
-        })
-        .collect();
-    for row in &rows {
-        if row.ends.len() > columns.len() {
-            let at = Pos {
-                line: row.number,
-                column: columns.len() + 1,
-            };
-            problems.push(
-                at_cell(
-                    path,
-                    at,
-                    tr!(
-                        "batch-row-too-long",
-                        cells = (0..row.ends.len())
-                            .rposition(|i| !row.cell(i).is_empty())
-                            .map_or(0, |i| i + 1),
-                        columns = columns.len()
-                    ),
-                )
-                .with_help(tr!("batch-row-too-long-help")),
-            );
-        }
+    for (number, filled) in too_long {
+        let at = Pos {
+            line: number,
+            column: columns.len() + 1,
+        };
+        problems.push(
+            at_cell(
+                path,
+                at,
+                tr!(
+                    "batch-row-too-long",
+                    cells = filled,
+                    columns = columns.len()
+                ),
+            )
+            .with_help(tr!("batch-row-too-long-help")),
+        );
     }
-    if rows.is_empty() && problems.is_empty() {
+    if cells.numbers.is_empty() && problems.is_empty() {
         problems.push(
             Diagnostic::new(path, tr!("batch-data-no-rows"))
                 .with_help(tr!("batch-data-no-rows-help")),
@@ -293,10 +311,14 @@ pub fn read(path: &Path) -> Result<Data> {
             diagnostics: problems,
         });
     }
+    let mut cells = cells;
+    cells.text.shrink_to_fit();
+    cells.ends.shrink_to_fit();
+    cells.numbers.shrink_to_fit();
     Ok(Data {
         path: path.to_path_buf(),
         columns,
-        rows,
+        cells,
     })
 }
 
@@ -347,9 +369,6 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Rows as (row number, cells).
-type Grid = Vec<(usize, Vec<String>)>;
-
 fn read_csv(path: &Path) -> Result<Grid> {
     let bytes = read_bytes(path)?;
     let text = match std::str::from_utf8(&bytes) {
@@ -379,9 +398,12 @@ fn read_csv(path: &Path) -> Result<Grid> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut grid = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
+    let mut grid = Grid::default();
+    // The cells are at most the file's text: no copy as it grows.
+    grid.cells.text.reserve(text.len());
+    let mut record = csv::StringRecord::new();
+    for number in 1.. {
+        let more = reader.read_record(&mut record).map_err(|e| {
             let mut d = Diagnostic::new(path, tr!("batch-csv-unreadable", reason = e.to_string()))
                 .with_help(tr!("batch-csv-unreadable-help"));
             if let Some(p) = e.position() {
@@ -392,7 +414,10 @@ fn read_csv(path: &Path) -> Result<Grid> {
             }
             Error::one(d)
         })?;
-        grid.push((i + 1, record.iter().map(str::to_owned).collect()));
+        if !more {
+            break;
+        }
+        grid.row(number, &record);
     }
     Ok(grid)
 }
@@ -412,11 +437,11 @@ fn read_sheet(path: &Path) -> Result<Grid> {
         None => return Err(fail(tr!("batch-workbook-no-sheets"))),
     };
     let (top, left) = range.start().unwrap_or((0, 0));
-    let mut grid = Vec::new();
+    let mut grid = Grid::default();
     for (i, row) in range.rows().enumerate() {
         // Cells left of the used range are empty: keep columns as Excel counts them.
-        let mut cells = vec![String::new(); left as usize];
-        cells.extend(row.iter().map(|c| match c {
+        let before = std::iter::repeat_n(String::new(), left as usize);
+        let cells = before.chain(row.iter().map(|c| match c {
             Cell::Empty => String::new(),
             Cell::String(s) | Cell::DateTimeIso(s) | Cell::DurationIso(s) => s.clone(),
             Cell::Int(n) => n.to_string(),
@@ -430,7 +455,7 @@ fn read_sheet(path: &Path) -> Result<Grid> {
             }
             Cell::Error(e) => format!("#{e:?}"),
         }));
-        grid.push((top as usize + i + 1, cells));
+        grid.row(top as usize + i + 1, cells);
     }
     Ok(grid)
 }
@@ -457,10 +482,12 @@ pub fn plan(
     let file_column = data.columns.iter().position(|c| c.name == FILE_COLUMN);
     let mut problems = Vec::new();
     let mut by_output: HashMap<String, usize> = HashMap::new();
-    let mut jobs = Vec::new();
-    let mut found = Vec::new();
-    let mut by_job = HashMap::new();
-    for (index, row) in data.rows.iter().enumerate() {
+    // Held for the whole run: at their size, not doubled as they grow.
+    let mut jobs = Vec::with_capacity(data.len());
+    let mut found = Vec::with_capacity(data.len());
+    let mut of_job = Vec::with_capacity(data.len());
+    for index in 0..data.len() {
+        let row = data.row(index);
         let named = file_column
             .map(|c| row.cell(c).trim())
             .filter(|s| !s.is_empty());
@@ -504,11 +531,12 @@ pub fn plan(
             "{}#{name}",
             letter.file_name().unwrap_or_default().to_string_lossy()
         );
-        found.push(relative.clone());
+        found.push(super::plan::path_hash(&relative));
         if shard.is_some_and(|s| !s.takes(&relative)) {
             continue;
         }
-        by_job.insert(relative.clone(), index);
+        // Below MAX_DATA_BYTES rows.
+        of_job.push(u32::try_from(index).unwrap_or(u32::MAX));
         jobs.push(Job::new(
             letter.to_path_buf(),
             relative,
@@ -520,10 +548,12 @@ pub fn plan(
             diagnostics: problems,
         });
     }
-    let plan = Plan::of_rows(jobs, letter, out_dir, format, shard, &found)?;
-    drop((found, by_output));
+    drop(by_output);
+    jobs.shrink_to_fit();
+    let plan = Plan::of_rows(jobs, letter, out_dir, format, shard, found)?;
+    of_job.shrink_to_fit();
     crate::process::release_freed_memory();
-    Ok((plan, Rows { data, by_job }))
+    Ok((plan, Rows { data, of_job }))
 }
 
 /// A `file` cell must name a file in the output folder, not a path.

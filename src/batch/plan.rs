@@ -76,7 +76,8 @@ impl Plan {
     }
 }
 
-fn path_hash(relative: &str) -> u64 {
+/// The 8 bytes a plan keeps of a letter's relative path.
+pub(super) fn path_hash(relative: &str) -> u64 {
     let h = Sha256::digest(relative.as_bytes());
     let mut first = [0u8; 8];
     first.copy_from_slice(&h[..8]);
@@ -217,14 +218,14 @@ pub fn plan(
 
 impl Plan {
     /// The plan of a mail merge: `jobs` render rows of one letter; `found`
-    /// names every row's relative path, in any shard.
+    /// holds the [`path_hash`] of every row's relative path, in any shard.
     pub(super) fn of_rows(
         jobs: Vec<Job>,
         letter: &Path,
         out_dir: &Path,
         format: Format,
         shard: Option<Shard>,
-        found: &[String],
+        mut found: Vec<u64>,
     ) -> Result<Plan> {
         let letter_ids: Vec<FileId> = std::fs::metadata(letter)
             .ok()
@@ -241,8 +242,7 @@ impl Plan {
                 diagnostics: problems,
             });
         }
-        let mut all: Vec<u64> = found.iter().map(|r| path_hash(r)).collect();
-        all.sort_unstable();
+        found.sort_unstable();
         Ok(Plan {
             other_shards: found.len() - jobs.len(),
             jobs,
@@ -250,7 +250,7 @@ impl Plan {
             out_dir: out_dir.to_path_buf(),
             format,
             shard,
-            found: all,
+            found,
             letter_ids,
             defaults: Vec::new(),
         })

@@ -38,8 +38,9 @@ pub struct Settings {
     pub jobs: Option<usize>,
     /// Where to write the report, if anywhere.
     pub report: Option<PathBuf>,
-    /// Render in worker processes started so (see [`super::worker`]); in
-    /// the render threads when `None`, and always for mail merge.
+    /// Render in worker processes started so (see [`super::worker`]), the
+    /// rows of a mail merge as the letters of files; in the render threads
+    /// when `None`.
     pub worker: Option<WorkerCommand>,
     /// Refuse letters with warnings (nothing is written for them).
     pub deny_warnings: bool,
@@ -385,7 +386,7 @@ impl Context<'_> {
         let started = Instant::now();
         let mut record = base_record(job, self.global);
         let mut warnings = Vec::new();
-        match self.up_to_date_or_render(job, &mut record, worker, &mut warnings) {
+        match self.up_to_date_or_render(index, job, &mut record, worker, &mut warnings) {
             Ok(None) => Prepared::Done(Outcome {
                 letter: job.letter.clone(),
                 output: job.output.clone(),
@@ -424,12 +425,13 @@ impl Context<'_> {
     /// `warnings` gets the letter's warnings when it is checked.
     fn up_to_date_or_render(
         &self,
+        index: usize,
         job: &Job,
         record: &mut Record,
         worker: Option<&mut Worker>,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<Option<Vec<u8>>> {
-        let loaded = self.source.load(job)?;
+        let loaded = self.source.load(index, job)?;
         let letter_hash = Hash::of(loaded.source.text.as_bytes());
         record.input.sha256 = Some(letter_hash.into());
         record.data_row = loaded.data_row.map(Into::into);
@@ -453,14 +455,11 @@ impl Context<'_> {
             return Ok(None);
         }
 
-        // A mail merge's row is not sent to a worker: merged letters render here.
-        let in_worker = match (worker, &loaded.row) {
-            (Some(w), None) => w.make(&loaded.source, self.options),
-            _ => None,
-        };
+        let row = loaded.row.as_ref();
+        let in_worker = worker.and_then(|w| w.make(&loaded.source, row, self.options));
         let made = match in_worker {
             Some(made) => made?,
-            None => worker::make(self.engine, loaded.source, loaded.row, self.options)?,
+            None => worker::make(self.engine, loaded.source, row, self.options)?,
         };
         record.warnings = made.warnings.iter().map(record::problem).collect();
         if self.deny_warnings

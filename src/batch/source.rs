@@ -17,21 +17,22 @@ pub struct Loaded {
     /// The hash of the data row the letter was merged with, if any: part of
     /// its key and of its manifest record.
     pub data_row: Option<Hash>,
-    /// The data row's fields to lay over the letter, with the data file
-    /// their places are in.
-    pub row: Option<(std::path::PathBuf, crate::letter::node::Node)>,
+    /// The data row's fields to lay over the letter, with their places in
+    /// the data file.
+    pub row: Option<super::merge::RowFields>,
 }
 
 /// A source of letters. Called from many threads at once.
 pub trait LetterSource: Sync {
-    fn load(&self, job: &Job) -> Result<Loaded>;
+    /// The letter of `job`, the plan's job number `index`.
+    fn load(&self, index: usize, job: &Job) -> Result<Loaded>;
 }
 
 /// Letters read from their files.
 pub struct Files;
 
 impl LetterSource for Files {
-    fn load(&self, job: &Job) -> Result<Loaded> {
+    fn load(&self, _index: usize, job: &Job) -> Result<Loaded> {
         let path = &job.letter;
         let fail = |e: std::io::Error| {
             Diagnostic::new(

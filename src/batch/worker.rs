@@ -6,7 +6,8 @@
 //! Each render thread of [`super::run`] owns one worker: `zhauap` itself,
 //! started again with the hidden first argument [`WORKER`]. The thread
 //! reads and checks whether the letter is up to date as before; a letter to
-//! render goes to the worker as one JSON line (its path and text), and the
+//! render goes to the worker as one JSON line (its path and text, and a
+//! mail merge's row: the fields its cells set, with their places), and the
 //! worker answers with one JSON line (the files it read, the pages, or the
 //! refusal) followed by the output's bytes. When the worker dies, or is
 //! killed for running past the letter's budget ([`Deadlines`]), the letter
@@ -14,9 +15,9 @@
 //! letter, and the manifest, summary and report are written as always.
 //!
 //! The cost is a process start per render thread (its own templates and
-//! fonts) and the output's bytes copied once through a pipe. Mail merge and
-//! the library's own callers (tests) render in-process: [`Settings::worker`]
-//! is set only by the command line.
+//! fonts) and the output's bytes copied once through a pipe. The library's
+//! own callers (tests) render in-process: [`Settings::worker`] is set only
+//! by the command line.
 //!
 //! [`Settings::worker`]: super::Settings::worker
 
@@ -31,6 +32,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::key::{FileHash, Hash};
+use super::merge::RowFields;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::letter::Source;
 use crate::{Engine, Format, Options};
@@ -103,13 +105,13 @@ pub(super) struct Made {
 pub(super) fn make(
     engine: &Engine,
     source: Source,
-    row: Option<(PathBuf, crate::letter::node::Node)>,
+    row: Option<&RowFields>,
     options: &Options,
 ) -> Result<Made> {
     let _budget = crate::budget::Budget::letter();
     let checked = match row {
         None => engine.check_source(source)?,
-        Some((data, row)) => engine.check_source_with_row(source, &data, row)?,
+        Some(row) => engine.check_source_with_row(source, &row.data, row.node())?,
     };
     let files = checked
         .inputs()
@@ -135,6 +137,8 @@ pub(super) fn make(
 struct Request {
     path: PathBuf,
     text: String,
+    /// A mail merge's row, laid over the letter.
+    row: Option<RowFields>,
     typography: bool,
     html: bool,
 }
@@ -215,7 +219,7 @@ fn answer(engine: &Engine, request: Request, out: &mut impl Write) -> std::io::R
     let path = request.path;
     let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let source = Source::from_bytes(&path, request.text.into_bytes())?;
-        make(engine, source, None, &options)
+        make(engine, source, request.row.as_ref(), &options)
     }))
     .unwrap_or_else(|fault| Err(super::run::fault_error(&path, fault.as_ref())));
     let (answer, bytes) = match made {
@@ -345,7 +349,12 @@ impl<'a> Worker<'a> {
 
     /// Renders `source` in the worker; None when no worker can be started
     /// (the caller renders it in-process).
-    pub fn make(&mut self, source: &Source, options: &Options) -> Option<Result<Made>> {
+    pub fn make(
+        &mut self,
+        source: &Source,
+        row: Option<&RowFields>,
+        options: &Options,
+    ) -> Option<Result<Made>> {
         if self.unavailable {
             return None;
         }
@@ -361,7 +370,7 @@ impl<'a> Worker<'a> {
         let running = self.running.as_mut()?;
         let budget = Duration::from_secs(crate::budget::LETTER_SECONDS) + KILL_AFTER_BUDGET;
         self.deadlines.arm(running.id, &running.child, budget);
-        let result = ask(running, source, options);
+        let result = ask(running, source, row, options);
         let killed = self.deadlines.disarm(running.id);
         match result {
             Ok(made) => Some(made),
@@ -409,10 +418,16 @@ impl Drop for Worker<'_> {
 }
 
 /// One letter's round trip; an I/O error means the worker is gone.
-fn ask(running: &mut Running, source: &Source, options: &Options) -> std::io::Result<Result<Made>> {
+fn ask(
+    running: &mut Running,
+    source: &Source,
+    row: Option<&RowFields>,
+    options: &Options,
+) -> std::io::Result<Result<Made>> {
     let request = Request {
         path: source.path.clone(),
         text: source.text.clone(),
+        row: row.cloned(),
         typography: options.typography,
         html: options.format == Format::Html,
     };

@@ -7,6 +7,7 @@
 //! and can never become markup or template code.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use tera::{Context, Kwargs, State, Tera};
 
@@ -41,21 +42,60 @@ pub enum Origin {
     Dir(PathBuf),
 }
 
+/// The template files parsed by Tera.
+enum Parsed {
+    /// Every file, parsed when loaded: a `--templates` folder (or a test's
+    /// sources) with a broken file is refused before any letter.
+    All(Box<Tera>),
+    /// The shipped files, parsed per letter language on its first letter
+    /// (the template's other files, without the other languages' own
+    /// files), indexed as [`Lang::ALL`]. They are known to parse (the test
+    /// `builtin_templates_load` parses each language's), and parsing all of
+    /// them at start-up was a twentieth of a cold render's instructions.
+    ByLang(Box<[OnceLock<Result<Tera>>; Lang::ALL.len()]>),
+}
+
+/// A Tera instance with our escaping, filters and functions, holding the
+/// `files` that `wanted` (by name) accepts, added in their order.
+fn parse(
+    files: &[(String, String)],
+    origin: &Origin,
+    wanted: impl Fn(&str) -> bool,
+) -> Result<Tera> {
+    let mut tera = Tera::new();
+    tera.set_escape_fn(escape_markup);
+    tera.autoescape_on([".tera"]);
+    register_filters(&mut tera);
+    tera.register_function("range", range::range);
+    for (name, content) in files.iter().filter(|(name, _)| wanted(name)) {
+        if let Err(e) = tera.add_raw_template(name, content) {
+            return Err(template_error(origin, name, files, &e));
+        }
+    }
+    Ok(tera)
+}
+
 /// A loaded template set, built once per process and shared by every letter.
 pub struct Templates {
-    tera: Tera,
+    parsed: Parsed,
     origin: Origin,
     /// Name and content of every template, for the batch cache key.
     files: Vec<(String, String)>,
 }
 
 impl Templates {
+    /// The shipped templates, each language's parsed on its first letter
+    /// (see [`Parsed::ByLang`]).
     pub fn builtin() -> Result<Templates> {
         let files: Vec<(String, String)> = BUILTIN
             .iter()
             .map(|(n, c)| (n.to_string(), c.to_string()))
             .collect();
-        Templates::from_files(files, Origin::Builtin)
+        Ok(Templates {
+            parsed: Parsed::ByLang(Default::default()),
+            origin: Origin::Builtin,
+            files,
+        })
     }
 
     /// Loads every `*.tera` file below `dir`, named by its path relative to it
@@ -86,21 +126,33 @@ impl Templates {
     }
 
     fn from_files(files: Vec<(String, String)>, origin: Origin) -> Result<Templates> {
-        let mut tera = Tera::new();
-        tera.set_escape_fn(escape_markup);
-        tera.autoescape_on([".tera"]);
-        register_filters(&mut tera);
-        tera.register_function("range", range::range);
-        for (name, content) in &files {
-            if let Err(e) = tera.add_raw_template(name, content) {
-                return Err(template_error(&origin, name, &files, &e));
-            }
-        }
+        let tera = parse(&files, &origin, |_| true)?;
         Ok(Templates {
-            tera,
+            parsed: Parsed::All(Box::new(tera)),
             origin,
             files,
         })
+    }
+
+    /// The parsed templates a letter in `lang` renders with.
+    fn tera(&self, lang: Lang) -> Result<&Tera> {
+        match &self.parsed {
+            Parsed::All(tera) => Ok(tera),
+            Parsed::ByLang(by_lang) => {
+                let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+                by_lang[index]
+                    .get_or_init(|| {
+                        parse(&self.files, &self.origin, |name| {
+                            Lang::ALL.iter().all(|other| {
+                                *other == lang
+                                    || !name.ends_with(&format!("/{}.tera", other.code()))
+                            })
+                        })
+                    })
+                    .as_ref()
+                    .map_err(Clone::clone)
+            }
+        }
     }
 
     pub fn origin(&self) -> &Origin {
@@ -126,7 +178,8 @@ impl Templates {
     /// Renders the letter's template to letter markup.
     pub fn compose(&self, letter: &Letter, source: &Source) -> Result<String> {
         let name = format!("{}/{}.tera", letter.template, letter.lang.code());
-        if !self.tera.contains_template(&name) {
+        let tera = self.tera(letter.lang)?;
+        if !tera.contains_template(&name) {
             let known = self.names();
             let mut help = tr!("compose-templates-available", names = known.join(", "));
             let refs: Vec<&str> = known.iter().map(String::as_str).collect();
@@ -160,7 +213,7 @@ impl Templates {
             bytes: Vec::new(),
             over: None,
         };
-        let rendered = self.tera.render_to(&name, &context, &mut out);
+        let rendered = tera.render_to(&name, &context, &mut out);
         if rendered.is_err() && crate::budget::spent() {
             out.over = Some(Over::Time);
         }
@@ -456,18 +509,39 @@ fn write_escaped(input: &str, out: &mut dyn std::io::Write, stars: bool) -> std:
     if crate::budget::spent() {
         return Err(std::io::Error::other("over the letter's time budget"));
     }
-    let mut buf = [0u8; 4];
-    for c in input.chars() {
-        match c {
-            '\\' | '[' | ']' | '"' => {
-                out.write_all(b"\\")?;
-                out.write_all(c.encode_utf8(&mut buf).as_bytes())?;
-            }
-            '*' if stars => out.write_all(b"\\*")?,
+    escaped_pieces(input, stars, |piece| out.write_all(piece.as_bytes()))
+}
+
+/// `input` escaped, handed to `emit` piece by piece: the text between the
+/// characters that need escaping in one piece, each escape in its own.
+/// (Written character by character, escaping was a third of composing a
+/// letter.) Every character escaped is ASCII, so it is never a byte of
+/// another character and every piece is a whole `str`.
+fn escaped_pieces<E>(
+    input: &str,
+    stars: bool,
+    mut emit: impl FnMut(&str) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut start = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let escaped = match b {
+            b'\\' => "\\\\",
+            b'[' => "\\[",
+            b']' => "\\]",
+            b'"' => "\\\"",
+            b'*' if stars => "\\*",
             // A line break inside a value would end a markup line early.
-            '\n' | '\r' => out.write_all(b" ")?,
-            _ => out.write_all(c.encode_utf8(&mut buf).as_bytes())?,
+            b'\n' | b'\r' => " ",
+            _ => continue,
+        };
+        if start < i {
+            emit(&input[start..i])?;
         }
+        emit(escaped)?;
+        start = i + 1;
+    }
+    if start < input.len() {
+        emit(&input[start..])?;
     }
     Ok(())
 }
@@ -506,10 +580,14 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter(
         "inline",
         |value: &str, _: Kwargs, _: &State| -> tera::Value {
-            let mut out = Vec::new();
-            // Writing to a Vec cannot fail.
-            let _ = write_escaped(value, &mut out, false);
-            tera::Value::safe_string(&String::from_utf8_lossy(&out))
+            let mut out = String::with_capacity(value.len());
+            let pushed: std::result::Result<(), std::convert::Infallible> =
+                escaped_pieces(value, false, |piece| {
+                    out.push_str(piece);
+                    Ok(())
+                });
+            let Ok(()) = pushed;
+            tera::Value::safe_string(&out)
         },
     );
 }
@@ -535,6 +613,16 @@ mod tests {
     fn builtin_templates_load() {
         let t = Templates::builtin().unwrap();
         assert_eq!(t.names(), vec!["deputy-reply".to_string()]);
+        // Parsed on first use: each language's set must parse and hold its
+        // own file, not the other language's.
+        for lang in Lang::ALL {
+            let tera = t.tera(lang).unwrap();
+            for other in Lang::ALL {
+                let name = format!("deputy-reply/{}.tera", other.code());
+                assert_eq!(tera.contains_template(&name), other == lang, "{name}");
+            }
+            assert!(tera.contains_template("deputy-reply/base.tera"));
+        }
     }
 }
 

@@ -13,6 +13,9 @@ struct Ch {
 /// Parses `**bold**` and `*italic*`. A marker counts only when it has a
 /// partner; an unmatched `*` prints as itself.
 pub fn parse_inline(text: &str) -> Inline {
+    if !text.contains('*') {
+        return plain(text);
+    }
     let mut chars: Vec<Ch> = Vec::with_capacity(text.len());
     let mut it = text.chars();
     while let Some(c) = it.next() {
@@ -89,4 +92,36 @@ pub fn parse_inline(text: &str) -> Inline {
         i += 1;
     }
     runs
+}
+
+/// [`parse_inline`] of a text without a `*` (most lines): one run in the
+/// plain style, unescaped, built by pieces rather than character by
+/// character (which was most of the time of building a document).
+fn plain(text: &str) -> Inline {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.chars().next() {
+            Some(n) => {
+                out.push(n);
+                rest = &after[n.len_utf8()..];
+            }
+            // A `\` at the end escapes nothing and prints as itself.
+            None => {
+                out.push('\\');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    if out.is_empty() {
+        Vec::new()
+    } else {
+        vec![Run {
+            text: out,
+            style: Style::default(),
+        }]
+    }
 }

@@ -54,6 +54,15 @@ fn unmatched_and_escaped_stars_print() {
 }
 
 #[test]
+fn a_line_without_stars_is_one_plain_run_unescaped() {
+    assert_eq!(
+        plain(&parse_inline("«a» \\[b\\] \\\\ \\\"c\\\" d\\")),
+        vec![("«a» [b] \\ \"c\" d\\".into(), false, false)]
+    );
+    assert!(parse_inline("").is_empty());
+}
+
+#[test]
 fn blocks_and_attributes() {
     let m = "[document lang=\"ru\" title=\"T \\\"q\\\"\" date=\"2020-04-22\"]\n[addressee]\nA\nB\n[paragraph]\nx\ny\n[signature name=\"Е. Т\"]\nПост\n";
     let d = ru(m).unwrap();

@@ -71,30 +71,47 @@ pub const AREAS: &[(&str, [&str; 3])] = &[
     area!("sign"),
 ];
 
-/// The bundle of one language, built the first time a message in it is
-/// asked for: parsing the files of all three languages was a twentieth of a
-/// cold render (2.7 M instructions), for messages a good letter never
-/// shows.
-fn bundle_of(index: usize) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 3] =
-        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    BUNDLES[index].get_or_init(|| bundle(UiLang::ALL[index]))
+/// The bundle of one area's messages in one language (indexes into
+/// [`UiLang::ALL`] and [`AREAS`]), built the first time one of them is asked
+/// for: a run shows few messages, mostly of one or two areas, and parsing
+/// all of a language's files for the first was 1.9 M instructions, a
+/// twentieth of a cold render. (A message refers only to messages of its
+/// own file: `tests::references_stay_in_their_file`.)
+fn bundle_of(lang: usize, area: usize) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [[OnceLock<FluentBundle<FluentResource>>; AREAS.len()]; UiLang::ALL.len()] =
+        [const { [const { OnceLock::new() }; AREAS.len()] }; UiLang::ALL.len()];
+    BUNDLES[lang][area].get_or_init(|| {
+        let code = UiLang::ALL[lang].code();
+        let mut bundle = FluentBundle::new_concurrent(vec![code.parse().unwrap_or_default()]);
+        // No U+2068/U+2069 around values: they would show in terminals and
+        // logs, and are the very characters the letter's checks refuse.
+        bundle.set_use_isolating(false);
+        // A file that does not parse, or repeats an id, still gives its
+        // good messages; the tests parse every file and refuse repeats.
+        let text = AREAS[area].1[lang];
+        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+        bundle
+    })
 }
 
-fn bundle(lang: UiLang) -> FluentBundle<FluentResource> {
-    let index = lang.index();
-    let id = lang.code().parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // No U+2068/U+2069 around values: they would show in terminals and
-    // logs, and are the very characters the letter's checks refuse.
-    bundle.set_use_isolating(false);
-    for (_, files) in AREAS {
-        // A file that does not parse, or repeats an id, still gives its
-        // good messages; `tests::every_file_parses` keeps them all good.
-        let resource = FluentResource::try_new(files[index].to_owned()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
-    }
-    bundle
+/// The bundle that defines `id` in language `lang`: the area the id's first
+/// word names (`letter-…` is in letter.ftl), else (for the few ids named
+/// otherwise, such as sign.ftl's `card-…`) the first area whose file has
+/// the id's text and defines it. Ids are unique across the areas
+/// (`tests::every_message_is_in_every_language_with_the_same_variables`).
+fn bundle_with(lang: usize, id: &str) -> Option<&'static FluentBundle<FluentResource>> {
+    let named = AREAS.iter().position(|(name, _)| {
+        id.strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with('-'))
+    });
+    let others =
+        (0..AREAS.len()).filter(|&area| Some(area) != named && AREAS[area].1[lang].contains(id));
+    named
+        .into_iter()
+        .chain(others)
+        .map(|area| bundle_of(lang, area))
+        .find(|bundle| bundle.has_message(id))
 }
 
 /// A value given to a message.
@@ -144,7 +161,9 @@ pub fn message(id: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// The message `id` in `lang`. An id no file defines gives the id itself
 /// (`tests::every_id_used_is_defined` keeps that from happening).
 pub fn message_in(lang: UiLang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let bundle = bundle_of(lang.index());
+    let Some(bundle) = bundle_with(lang.index(), id) else {
+        return id.to_owned();
+    };
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return id.to_owned();
     };
@@ -163,7 +182,7 @@ pub fn message_in(lang: UiLang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// command line's arguments, the schema's fields) rather than written in a
 /// `tr!`.
 pub fn lookup(lang: UiLang, id: &str) -> Option<String> {
-    let bundle = bundle_of(lang.index());
+    let bundle = bundle_with(lang.index(), id)?;
     let pattern = bundle.get_message(id).and_then(|m| m.value())?;
     let mut errors = Vec::new();
     Some(

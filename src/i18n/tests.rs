@@ -91,6 +91,76 @@ fn messages(lang: usize) -> BTreeMap<String, (&'static str, Variables)> {
     all
 }
 
+/// The messages and terms `p` refers to (`{ other-id }`, `{ -term }`).
+fn pattern_references(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
+    fn inline(e: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            InlineExpression::MessageReference { id, .. } => {
+                out.insert(id.name.to_owned());
+            }
+            InlineExpression::TermReference { id, .. } => {
+                out.insert(format!("-{}", id.name));
+            }
+            InlineExpression::Placeable { expression } => expr(expression, out),
+            InlineExpression::FunctionReference { .. }
+            | InlineExpression::VariableReference { .. }
+            | InlineExpression::StringLiteral { .. }
+            | InlineExpression::NumberLiteral { .. } => {}
+        }
+    }
+    fn expr(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    pattern_references(&v.value, out);
+                }
+            }
+            Expression::Inline(i) => inline(i, out),
+        }
+    }
+    for element in &p.elements {
+        match element {
+            PatternElement::TextElement { .. } => {}
+            PatternElement::Placeable { expression } => expr(expression, out),
+        }
+    }
+}
+
+/// Each area's messages are loaded on their own (`super::bundle_of`): a
+/// message may refer only to messages and terms of its own file.
+#[test]
+fn references_stay_in_their_file() {
+    for (lang, ui) in UiLang::ALL.iter().enumerate() {
+        for (area, files) in AREAS {
+            let resource = fluent_syntax::parser::parse(files[lang]).unwrap_or_else(|(r, _)| r);
+            let mut defined = BTreeSet::new();
+            let mut used = BTreeSet::new();
+            for entry in &resource.body {
+                let (id, value, attributes) = match entry {
+                    Entry::Message(m) => (m.id.name.to_owned(), m.value.as_ref(), &m.attributes),
+                    Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
+                    Entry::Comment(_)
+                    | Entry::GroupComment(_)
+                    | Entry::ResourceComment(_)
+                    | Entry::Junk { .. } => continue,
+                };
+                defined.insert(id);
+                value
+                    .into_iter()
+                    .chain(attributes.iter().map(|a| &a.value))
+                    .for_each(|p| pattern_references(p, &mut used));
+            }
+            let foreign: Vec<_> = used.difference(&defined).collect();
+            assert!(
+                foreign.is_empty(),
+                "{}/{area}.ftl refers to {foreign:?}, defined in another file",
+                ui.code()
+            );
+        }
+    }
+}
+
 #[test]
 fn every_message_is_in_every_language_with_the_same_variables() {
     let per_lang: Vec<_> = (0..UiLang::ALL.len()).map(messages).collect();

@@ -285,8 +285,7 @@ impl<'a> Checker<'a> {
                 return None;
             }
         };
-        if let Some((offset, c)) = raw.char_indices().find(|&(_, c)| is_forbidden_control(c)) {
-            let _ = offset;
+        if let Some(c) = first_forbidden_control(&raw) {
             let pos = match node.file {
                 FileId::DATA => node.pos,
                 file => position_of_char(&self.files.source(file).text, node.pos, c),
@@ -463,25 +462,48 @@ pub(super) fn describe(v: &Value) -> String {
 }
 
 /// Control characters other than line breaks and tabs have no printed form.
+/// (The definition [`first_forbidden_control`] is tested against.)
+#[cfg(test)]
 pub(super) fn is_forbidden_control(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{feff}'
 }
 
+/// The first [`is_forbidden_control`] character of `text`, found by its
+/// UTF-8 bytes rather than by decoding every character (a text check
+/// looks at each character of a letter): the C0 controls and DEL are one
+/// byte, the C1 controls (U+0080..U+009F) `C2 80..C2 9F`, U+FEFF
+/// `EF BB BF`. Lead bytes are never continuation bytes, so no match is
+/// found inside another character.
+pub(super) fn first_forbidden_control(text: &str) -> Option<char> {
+    let bytes = text.as_bytes();
+    let at = bytes.iter().enumerate().position(|(i, &b)| match b {
+        b'\n' | b'\r' | b'\t' => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|&n| n < 0xa0),
+        0xef => bytes[i + 1..].starts_with(&[0xbb, 0xbf]),
+        _ => false,
+    })?;
+    text[at..].chars().next()
+}
+
 /// Paragraph text is folded: line breaks and tabs inside one value are spaces.
 pub(super) fn fold_text(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut pending_space = false;
-    for c in raw.trim().chars() {
-        if matches!(c, '\n' | '\r' | '\t' | ' ') {
-            pending_space = true;
-            continue;
+    let text = raw.trim();
+    let mut out = String::with_capacity(text.len());
+    // Trimmed, the text starts and ends with a non-space: runs of breaks
+    // and spaces inside it become one space. Copied a word at a time, found
+    // by bytes (the four separators are ASCII, never inside a character).
+    let mut word = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if matches!(b, b'\n' | b'\r' | b'\t' | b' ') {
+            if word < i {
+                out.push_str(&text[word..i]);
+                out.push(' ');
+            }
+            word = i + 1;
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
     }
+    out.push_str(&text[word..]);
     out
 }
 

@@ -339,7 +339,7 @@ fn check_root(c: &mut Checker, root: &Node) -> Option<Letter> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::checker::fold_text;
+    use super::super::checker::{first_forbidden_control, fold_text, is_forbidden_control};
     use super::*;
 
     fn check(yaml: &str) -> std::result::Result<Letter, Error> {
@@ -384,6 +384,25 @@ mod tests {
     #[test]
     fn folding_joins_lines_with_spaces() {
         assert_eq!(fold_text("  a\nb \n\n c  "), "a b c");
+    }
+
+    #[test]
+    fn control_characters_are_found_by_their_bytes_as_by_their_chars() {
+        // Every character, between Cyrillic and Latin-1 neighbours whose
+        // UTF-8 shares lead bytes with the controls' (C2, EF).
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("а«{c}»\u{fefe}б");
+            let expected = is_forbidden_control(c).then_some(c);
+            assert_eq!(first_forbidden_control(&text), expected, "{:04X}", c as u32);
+        }
+        assert_eq!(first_forbidden_control("\u{a0}x\u{1b}"), Some('\u{1b}'));
+    }
+
+    #[test]
+    fn folding_keeps_other_spaces_and_joins_runs_of_breaks() {
+        assert_eq!(fold_text("\u{a0}a\t\r\n b\u{a0} c"), "a b\u{a0} c");
+        assert_eq!(fold_text(" \n "), "");
+        assert_eq!(fold_text("x"), "x");
     }
 
     #[test]

@@ -10,13 +10,35 @@ use super::{Lang, Letter, Text, position_of_char};
 use crate::tr;
 
 /// Letters only Kazakh writes: one of them in a text is a strong signal
-/// that the text is Kazakh.
-const KAZAKH_ONLY: &[char] = &[
-    'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і', 'Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І',
-];
+/// that the text is Kazakh. (A `match`, not a search of a list: it is
+/// asked of every character of a letter.)
+fn kazakh_only(ch: char) -> bool {
+    matches!(
+        ch,
+        'ә' | 'ғ'
+            | 'қ'
+            | 'ң'
+            | 'ө'
+            | 'ұ'
+            | 'ү'
+            | 'һ'
+            | 'і'
+            | 'Ә'
+            | 'Ғ'
+            | 'Қ'
+            | 'Ң'
+            | 'Ө'
+            | 'Ұ'
+            | 'Ү'
+            | 'Һ'
+            | 'І'
+    )
+}
 
 /// English and German typographic quotes; Russian and Kazakh write «…».
-const FOREIGN_QUOTES: &[char] = &['“', '”', '„'];
+fn foreign_quote(ch: char) -> bool {
+    matches!(ch, '“' | '”' | '„')
+}
 
 /// Cyrillic letters of a `lang: kk` letter's own text, none Kazakh-only,
 /// above which the text is clearly Russian.
@@ -48,7 +70,7 @@ pub(super) fn check(c: &mut Checker, letter: &Letter) {
     let texts = fields(letter);
     language(c, letter.lang, &texts);
     for (name, text) in &texts {
-        if let Some(q) = text.value.chars().find(|ch| FOREIGN_QUOTES.contains(ch)) {
+        if let Some(q) = text.value.chars().find(|ch| foreign_quote(*ch)) {
             let at = char_at(c, text, q);
             c.warn(
                 at,
@@ -95,7 +117,7 @@ fn language(c: &mut Checker, lang: Lang, texts: &[(String, &Text)]) {
                 .find_map(|(name, t)| {
                     t.value
                         .chars()
-                        .find(|ch| KAZAKH_ONLY.contains(ch))
+                        .find(|ch| kazakh_only(*ch))
                         .map(|ch| (name, *t, ch))
                 });
             if let Some((name, text, ch)) = found {
@@ -109,9 +131,7 @@ fn language(c: &mut Checker, lang: Lang, texts: &[(String, &Text)]) {
             }
         }
         Lang::Kk => {
-            let kazakh = own
-                .clone()
-                .any(|(_, t)| t.value.chars().any(|ch| KAZAKH_ONLY.contains(&ch)));
+            let kazakh = own.clone().any(|(_, t)| t.value.chars().any(kazakh_only));
             let cyrillic: usize = own
                 .map(|(_, t)| t.value.chars().filter(|ch| is_cyrillic(*ch)).count())
                 .sum();
@@ -133,15 +153,20 @@ fn language(c: &mut Checker, lang: Lang, texts: &[(String, &Text)]) {
 /// hashtag, when at least [`KAZAKH_WORDS`] of its words and a fifth of its
 /// Cyrillic words have a Kazakh-only letter.
 fn reads_kazakh(text: &str) -> bool {
-    let cyrillic = text
-        .split(|ch: char| !crate::typography::is_letter(ch))
-        .filter(|w| w.chars().any(is_cyrillic));
-    let (words, kazakh) = cyrillic.fold((0usize, 0usize), |(n, k), w| {
-        (
-            n + 1,
-            k + usize::from(w.chars().any(|ch| KAZAKH_ONLY.contains(&ch))),
-        )
-    });
+    // Words are runs of letters; one pass over the characters, counting
+    // each word when it ends.
+    let (mut words, mut kazakh) = (0usize, 0usize);
+    let (mut cyrillic_word, mut kazakh_word) = (false, false);
+    for ch in text.chars().chain(std::iter::once(' ')) {
+        if crate::typography::is_letter(ch) {
+            cyrillic_word |= is_cyrillic(ch);
+            kazakh_word |= kazakh_only(ch);
+        } else {
+            words += usize::from(cyrillic_word);
+            kazakh += usize::from(cyrillic_word && kazakh_word);
+            (cyrillic_word, kazakh_word) = (false, false);
+        }
+    }
     kazakh >= KAZAKH_WORDS && kazakh * 5 >= words
 }
 

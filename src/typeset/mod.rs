@@ -133,11 +133,11 @@ pub fn typeset(
     if breaks.len() > MAX_PAGES {
         return Err(TypesetError::TooManyPages(breaks.len()));
     }
-    let mut pages = finalize::pages(&ctx, &flow, &breaks)?;
+    let mut pages = finalize::pages(&ctx, &mut flow, &breaks)?;
     if let Some(lines) = executor {
         let lift = if pages.len() == 1 { first_less } else { 0.0 };
         let last = pages.last_mut().expect("at least one page");
-        finalize::executor_at_foot(&ctx, last, &lines, lift);
+        finalize::executor_at_foot(&ctx, last, lines, lift);
     }
     if let Some(symbol) = code {
         let side = qr::REQUISITE_SIDE;

@@ -41,6 +41,10 @@ impl<K: Hash + Eq, V, S: BuildHasher + Default> Recent<K, V, S> {
         if let Some(value) = self.current.get(key) {
             return Some(read(value));
         }
+        if self.previous.is_empty() {
+            // Spares hashing the key again (all a single letter's misses).
+            return None;
+        }
         let (key, value) = self.previous.remove_entry(key)?;
         let found = read(&value);
         self.current.insert(key, value);
@@ -53,7 +57,15 @@ impl<K: Hash + Eq, V, S: BuildHasher + Default> Recent<K, V, S> {
     /// not looked at here.
     pub fn entry(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
         if self.current.len() >= self.limit && !self.current.contains_key(&key) {
-            self.previous = std::mem::take(&mut self.current);
+            // The previous generation goes and its table becomes the new
+            // current one, already the size a generation grows to.
+            std::mem::swap(&mut self.current, &mut self.previous);
+            self.current.clear();
+        }
+        if self.current.capacity() == 0 {
+            // Sized once for a whole generation rather than grown (and
+            // rehashed) eight times on the way.
+            self.current.reserve(self.limit);
         }
         self.current.entry(key).or_insert_with(make)
     }

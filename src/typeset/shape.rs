@@ -53,6 +53,21 @@ thread_local! {
     /// text once per face and thread saves most of the shaping time. One map
     /// per face, so that a lookup borrows the text instead of building a key.
     static CACHE: RefCell<Vec<WordMap>> = const { RefCell::new(Vec::new()) };
+    /// The shaping buffer, cleared for each text rather than made anew.
+    static SCRATCH: RefCell<Buffer> = RefCell::new(Buffer::new());
+    /// The shipped faces ready for shaping, made once per thread rather than
+    /// for every text (which also read each face's metrics table anew).
+    static SHAPERS: Vec<ShaperFont<'static, 'static>> =
+        super::fonts::fonts().faces.iter().map(|f| ShaperFont::new(&f.font)).collect();
+}
+
+/// `shape` with `face` of `fonts` prepared for shaping.
+fn with_shaper<R>(fonts: &FontSet, face: FaceId, shape: impl FnOnce(&ShaperFont) -> R) -> R {
+    if std::ptr::eq(fonts, super::fonts::fonts()) {
+        SHAPERS.with(|s| shape(&s[usize::from(face.0)]))
+    } else {
+        shape(&ShaperFont::new(&fonts.face(face).font))
+    }
 }
 
 /// Texts remembered per face and generation ([`Recent`]): more than the
@@ -80,34 +95,35 @@ pub fn shape_in_face(fonts: &FontSet, face: FaceId, text: &str) -> Rc<[ShapedGly
         Script::LATIN
     };
     let plan = f.plan(script);
-    let mut buffer = Buffer::new();
-    buffer.push_str(text);
-    buffer.set_direction(harfrust::Direction::LeftToRight);
-    buffer.set_script(Some(script));
-    let shaper = ShaperFont::new(&f.font);
-    let glyphs: Vec<ShapedGlyph> =
-        match harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(plan))) {
-            Ok(()) => {
-                let scale = 1.0 / f.units_per_em;
-                buffer
-                    .glyph_infos()
-                    .iter()
-                    .zip(buffer.glyph_positions())
-                    .map(|(info, pos)| ShapedGlyph {
-                        face,
-                        id: info.glyph_id as u16,
-                        advance: pos.x_advance as f32 * scale,
-                        x_offset: pos.x_offset as f32 * scale,
-                        y_offset: pos.y_offset as f32 * scale,
-                        cluster: info.cluster as usize,
-                    })
-                    .collect()
+    let glyphs: Rc<[ShapedGlyph]> = with_shaper(fonts, face, |shaper| {
+        SCRATCH.with_borrow_mut(|buffer| {
+            buffer.clear();
+            buffer.push_str(text);
+            buffer.set_direction(harfrust::Direction::LeftToRight);
+            buffer.set_script(Some(script));
+            match harfrust::shape(shaper, buffer, ShapeOptions::new().plan(Some(plan))) {
+                Ok(()) => {
+                    let scale = 1.0 / f.units_per_em;
+                    buffer
+                        .glyph_infos()
+                        .iter()
+                        .zip(buffer.glyph_positions())
+                        .map(|(info, pos)| ShapedGlyph {
+                            face,
+                            id: info.glyph_id as u16,
+                            advance: pos.x_advance as f32 * scale,
+                            x_offset: pos.x_offset as f32 * scale,
+                            y_offset: pos.y_offset as f32 * scale,
+                            cluster: info.cluster as usize,
+                        })
+                        .collect()
+                }
+                // A plan mismatch cannot happen with plans made for these faces; if it
+                // did, drawing nothing would lose text, so fall back to nominal glyphs.
+                Err(_) => nominal_glyphs(shaper, f.units_per_em, face, text).into(),
             }
-            // A plan mismatch cannot happen with plans made for these faces; if it
-            // did, drawing nothing would lose text, so fall back to nominal glyphs.
-            Err(_) => nominal_glyphs(fonts, face, text),
-        };
-    let glyphs: Rc<[ShapedGlyph]> = glyphs.into();
+        })
+    });
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() <= slot {
@@ -118,16 +134,19 @@ pub fn shape_in_face(fonts: &FontSet, face: FaceId, text: &str) -> Rc<[ShapedGly
     glyphs
 }
 
-fn nominal_glyphs(fonts: &FontSet, face: FaceId, text: &str) -> Vec<ShapedGlyph> {
-    let f = fonts.face(face);
-    let shaper = ShaperFont::new(&f.font);
+fn nominal_glyphs(
+    shaper: &ShaperFont,
+    units_per_em: f32,
+    face: FaceId,
+    text: &str,
+) -> Vec<ShapedGlyph> {
     text.char_indices()
         .map(|(i, c)| {
             let gid = shaper.nominal_glyph(c as u32).unwrap_or_default();
             ShapedGlyph {
                 face,
                 id: gid.to_u32() as u16,
-                advance: shaper.glyph_h_advance(gid) as f32 / f.units_per_em,
+                advance: shaper.glyph_h_advance(gid) as f32 / units_per_em,
                 x_offset: 0.0,
                 y_offset: 0.0,
                 cluster: i,
@@ -203,6 +222,15 @@ mod tests {
         let tenge = g.iter().find(|g| g.cluster == 4).unwrap();
         assert_eq!(tenge.face, FaceId(4));
         assert!(g.iter().filter(|g| g.face == FaceId(0)).count() > 5);
+    }
+
+    #[test]
+    fn the_reused_buffer_keeps_nothing_of_the_text_before() {
+        let long = shape_in_face(fonts(), FaceId(0), "обращение гражданина");
+        let short = shape_in_face(fonts(), FaceId(0), "да");
+        assert_eq!(long.len(), 20);
+        assert_eq!(short.len(), 2);
+        assert_eq!(short[1].cluster, 2);
     }
 
     #[test]

@@ -9,6 +9,7 @@ fn char_shortcuts_agree_with_std() {
         assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
         assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
     }
 }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::letter::node::Value;
 
 fn data(csv: &str) -> Result<Data> {
     let dir = tempfile::tempdir().unwrap();
@@ -12,9 +13,8 @@ fn rows_become_fields_placed_at_their_cells() {
     let d =
         data("file,addressee,signature.name,draft\nabenov,\"Депутату\nАбенову\",А. Б.,true\n,,,\n")
             .unwrap();
-    assert_eq!(d.rows.len(), 1, "an empty row is no letter");
-    let row = RowRef { data: &d, index: 0 };
-    let node = row.node();
+    assert_eq!(d.len(), 1, "an empty row is no letter");
+    let node = d.fields(0).node();
     let Value::Map(entries) = &node.value else {
         panic!()
     };
@@ -95,10 +95,31 @@ fn a_workbook_reads_as_rows_with_numbers_and_dates_as_typed() {
     let d = read(&path).unwrap();
     let names: Vec<&str> = d.columns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["file", "outgoing.number", "outgoing.date"]);
-    assert_eq!(d.rows.len(), 1);
-    assert_eq!(d.rows[0].number, 2);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d.row(0).number, 2);
     assert_eq!(
-        d.rows[0].cells().collect::<Vec<_>>(),
+        d.row(0).cells().collect::<Vec<_>>(),
         ["abenov", "8812", "2026-03-16"]
+    );
+}
+
+#[test]
+fn short_rows_are_padded_blank_rows_dropped_and_long_rows_refused() {
+    let d = data("file,addressee,salutation\nx\n,  ,\ny,Z,W\n").unwrap();
+    assert_eq!(d.len(), 2, "a blank row is no letter");
+    assert_eq!(d.row(0).number, 2);
+    assert_eq!(d.row(0).cells().collect::<Vec<_>>(), ["x", "", ""]);
+    assert!(d.fields(0).cells.is_empty(), "empty cells set nothing");
+    assert_eq!(d.row(1).number, 4);
+    assert_eq!(d.row(1).cells().collect::<Vec<_>>(), ["y", "Z", "W"]);
+    let fields: Vec<_> = d.fields(1).cells.into_iter().map(|c| c.field).collect();
+    assert_eq!(fields, ["addressee", "salutation"]);
+
+    let e = data("file,addressee\na,b,c,\nd,e\n").unwrap_err();
+    let text = e.render(false);
+    assert!(text.contains("rows.csv:2:3"), "{text}");
+    assert!(
+        text.contains("this row has 3 cells; the header names 2 columns"),
+        "{text}"
     );
 }

@@ -13,7 +13,11 @@ pub const MIN_WORD: usize = 5;
 pub const MIN_SIDE: usize = 2;
 pub const MAX_WORD: usize = 64;
 
-type Known = super::recent::Recent<String, Vec<usize>, std::hash::RandomState>;
+type Known = super::recent::Recent<
+    Box<str>,
+    Box<[usize]>,
+    std::hash::BuildHasherDefault<super::shape::WordHasher>,
+>;
 
 thread_local! {
     /// Break points of the words seen, per language. Words repeat within a
@@ -24,41 +28,57 @@ thread_local! {
     ]);
 }
 
-/// Byte offsets in `word` (letters only, no spaces or punctuation) where a
-/// hyphen may be added, ascending.
-pub fn break_points(word: &str, lang: Lang) -> Vec<usize> {
+/// Calls `each` with the byte offsets in `word` (letters only, no spaces or
+/// punctuation) where a hyphen may be added, ascending.
+pub fn break_points(word: &str, lang: Lang, mut each: impl FnMut(usize)) {
+    let letters = word.chars().count();
+    // A word under five letters never breaks, and one longer than any real
+    // one (a pasted run of letters) is left to the line breaker's emergency
+    // breaks rather than to the patterns: neither is worth remembering.
+    if !(MIN_WORD..=MAX_WORD).contains(&letters) {
+        return;
+    }
     let slot = match lang {
         Lang::Ru => 0,
         Lang::Kk => 1,
     };
-    if let Some(points) = KNOWN.with(|k| k.borrow_mut()[slot].find(word, Vec::clone)) {
-        return points;
-    }
-    let points = find_break_points(word, lang);
-    KNOWN.with(|k| {
-        k.borrow_mut()[slot].entry(word.to_owned(), || points.clone());
+    let known = KNOWN.with(|k| {
+        k.borrow_mut()[slot].find(word, |points| points.iter().copied().for_each(&mut each))
     });
-    points
+    if known.is_some() {
+        return;
+    }
+    let points = find_break_points(word, letters, lang);
+    points.iter().copied().for_each(each);
+    KNOWN.with(|k| {
+        k.borrow_mut()[slot].entry(word.into(), || points);
+    });
 }
 
-fn find_break_points(word: &str, lang: Lang) -> Vec<usize> {
-    let letters = word.chars().count();
-    // A "word" longer than any real one (a pasted run of letters) is left to
-    // the line breaker's emergency breaks rather than to the patterns.
-    if !(MIN_WORD..=MAX_WORD).contains(&letters) || !word.chars().all(is_letter) {
-        return Vec::new();
+/// The break points of `word`, `letters` characters long.
+fn find_break_points(word: &str, letters: usize, lang: Lang) -> Box<[usize]> {
+    if !word.chars().all(is_letter) {
+        return Box::default();
     }
     let points: Vec<usize> = match lang {
         Lang::Kk => kazakh::break_points(word),
         Lang::Ru => {
             // Russian patterns do nothing useful for Latin words; leave those whole.
             if !word.chars().any(is_cyrillic) {
-                return Vec::new();
+                return Box::default();
             }
-            let lower = word.to_lowercase();
+            // hypher lowercases each letter itself, and for Cyrillic and ASCII
+            // letters that is what `to_lowercase` does, byte for byte: such a
+            // word (nearly every one) goes in as written.
+            let simple = word.chars().all(|c| c.is_ascii() || is_cyrillic(c));
+            let lower = if simple {
+                std::borrow::Cow::Borrowed(word)
+            } else {
+                std::borrow::Cow::Owned(word.to_lowercase())
+            };
             // Lowercasing Cyrillic keeps byte lengths; if it ever did not, break nothing.
             if lower.len() != word.len() {
-                return Vec::new();
+                return Box::default();
             }
             let mut offset = 0;
             let mut out = Vec::new();
@@ -73,9 +93,12 @@ fn find_break_points(word: &str, lang: Lang) -> Vec<usize> {
     points
         .into_iter()
         .filter(|&p| {
-            word.is_char_boundary(p)
-                && word[..p].chars().count() >= MIN_SIDE
-                && word[p..].chars().count() >= MIN_SIDE
+            if !word.is_char_boundary(p) {
+                return false;
+            }
+            let before = word[..p].chars().count();
+            before >= MIN_SIDE
+                && letters - before >= MIN_SIDE
                 && !word[p..].starts_with(['ь', 'ъ', 'Ь', 'Ъ'])
                 // Russian never starts a line with ы or й; Kazakh does (да-йын-дық).
                 && !(lang == Lang::Ru && word[p..].starts_with(['ы', 'Ы', 'й', 'Й']))
@@ -96,7 +119,9 @@ mod tests {
     fn show(word: &str, lang: Lang) -> String {
         let mut out = String::new();
         let mut last = 0;
-        for p in break_points(word, lang) {
+        let mut points = Vec::new();
+        break_points(word, lang, |p| points.push(p));
+        for p in points {
             out.push_str(&word[last..p]);
             out.push('-');
             last = p;
@@ -139,6 +164,16 @@ mod tests {
         assert_eq!(
             show("Правительство", Lang::Ru),
             show("правительство", Lang::Ru).replacen('п', "П", 1)
+        );
+        // Capitals go to the patterns as written (hypher lowercases them).
+        assert_eq!(
+            show("ПРАВИТЕЛЬСТВО", Lang::Ru),
+            show("правительство", Lang::Ru).to_uppercase()
+        );
+        // A letter outside Cyrillic and ASCII takes the lowercasing path.
+        assert_eq!(
+            show("КАФЕÉ", Lang::Ru),
+            show("кафеé", Lang::Ru).to_uppercase()
         );
     }
 }

@@ -76,8 +76,10 @@ pub(super) fn collect(
     let mut words: Vec<Rc<Word>> = Vec::new();
     let mut scratch = String::new();
     let mut spaces: [Option<ShapedGlyph>; 4] = [None; 4];
-    let mut items: Vec<Item> = Vec::new();
-    let mut sources: Vec<Source> = Vec::new();
+    // About an item a character (a word's fragments, breaks and tracking,
+    // a glue a space): grown once or not at all.
+    let mut items: Vec<Item> = Vec::with_capacity(chars.len());
+    let mut sources: Vec<Source> = Vec::with_capacity(chars.len());
     let mut natural_space = 0.0f32;
     // The tied run being collected: its first item and its ties' penalties.
     let mut run_start = 0;

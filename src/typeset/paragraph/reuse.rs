@@ -8,11 +8,12 @@
 //! a batch's memory does not grow with its letters.
 
 use std::cell::RefCell;
-use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::super::fonts::FontSet;
 use super::super::page::BlockRef;
 use super::super::recent::Recent;
+use super::super::shape::WordHasher;
 use super::{Align, SetLine, Setting, Uncovered};
 use crate::document::Run;
 use crate::lang::Lang;
@@ -50,7 +51,9 @@ impl Hash for Key {
     }
 }
 
-type SetMap = Recent<Key, Vec<SetLine>, BuildHasherDefault<DefaultHasher>>;
+/// Hashed like the word caches' keys (FxHash): SipHash over every
+/// paragraph's text cost more than the rest of finding it.
+type SetMap = Recent<Key, Vec<SetLine>, BuildHasherDefault<WordHasher>>;
 
 thread_local! {
     static SET: RefCell<SetMap> = RefCell::new(SetMap::new(LIMIT));

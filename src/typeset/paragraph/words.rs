@@ -110,14 +110,14 @@ pub(super) fn cached_word(
     hyphenate: bool,
     scratch: &mut String,
 ) -> Result<Rc<Word>, Uncovered> {
-    let Some(&(_, style)) = chars.first() else {
-        return build_word(fonts, chars, s, hyphenate).map(Rc::new);
-    };
-    if chars.iter().any(|c| c.1 != style) {
-        return build_word(fonts, chars, s, hyphenate).map(Rc::new);
-    }
     scratch.clear();
     scratch.extend(chars.iter().map(|c| c.0));
+    let Some(&(_, style)) = chars.first() else {
+        return build_word(fonts, chars, scratch, s, hyphenate).map(Rc::new);
+    };
+    if chars.iter().any(|c| c.1 != style) {
+        return build_word(fonts, chars, scratch, s, hyphenate).map(Rc::new);
+    }
     let setting = WordSetting {
         style,
         hyphenate,
@@ -137,7 +137,7 @@ pub(super) fn cached_word(
     if let Some(word) = hit {
         return Ok(word);
     }
-    let word = Rc::new(build_word(fonts, chars, s, hyphenate)?);
+    let word = Rc::new(build_word(fonts, chars, scratch, s, hyphenate)?);
     WORDS.with(|m| {
         m.borrow_mut()
             .entry(scratch.as_str().into(), Vec::new)
@@ -146,13 +146,14 @@ pub(super) fn cached_word(
     Ok(word)
 }
 
+/// Shapes and finds the breaks of the word `chars`, whose text is `text`.
 fn build_word(
     fonts: &FontSet,
     chars: &[(char, Style)],
+    text: &str,
     s: &Setting,
     hyphenate: bool,
 ) -> Result<Word, Uncovered> {
-    let text: String = chars.iter().map(|(c, _)| *c).collect();
     // Shape each same-style stretch, keeping clusters as offsets into `text`.
     let mut glyphs = Vec::new();
     let mut seg_start_byte = 0;
@@ -167,10 +168,16 @@ fn build_word(
         }
         let seg = &text[seg_start_byte..seg_start_byte + bytes];
         let shaped = shape_styled(fonts, seg, style).map_err(|c| Uncovered { c })?;
-        glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph {
-            cluster: g.cluster + seg_start_byte,
-            ..g
-        }));
+        if seg_start_byte == 0 {
+            // The first (most often the only) stretch: its clusters already
+            // are offsets into the word.
+            glyphs = shaped;
+        } else {
+            glyphs.extend(shaped.into_iter().map(|g| ShapedGlyph {
+                cluster: g.cluster + seg_start_byte,
+                ..g
+            }));
+        }
         seg_start_byte += bytes;
         k = j;
     }
@@ -190,15 +197,13 @@ fn build_word(
     let mut breaks: Vec<(usize, BreakKind)> = Vec::new();
     // Byte offset of each char, precomputed: summing a prefix per call made
     // words with many break points (a/a/a…, а1а1…) quadratic.
-    let offsets: Vec<usize> = chars
-        .iter()
-        .scan(0, |at, (c, _)| {
-            let here = *at;
-            *at += c.len_utf8();
-            Some(here)
-        })
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let mut offsets: Vec<usize> = Vec::with_capacity(chars.len() + 1);
+    offsets.extend(chars.iter().scan(0, |at, (c, _)| {
+        let here = *at;
+        *at += c.len_utf8();
+        Some(here)
+    }));
+    offsets.push(text.len());
     let byte_at = |ci: usize| offsets[ci];
     if hyphenate {
         // Letters-only stretches are hyphenated by the language's rules.
@@ -213,9 +218,9 @@ fn build_word(
                 b += 1;
             }
             let (ba, bb) = (byte_at(a), byte_at(b));
-            for p in hyphenate::break_points(&text[ba..bb], s.lang) {
+            hyphenate::break_points(&text[ba..bb], s.lang, |p| {
                 breaks.push((ba + p, BreakKind::Hyphen));
-            }
+            });
             a = b;
         }
     }
@@ -257,10 +262,17 @@ fn build_word(
     // Where a position has several kinds, the cheapest (first by kind) wins.
     breaks.sort_by_key(|b| (b.0, b.1 as u8));
     breaks.dedup_by_key(|b| b.0);
-    // Only breaks that fall on a glyph boundary can be set.
-    let mut clusters: Vec<usize> = glyphs.iter().map(|g| g.cluster).collect();
-    clusters.sort_unstable();
-    breaks.retain(|&(at, _)| at > 0 && at < text.len() && clusters.binary_search(&at).is_ok());
+    // Only breaks that fall on a glyph boundary can be set. Left-to-right
+    // text has its clusters in order; any other is sorted first.
+    if glyphs.is_sorted_by_key(|g| g.cluster) {
+        breaks.retain(|&(at, _)| {
+            at > 0 && at < text.len() && glyphs.binary_search_by_key(&at, |g| g.cluster).is_ok()
+        });
+    } else {
+        let mut clusters: Vec<usize> = glyphs.iter().map(|g| g.cluster).collect();
+        clusters.sort_unstable();
+        breaks.retain(|&(at, _)| at > 0 && at < text.len() && clusters.binary_search(&at).is_ok());
+    }
     let hyphen = if breaks.iter().any(|b| b.1 == BreakKind::Hyphen) {
         let style = chars.last().map(|c| c.1).unwrap_or_default();
         shape_styled(fonts, "-", style)
@@ -283,7 +295,7 @@ fn build_word(
         })
         .collect();
     Ok(Word {
-        text,
+        text: text.to_owned(),
         glyphs,
         ranges,
         breaks,

@@ -243,9 +243,13 @@ fn threads_are_bounded() {
 struct FaultOn(&'static str);
 
 impl zhauap::batch::LetterSource for FaultOn {
-    fn load(&self, job: &zhauap::batch::Job) -> zhauap::diagnostic::Result<zhauap::batch::Loaded> {
+    fn load(
+        &self,
+        index: usize,
+        job: &zhauap::batch::Job,
+    ) -> zhauap::diagnostic::Result<zhauap::batch::Loaded> {
         assert!(job.relative != self.0, "a fault on {}", self.0);
-        zhauap::batch::Files.load(job)
+        zhauap::batch::Files.load(index, job)
     }
 }
 

@@ -2,9 +2,10 @@
 //! `batch` renders in worker processes (issue 19).
 
 use std::fs;
+use std::path::Path;
 
 use super::manifest::records;
-use super::{count, letter, report, write};
+use super::{count, letter, report, write, zhauap};
 
 /// A template that doubles a string until memory runs out, for the letter
 /// whose inquiry number is BOMB only. Nothing is printed, so neither the
@@ -31,6 +32,42 @@ pub(in crate::suite) fn bomb_templates(templates: &std::path::Path) {
     }
 }
 
+/// Runs `zhauap --templates templates batch ARGS -o out -j 2 --report
+/// report.json` in `dir`, whose `letters` letters hold one bomb, and checks
+/// that the letter `aborted` alone failed, for its worker's abort. A memory
+/// limit makes the bomb's allocation fail quickly (and keeps the machine's
+/// memory safe); one malloc arena keeps the batch's own many threads well
+/// inside it. Returns the failed letter's manifest record.
+#[cfg(unix)]
+fn bomb_batch(dir: &Path, args: &str, aborted: &str, letters: u64) -> serde_json::Value {
+    let out = crate::common::in_english(&mut std::process::Command::new("sh"))
+        .current_dir(dir)
+        .env("MALLOC_ARENA_MAX", "1")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 800000 && exec '{}' --templates templates batch {args} -o out -j 2 --report report.json",
+            env!("CARGO_BIN_EXE_zhauap")
+        ))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let why = "zhauap stopped while rendering this letter (ended by signal 6 (an abort";
+    assert!(
+        stderr.contains(&format!("{aborted}: error: {why}")),
+        "{stderr}"
+    );
+    let rep = report(&dir.join("report.json"));
+    let counts = (count(&rep, "rendered"), count(&rep, "failed"));
+    assert_eq!(counts, (letters - 1, 1));
+    let recs = records(&dir.join("out/manifest.jsonl"));
+    assert_eq!(recs.len() as u64, letters);
+    let mut failed = recs.into_iter().filter(|r| r["status"] == "failed");
+    let first = failed.next().unwrap();
+    assert!(failed.next().is_none());
+    first
+}
+
 #[test]
 #[cfg(unix)]
 fn an_abort_in_one_letter_of_200_costs_only_that_letter() {
@@ -45,34 +82,90 @@ fn an_abort_in_one_letter_of_200_costs_only_that_letter() {
         }
         write(&dir.join(format!("in/l{n:03}.yaml")), &text);
     }
-    // A memory limit makes the allocation fail quickly (and keeps the
-    // machine's memory safe); one malloc arena keeps the batch's own many
-    // threads well inside it.
-    let out = crate::common::in_english(&mut std::process::Command::new("sh"))
-        .current_dir(dir)
-        .env("MALLOC_ARENA_MAX", "1")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -v 800000 && exec '{}' --templates templates batch in -o out -j 2 --report report.json",
-            env!("CARGO_BIN_EXE_zhauap")
-        ))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains(
-            "in/l117.yaml: error: zhauap stopped while rendering this letter (ended by signal 6 (an abort"
-        ),
-        "{stderr}"
-    );
-    let rep = report(&dir.join("report.json"));
-    assert_eq!((count(&rep, "rendered"), count(&rep, "failed")), (199, 1));
-    let recs = records(&dir.join("out/manifest.jsonl"));
-    assert_eq!(recs.len(), 200);
-    let failed: Vec<_> = recs.iter().filter(|r| r["status"] == "failed").collect();
-    assert_eq!(failed.len(), 1);
-    assert_eq!(failed[0]["key"], "l117.yaml");
+    let failed = bomb_batch(dir, "in", "in/l117.yaml", 200);
+    assert_eq!(failed["key"], "l117.yaml");
     assert!(!dir.join("out/l117.pdf").exists());
     assert!(dir.join("out/l116.pdf").exists() && dir.join("out/l118.pdf").exists());
+}
+
+/// `rows` rows for the reference letter, each its own output and inquiry
+/// number: `file,inquiry.number` then `r00,ДЗ-100`, `r01,ДЗ-101`, ….
+fn rows(rows: usize) -> String {
+    let mut csv = String::from("file,inquiry.number\n");
+    for n in 0..rows {
+        csv.push_str(&format!("r{n:02},ДЗ-{}\n", 100 + n));
+    }
+    csv
+}
+
+/// A mail merge's rows render in the workers too (issue 17): a row whose
+/// letter takes its process down fails alone, the batch goes on.
+#[test]
+#[cfg(unix)]
+fn an_abort_in_one_row_of_a_mail_merge_costs_only_that_row() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    bomb_templates(&dir.join("templates"));
+    write(&dir.join("reply.yaml"), &letter(1));
+    write(
+        &dir.join("rows.csv"),
+        &rows(40).replace("r17,ДЗ-117", "r17,BOMB"),
+    );
+    let failed = bomb_batch(dir, "reply.yaml --data rows.csv", "reply.yaml", 40);
+    assert_eq!(failed["key"], "reply.yaml#r17");
+    assert!(!dir.join("out/r17.pdf").exists());
+    assert!(dir.join("out/r16.pdf").exists() && dir.join("out/r18.pdf").exists());
+}
+
+/// The rows rendered by workers are the bytes the batch's own threads
+/// render (`ZHAUAP_BATCH_IN_PROCESS=1`), and a bad cell is refused at its
+/// row and column of the data file, with its field, either way.
+#[test]
+fn a_mail_merge_in_workers_writes_the_bytes_it_writes_in_process() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    write(&dir.join("reply.yaml"), &letter(1));
+    // Row 8, column 3: a date that does not exist.
+    let header = "file,inquiry.number,outgoing.date";
+    let csv = rows(6).replacen("file,inquiry.number", header, 1) + "bad,ДЗ-1,2026-02-30\n";
+    write(&dir.join("rows.csv"), &csv);
+    let mut stderrs = Vec::new();
+    for (out, in_process) in [("workers", "0"), ("threads", "1")] {
+        let o = zhauap(dir)
+            .env("ZHAUAP_BATCH_IN_PROCESS", in_process)
+            .args([
+                "batch",
+                "reply.yaml",
+                "--data",
+                "rows.csv",
+                "-o",
+                out,
+                "-j",
+                "2",
+            ])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("rows.csv:8:3") && stderr.contains("outgoing.date"),
+            "{stderr}"
+        );
+        stderrs.push(stderr);
+    }
+    for n in 0..6 {
+        let name = format!("r{n:02}.pdf");
+        let (a, b) = (
+            fs::read(dir.join("workers").join(&name)).unwrap(),
+            fs::read(dir.join("threads").join(&name)).unwrap(),
+        );
+        assert!(a == b, "{name} differs between workers and threads");
+    }
+    assert!(!dir.join("workers/bad.pdf").exists() && !dir.join("threads/bad.pdf").exists());
+    let refusal = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("rows.csv:8:3"))
+            .map(str::to_owned)
+    };
+    assert_eq!(refusal(&stderrs[0]), refusal(&stderrs[1]));
 }
