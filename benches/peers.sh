@@ -5,6 +5,7 @@
 # tables with ratios (peer ÷ zhauap) and keeps them in target/peers/report.md.
 #
 #   benches/peers.sh                 # installs what is missing, then measures
+#   benches/peers.sh --typography-only   # no speed runs: typography only
 #   benches/peers.sh --typst-cli     # also the Typst CLI and its bundle mode:
 #                                    # builds typst-cli 0.15.1 once into
 #                                    # target/typst-cli (cargo install --locked;
@@ -28,10 +29,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_cli=0
+only=()
 for arg in "$@"; do
   case "$arg" in
     --typst-cli) want_cli=1 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --typography-only) only=(--typography-only) ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -78,4 +81,4 @@ python3 benches/peers/measure.py "$BIN" "$WORK" \
   --cold-runs "${COLD_RUNS:-15}" --rounds "${ROUNDS:-3}" \
   --letters "${LETTERS:-100}" --tex-letters "${TEX_LETTERS:-10}" \
   --cli-letters "${CLI_LETTERS:-20}" --bundle-stack-mib "${BUNDLE_STACK_MIB:-512}" \
-  ${cli_args[@]+"${cli_args[@]}"}
+  ${cli_args[@]+"${cli_args[@]}"} ${only[@]+"${only[@]}"}

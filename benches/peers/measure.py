@@ -5,6 +5,10 @@ typography. Called by benches/peers.sh, which installs the peers first.
 usage: measure.py ZHAUAP WORKDIR [--cold-runs N] [--rounds N] [--letters N]
                   [--tex-letters N] [--cli-letters N] [--typst-cli PATH]
                   [--bundle-stack-mib N]
+                  [--typography-only]
+
+--typography-only skips the timed runs (cold, batch) and measures only the
+typography of every listed letter, which needs no quiet machine.
 
 Every timed figure comes from rounds that alternate the engines (zhauap,
 peer 1, peer 2, ..., zhauap, ...), so a machine that gets busier or quieter
@@ -175,6 +179,8 @@ def main():
     ap.add_argument("--tex-letters", type=int, default=10)
     ap.add_argument("--cli-letters", type=int, default=20)
     ap.add_argument("--typst-cli", default=shutil.which("typst"))
+    ap.add_argument("--typography-only", action="store_true",
+                    help="skip the speed runs; typography tables only")
     # Typst 0.15.1's bundle overflows a worker thread's default 2 MiB stack
     # (300 letters do); it is timed with this stack for every thread
     # (RUST_MIN_STACK and `ulimit -s`; 0: the defaults).
@@ -202,6 +208,14 @@ def main():
         f"- {zh_ver}; typst binding {getattr(_t, '__version__', '?')} (pip `typst`); "
         f"typst CLI: {cli_ver or 'not installed'}; {xelatex_ver}",
     ]
+
+    if a.typography_only:
+        rep = typography(Z, W, letters, typo2) if typo2 else ["(typography not measured: typo2.py not found)"]
+        out = "\n".join(rep) + "\n"
+        with open(os.path.join(W, "report.md"), "w", encoding="utf-8") as f:
+            f.write(out)
+        print(out)
+        return
 
     # ---------------------------------------------------------------- cold
     log("== sources and a first render of the reference letter")

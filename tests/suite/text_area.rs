@@ -65,6 +65,7 @@ fn no_glyph_of_any_letter_leaves_the_text_area() {
         "examples",
         "examples/v2",
         "tests/letters",
+        "tests/letters/typography",
         "tests/corpus/letters",
     ] {
         for letter in letters_in(&root.join(dir)) {

@@ -48,8 +48,13 @@ fn ruler_ready() -> bool {
 
 /// The letters compared: the examples and the stress letters.
 fn letters() -> Vec<String> {
+    letters_in(&["examples", "tests/letters"])
+}
+
+/// The `.yaml` letters of `dirs`, each folder's sorted.
+fn letters_in(dirs: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    for dir in ["examples", "tests/letters"] {
+    for &dir in dirs {
         let mut names: Vec<String> = std::fs::read_dir(crate_path(dir))
             .unwrap_or_else(|e| panic!("{dir}: {e}"))
             .filter_map(|e| e.ok())
@@ -63,6 +68,16 @@ fn letters() -> Vec<String> {
     assert!(out.len() >= 10, "letters: {out:?}");
     out
 }
+
+/// Letters written for issue 15 as a clerk writes them (Russian and Kazakh,
+/// one to five pages, nested items, tables, headings, joint signatories),
+/// set beside XeLaTeX by benches/peers.sh. Not in the comparison with the
+/// ruler above: where numbered items are most of a letter's lines, typo2
+/// takes the items' hanging text for the left margin and reads an item's
+/// last line as underfull (and, across a page, as a widow); and a table
+/// caption half a line below the text sits exactly on its 1.5-line
+/// paragraph threshold. The typesetter's own figures know the blocks.
+const HELD_OUT: &str = "tests/letters/typography";
 
 /// Renders `letter` to `pdf`, returning `--stats=json`'s figures.
 fn our_figures(letter: &str, pdf: &Path) -> Value {
@@ -231,4 +246,39 @@ fn the_reference_letter_is_no_looser_than_xelatex() {
         at_most("page_end_hyphens", 0.0);
         at_most("max_hyphen_run", 2.0);
     }
+}
+
+/// Issue 15's rules on every held-out letter, from the typesetter's own
+/// figures (the ones tested equal to typo2's above): no letter-spaced,
+/// underfull or runt line, no word broken across a page, at most two
+/// hyphenated lines in a row, and 95% of the word gaps, letter-spacing
+/// counted back, within the widest space the tolerance allows (1.5 natural
+/// spaces). Ranked past the tolerance as TeX's emergency stretch ranks
+/// lines, ru-five-pages had a 95th percentile of 1.53 (its white in lines
+/// of few spaces). (Condensed lines are not asserted: the ruler's median
+/// reads the font's kerning of a short ragged line, «Жумабекову» in
+/// ru-note's addressee, as -0.013 em.)
+#[test]
+fn held_out_letters_keep_the_typography_rules() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut failures = Vec::new();
+    let held_out = letters_in(&[HELD_OUT]);
+    assert!(held_out.len() >= 12, "held-out letters: {held_out:?}");
+    for letter in &held_out {
+        let f = our_figures(letter, &dir.path().join("held-out.pdf"));
+        for (key, limit) in [
+            ("tracked_lines_002", 0.0),
+            ("underfull_lines", 0.0),
+            ("runts", 0.0),
+            ("page_end_hyphens", 0.0),
+            ("max_hyphen_run", 2.0),
+            ("equiv_gap_p95", 1.5),
+        ] {
+            let v = number(&f, key, letter);
+            if v > limit {
+                failures.push(format!("{letter}: {key} {v} > {limit}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

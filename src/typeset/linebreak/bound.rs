@@ -46,13 +46,14 @@ pub(super) fn greedy(para: &Paragraph, setup: &Setup, pass: Pass) -> f64 {
 
 /// The largest adjustment ratio of a line from a node of cost `cost` that
 /// keeps it within `bound`, with the margin `run_pass` gives its own bound.
-pub(super) fn max_ratio(setup: &Setup, bound: f64, cost: f64) -> f64 {
+/// An `honest` pass caps neither badness nor demerits.
+pub(super) fn max_ratio(setup: &Setup, bound: f64, cost: f64, honest: bool) -> f64 {
     let room = bound - cost;
-    if room.is_nan() || room >= CAPPED_DEMERITS {
+    if room.is_nan() || (!honest && room >= CAPPED_DEMERITS) {
         return f64::INFINITY;
     }
     let badness = room.max(0.0).sqrt() - setup.line_penalty();
-    if badness >= INF_BAD {
+    if !honest && badness >= INF_BAD {
         f64::INFINITY
     } else if badness <= 0.0 {
         0.0

@@ -87,6 +87,7 @@ pub(super) struct Setup {
     short_last_line: Option<(f64, f64)>,
     /// (width, demerits)
     runt: (f64, f64),
+
     pub(super) expansion: Expansion,
 }
 
@@ -109,6 +110,7 @@ impl Setup {
                 .short_last_line
                 .map(|d| (fin(d).max(0.0), fin(p.short_last_line_ratio))),
             runt: (fin(p.runt_width), fin(p.runt_demerits).max(0.0)),
+
             // A negative or absurd expansion would turn glyphs inside out.
             expansion: Expansion {
                 max: fin(p.expansion).clamp(0.0, 0.5),
@@ -155,6 +157,7 @@ impl Setup {
             brk,
             self.width(from.lines),
             pass.extra_stretch,
+            pass.honest,
             self.expansion,
         );
         let node = self.candidate(a, from, brk, &fit, pass);
@@ -175,7 +178,9 @@ impl Setup {
 
         // Demerits as in TeX §859.
         let lb = self.line_penalty + fit.badness;
-        let mut d = if lb.abs() >= INF_BAD {
+        let mut d = if pass.honest {
+            lb * lb
+        } else if lb.abs() >= INF_BAD {
             CAPPED_DEMERITS
         } else {
             lb * lb
@@ -195,6 +200,7 @@ impl Setup {
         if from.fitness.abs_diff(fit.fitness) > 1 {
             d += self.fitness;
         }
+
         // A one-line paragraph cannot avoid a short last line, so it is not charged.
         if brk.is_last
             && from.lines > 0

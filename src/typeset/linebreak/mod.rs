@@ -119,6 +119,14 @@ pub struct Params {
     /// a line of two stretched spaces as good as one of ten. TeX uses
     /// `\emergencystretch` there too, the default.
     pub last_resort_stretch: f32,
+    /// Past the tolerance, price a line by how loose it really is: its
+    /// badness from its own spaces' stretch (`last_resort_stretch` only for
+    /// a line without a space), not capped at 10 000. Ranked with the extra
+    /// stretch, a line of four spaces rates far better than its gaps look
+    /// (the stretch is shared over fewer of them), and capped, every line
+    /// past a ratio of about 4.6 rates alike, so the white of a paragraph
+    /// that misses the tolerance collects in its shortest lines.
+    pub honest_last_resort: bool,
     /// Font expansion (pdfTeX's, as microtype sets it): a line's glyphs may
     /// be scaled horizontally by at most this fraction either way, taken
     /// before the spaces stretch or shrink, so the spaces stay near their
@@ -154,6 +162,7 @@ impl Default for Params {
             // TeX folklore: about a tenth of the line width.
             emergency_stretch: 46.7,
             last_resort_stretch: 46.7,
+            honest_last_resort: false,
             expansion: 0.0,
             expansion_badness: 0.0,
         }
@@ -212,7 +221,8 @@ pub struct Line {
 /// 1. `tolerance`;
 /// 2. `tolerance` with `emergency_stretch` (skipped when that is 0);
 /// 3. badness up to 10 000 ("infinite" tolerance: every line that is not overfull), ranked
-///    with `last_resort_stretch`;
+///    with `last_resort_stretch`, or, with `honest_last_resort`, every line that is not
+///    overfull, ranked by its own uncapped badness;
 /// 4. anything goes: minimise total overfullness, then the number of violations of
 ///    `max_consecutive_hyphens`, then demerits.
 #[must_use]
@@ -227,6 +237,7 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<Line> {
             threshold: tolerance,
             extra_stretch: 0.0,
             fallback: false,
+            honest: false,
         },
         // TeX's order: emergency stretch is tried at the normal tolerance before giving
         // up on tolerance altogether. The other way round it would be useless: the
@@ -236,16 +247,25 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<Line> {
             threshold: tolerance,
             extra_stretch: emergency,
             fallback: false,
+            honest: false,
         },
+        // Priced honestly, badness has no cap: every line that is not
+        // overfull is taken.
         Pass {
-            threshold: INF_BAD.max(tolerance),
+            threshold: if params.honest_last_resort {
+                f64::INFINITY
+            } else {
+                INF_BAD.max(tolerance)
+            },
             extra_stretch: last_resort,
             fallback: false,
+            honest: params.honest_last_resort,
         },
         Pass {
             threshold: f64::INFINITY,
             extra_stretch: last_resort,
             fallback: true,
+            honest: params.honest_last_resort,
         },
     ];
     let mut previous: Option<Pass> = None;
@@ -314,4 +334,8 @@ struct Pass {
     extra_stretch: f64,
     /// Overfull lines and hyphen-limit violations are allowed (at a cost).
     fallback: bool,
+    /// Badness from the line's own stretch, uncapped (see
+    /// [`Params::honest_last_resort`]); `extra_stretch` only for a line
+    /// without any.
+    honest: bool,
 }

@@ -25,7 +25,12 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
         bound::greedy(para, setup, pass)
     };
     let reachable = |node: &Node| {
-        let max_ratio = max_ratio.min(bound::max_ratio(setup, bound, node.cost.demerits));
+        let max_ratio = max_ratio.min(bound::max_ratio(
+            setup,
+            bound,
+            node.cost.demerits,
+            pass.honest,
+        ));
         para.first_reachable(
             node.next_start,
             setup.width(node.lines),

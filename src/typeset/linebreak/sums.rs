@@ -205,6 +205,7 @@ impl Paragraph {
         brk: &Break,
         line_width: f64,
         extra_stretch: f64,
+        honest: bool,
         expansion: Expansion,
     ) -> Fit {
         let b = brk.pos;
@@ -237,8 +238,19 @@ impl Paragraph {
             if !brk.forced {
                 let (factor, rest) = expansion.take(shortfall, boxes);
                 fit.expansion = factor;
-                fit.badness = (badness(rest, stretch + extra_stretch) + expansion.badness(factor))
-                    .min(INF_BAD);
+                fit.badness = if honest {
+                    // Past the tolerance: the line's own looseness, uncapped;
+                    // the extra stretch only where it has no space to stretch.
+                    let s = if stretch > 0.0 {
+                        stretch
+                    } else {
+                        extra_stretch
+                    };
+                    uncapped_badness(rest, s) + expansion.badness(factor)
+                } else {
+                    (badness(rest, stretch + extra_stretch) + expansion.badness(factor))
+                        .min(INF_BAD)
+                };
                 if stretch > 0.0 {
                     fit.ratio = rest / stretch;
                 }
@@ -273,6 +285,19 @@ impl Paragraph {
             }
         }
         fit
+    }
+}
+
+/// TeX's badness, 100·(t/s)³, without its cap (a line without stretch
+/// that must stretch: the cap, growing with what it lacks).
+fn uncapped_badness(t: f64, s: f64) -> f64 {
+    if t <= 0.0 {
+        0.0
+    } else if s <= 0.0 {
+        INF_BAD * (1.0 + t)
+    } else {
+        let r = t / s;
+        100.0 * r * r * r
     }
 }
 

@@ -175,7 +175,7 @@ fn greedy_breaks(items: &[Item], width: f64) -> Vec<usize> {
     let mut k = 0;
     while k < para.breaks.len() {
         let brk = &para.breaks[k];
-        let fit = para.measure(start, brk, width, 0.0, NO_EXPANSION);
+        let fit = para.measure(start, brk, width, 0.0, false, NO_EXPANSION);
         if fit.overfull.is_none() {
             last_fit = Some(k);
             if brk.forced {
@@ -290,6 +290,7 @@ fn justified_lines_fill_the_measure_exactly() {
             threshold: 200.0,
             extra_stretch: 0.0,
             fallback: false,
+            honest: false,
         };
         let feasible = run_pass(&Paragraph::new(&items), &Setup::new(&p), first_pass);
         if body
@@ -556,7 +557,7 @@ fn total_fit_beats_first_fit() {
             .iter()
             .map(|&pos| {
                 let brk = para.breaks.iter().find(|b| b.pos == pos).unwrap();
-                let fit = para.measure(start, brk, f64::from(width), 0.0, NO_EXPANSION);
+                let fit = para.measure(start, brk, f64::from(width), 0.0, false, NO_EXPANSION);
                 let line = Line {
                     start: start.min(pos),
                     end: pos,
@@ -767,4 +768,44 @@ fn first_fit_fills_ragged_lines_and_survives_no_widths() {
     assert!(lines.iter().all(|l| l.ratio == 0.0 && !l.hyphenated));
     let lines = first_fit(&items, &[]);
     check_cover(&items, &lines);
+}
+
+/// A paragraph no line set within the tolerance can hold: its white goes
+/// either to a first line of one space («A B») or to a second line of four
+/// («D E F G H»). Ranked with the extra stretch the one-space line looks
+/// cheap (the stretch is shared by one gap), so its single gap took three
+/// natural spaces; ranked by how loose each line really is, the white goes
+/// where four gaps share it, none wider than 1.75 spaces.
+#[test]
+fn past_the_tolerance_white_goes_where_most_spaces_share_it() {
+    let items = paragraph(
+        &[
+            &[40.0],
+            &[30.0],
+            &[20.0],
+            &[6.0],
+            &[6.0],
+            &[6.0],
+            &[6.0],
+            &[6.0],
+            &[50.0],
+        ],
+        SPACE,
+    );
+    let widest_gap = |honest: bool| {
+        let p = Params {
+            emergency_stretch: 0.0,
+            last_resort_stretch: 40.0,
+            honest_last_resort: honest,
+            ..params(100.0)
+        };
+        let lines = break_lines(&items, &p);
+        check_cover(&items, &lines);
+        let (_, body) = lines.split_last().unwrap();
+        body.iter()
+            .map(|l| 10.0 + 5.0 * l.ratio.max(0.0))
+            .fold(0.0f32, f32::max)
+    };
+    assert!(widest_gap(false) > 25.0, "{}", widest_gap(false));
+    assert!(widest_gap(true) <= 17.5 + 1e-3, "{}", widest_gap(true));
 }

@@ -105,6 +105,7 @@ fn set_inline(
                 emergency_stretch: 0.0,
                 runt_width: s.first_indent,
                 last_resort_stretch: justify::LAST_RESORT_STRETCH * s.width,
+                honest_last_resort: true,
                 expansion: justify::EXPANSION,
                 expansion_badness: justify::EXPANSION_BADNESS,
                 ..linebreak::Params::default()

@@ -194,6 +194,26 @@ fn hyphenation_follows_the_setting_and_stays_within_two_lines_in_a_row() {
     }
 }
 
+/// On a narrow measure, where past the tolerance every line is loose, a
+/// word that fits a line still breaks only at a hyphen: ranked by their
+/// real looseness the lines had made «Дополните|льно» (a break for URLs,
+/// nothing drawn) cheaper than a loose line.
+#[test]
+fn a_word_narrower_than_the_line_breaks_only_with_a_hyphen() {
+    for width in [160.0, 200.0, 240.0] {
+        let narrow = Setting {
+            width,
+            ..setting(Align::Justify, Lang::Ru)
+        };
+        for line in set_text(RU, &narrow) {
+            if line.hyphenated {
+                let drawn = drawn(&line);
+                assert!(drawn.ends_with('-'), "{width}: {drawn:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn ragged_alignments_place_lines_within_the_measure() {
     let text = "Министру по чрезвычайным ситуациям Республики Казахстан";

@@ -18,6 +18,31 @@ use crate::lang::Lang;
 /// Tokens wider than this share of the line get breaks inside them.
 const LONG_TOKEN: f32 = 0.45;
 
+/// Whether `chars` is a word of letters (a compound's hyphens allowed),
+/// with at most quotes or brackets before it and punctuation after it: not
+/// a URL, an address, a hashtag or a number.
+fn is_plain_word(chars: &[(char, Style)]) -> bool {
+    let opening = |c: char| matches!(c, '«' | '„' | '"' | '(' | '[');
+    let closing = |c: char| {
+        matches!(
+            c,
+            '»' | '“' | '"' | ')' | ']' | ',' | '.' | ';' | ':' | '!' | '?'
+        )
+    };
+    let start = chars.iter().take_while(|(c, _)| opening(*c)).count();
+    let end = chars.len()
+        - chars[start..]
+            .iter()
+            .rev()
+            .take_while(|(c, _)| closing(*c))
+            .count();
+    let core = &chars[start..end];
+    !core.is_empty()
+        && core
+            .iter()
+            .all(|&(c, _)| hyphenate::is_letter(c) || c == '-')
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[repr(u8)]
 pub(super) enum BreakKind {
@@ -211,7 +236,12 @@ fn build_word(
         }
     }
     let width: f32 = glyphs.iter().map(|g| g.advance).sum::<f32>() * s.size;
-    if width > s.width * LONG_TOKEN {
+    // A word of letters breaks only where it hyphenates, unless it cannot
+    // fit a line at all: torn without a hyphen it reads as a misprint, and
+    // a line priced by its real looseness (past the tolerance) would
+    // otherwise prefer that to a loose line on a narrow measure.
+    let token = width > s.width || !is_plain_word(chars);
+    if token && width > s.width * LONG_TOKEN {
         // A token too long to move about freely (a URL, a long hashtag): it
         // may break after / . ? & - _ = #, and, at a high cost, between any
         // two characters, so that it never overflows the margin nor leaves a
