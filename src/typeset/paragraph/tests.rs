@@ -206,7 +206,7 @@ fn a_word_narrower_than_the_line_breaks_only_with_a_hyphen() {
             ..setting(Align::Justify, Lang::Ru)
         };
         for line in set_text(RU, &narrow) {
-            if line.hyphenated {
+            if line.hyphenated() {
                 let drawn = drawn(&line);
                 assert!(drawn.ends_with('-'), "{width}: {drawn:?}");
             }
