@@ -18,6 +18,7 @@ mod suite {
     mod card_pages;
     mod check_inputs;
     mod cli_messages;
+    mod fewer_pages;
     mod first_minute;
     mod fuzz_corpus;
     mod help;

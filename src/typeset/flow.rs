@@ -7,8 +7,8 @@ use super::blocks::Ctx;
 use std::rc::Rc;
 
 use super::page::{BlockRef, PlacedImage, Role, Rule, VRule};
-use super::paragraph::{Align as SetAlign, SetLine};
-use crate::document::{Align, BlockKind, Content, Document};
+use super::paragraph::{Align as SetAlign, SetLine, Setting};
+use crate::document::{Align, BlockKind, Content, Document, Text};
 
 /// Something drawn, relative to the top of its vertical item.
 #[derive(Debug, Clone)]
@@ -102,6 +102,41 @@ pub(super) struct Flow {
     pub executor: Option<Vec<(SetLine, f32)>>,
 }
 
+/// How a body paragraph is set: justified (or as the markup aligns it)
+/// across the text width, with the first-line indent.
+pub(super) fn paragraph_setting(ctx: &Ctx, t: &Text) -> Setting {
+    let r = ctx.rules;
+    ctx.setting(
+        r.body_size,
+        r.text_width(),
+        r.indent,
+        set_align(t.align),
+        t.bold,
+    )
+}
+
+/// A body paragraph's lines as the flow's items, with its keep rules: no
+/// widow, no orphan (two lines at least on each side of a break), and
+/// after the salutation two lines at least with it.
+pub(super) fn paragraph_lines(
+    ctx: &Ctx,
+    doc: &Document,
+    lines: Vec<SetLine>,
+    at: BlockRef,
+) -> impl Iterator<Item = VItem> {
+    let n = lines.len();
+    let after_salutation = at.index > 0
+        && doc.blocks.get(at.index - 1).map(|b| b.kind()) == Some(BlockKind::Salutation);
+    lines.into_iter().enumerate().map(move |(k, line)| {
+        let ok = if k == 0 {
+            !after_salutation
+        } else {
+            k >= 2 && n - k >= 2
+        };
+        ctx.body_line(line, ok, at)
+    })
+}
+
 pub(super) fn collect(doc: &Document, ctx: &Ctx) -> Result<Flow, TypesetError> {
     let r = ctx.rules;
     let width = r.text_width();
@@ -145,20 +180,8 @@ pub(super) fn collect(doc: &Document, ctx: &Ctx) -> Result<Flow, TypesetError> {
                 flow.push(VItem::space(body_lead));
             }
             Content::Paragraph(t) => {
-                let setting = ctx.setting(r.body_size, width, r.indent, set_align(t.align), t.bold);
-                let lines = ctx.set(t.lines(), &setting, at)?;
-                let n = lines.len();
-                // A paragraph may follow the salutation only with two lines.
-                let after_salutation = i > 0 && blocks[i - 1].kind() == BlockKind::Salutation;
-                for (k, line) in lines.into_iter().enumerate() {
-                    // No widow, no orphan: two lines at least on each side.
-                    let ok = if k == 0 {
-                        !after_salutation
-                    } else {
-                        k >= 2 && n - k >= 2
-                    };
-                    flow.push(ctx.body_line(line, ok, at));
-                }
+                let lines = ctx.set(t.lines(), &paragraph_setting(ctx, t), at)?;
+                flow.extend(paragraph_lines(ctx, doc, lines, at));
             }
             Content::Attachments(l) | Content::Copies(l) => {
                 // After a blank line; the attachment mark and the copies

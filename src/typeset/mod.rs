@@ -9,8 +9,9 @@
 //! - [`rules`] holds every length of `docs/layout.md`;
 //! - `flow` collects the blocks into vertical items with their keep rules,
 //!   each block kind set by its file in `blocks/`;
-//! - `paginate` chooses the page breaks; `finalize` places the items, the
-//!   page numbers and the executor mark;
+//! - `paginate` chooses the page breaks, and `tighten` sets a few
+//!   paragraphs a line shorter where that saves a page; `finalize` places
+//!   the items, the page numbers and the executor mark;
 //! - [`stats`] measures the result.
 
 mod blocks;
@@ -31,6 +32,7 @@ pub mod shape;
 pub mod stats;
 #[cfg(test)]
 mod tests;
+mod tighten;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -129,7 +131,16 @@ pub fn typeset(
     } else {
         0.0
     };
-    let breaks = paginate::paginate(&flow, page_height, first_less);
+    let frame = tighten::Frame {
+        page_height,
+        first_less,
+        executor_height,
+    };
+    let mut breaks = frame.paginate(&flow);
+    if let Some((tight, tight_breaks)) = tighten::fewer_pages(&ctx, doc, &flow, &breaks, frame)? {
+        flow = tight;
+        breaks = tight_breaks;
+    }
     if breaks.len() > MAX_PAGES {
         return Err(TypesetError::TooManyPages(breaks.len()));
     }

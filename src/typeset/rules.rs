@@ -50,6 +50,12 @@ pub struct Rules {
     pub cell_pad_x: f32,
     pub cell_pad_y: f32,
     pub table_rule: f32,
+    /// Between a table's caption and the text above, in body lines: more
+    /// than the half line around an uncaptioned table, so that the caption
+    /// reads as a block of its own, not as one more line of the paragraph
+    /// above (a reader, and typo2's ruler, take lines more than 1.5 body
+    /// lines apart for a new block).
+    pub caption_space_lines: f32,
 }
 
 impl Default for Rules {
@@ -85,6 +91,7 @@ impl Default for Rules {
             cell_pad_x: 1.5 * MM,
             cell_pad_y: 0.6 * MM,
             table_rule: 0.5,
+            caption_space_lines: 0.75,
         }
     }
 }

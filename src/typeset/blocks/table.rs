@@ -197,10 +197,15 @@ impl Ctx<'_> {
         let lead = r.table_size * r.leading;
         let width = r.text_width();
         let role = |role| BlockRef { role, ..at };
-        flow.push(VItem::space(body_lead / 2.0));
+        let captioned = table.caption.is_some();
+        let above = if captioned {
+            r.caption_space_lines * body_lead
+        } else {
+            body_lead / 2.0
+        };
+        flow.push(VItem::space(above));
         // The caption stays with the header and the first row: the only
         // break it allows is before it.
-        let captioned = table.caption.is_some();
         if let Some(caption) = &table.caption {
             let setting = self.setting(r.body_size, width, 0.0, Align::Left, false);
             let lines = self.set(std::slice::from_ref(caption), &setting, role(Role::Caption))?;

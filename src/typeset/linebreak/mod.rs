@@ -21,6 +21,7 @@
 mod bound;
 mod candidates;
 mod first_fit;
+mod looseness;
 mod pass;
 mod sums;
 #[cfg(test)]
@@ -137,6 +138,12 @@ pub struct Params {
     /// below what the same white in the spaces costs, so the breaker
     /// prefers it, yet not free, so it never expands without need.
     pub expansion_badness: f32,
+    /// TeX's `\looseness`: set the paragraph this many lines longer (or,
+    /// negative, shorter) than its best setting, as near as the tolerance
+    /// allows, the cheapest such setting. Only the passes within the
+    /// tolerance heed it (a paragraph that misses the tolerance keeps its
+    /// best setting); 0, the default, is the best setting.
+    pub looseness: i32,
 }
 
 impl Default for Params {
@@ -165,6 +172,7 @@ impl Default for Params {
             honest_last_resort: false,
             expansion: 0.0,
             expansion_badness: 0.0,
+            looseness: 0,
         }
     }
 }
@@ -238,6 +246,7 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<Line> {
             extra_stretch: 0.0,
             fallback: false,
             honest: false,
+            looseness: params.looseness,
         },
         // TeX's order: emergency stretch is tried at the normal tolerance before giving
         // up on tolerance altogether. The other way round it would be useless: the
@@ -248,6 +257,7 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<Line> {
             extra_stretch: emergency,
             fallback: false,
             honest: false,
+            looseness: params.looseness,
         },
         // Priced honestly, badness has no cap: every line that is not
         // overfull is taken.
@@ -260,12 +270,14 @@ pub fn break_lines(items: &[Item], params: &Params) -> Vec<Line> {
             extra_stretch: last_resort,
             fallback: false,
             honest: params.honest_last_resort,
+            looseness: 0,
         },
         Pass {
             threshold: f64::INFINITY,
             extra_stretch: last_resort,
             fallback: true,
             honest: params.honest_last_resort,
+            looseness: 0,
         },
     ];
     let mut previous: Option<Pass> = None;
@@ -338,4 +350,7 @@ struct Pass {
     /// [`Params::honest_last_resort`]); `extra_stretch` only for a line
     /// without any.
     honest: bool,
+    /// Lines more (or fewer) than the best setting's, as near as the pass
+    /// can (see [`Params::looseness`]).
+    looseness: i32,
 }

@@ -2,6 +2,7 @@
 
 use super::bound;
 use super::candidates::{Node, Setup};
+use super::looseness;
 use super::sums::Paragraph;
 use super::{INF_BAD, Line, MAX_ACTIVE, Pass};
 
@@ -63,9 +64,9 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
                 // (by the same total order as the sort below). There are only a handful of
                 // identities, so this linear search is cheaper than sorting every
                 // candidate.
-                let class = setup.class(node.lines);
+                let class = looseness::identity(setup, pass, node.lines);
                 let twin = candidates.iter_mut().find(|c| {
-                    setup.class(c.lines) == class
+                    looseness::identity(setup, pass, c.lines) == class
                         && c.fitness == node.fitness
                         && c.hyphens == node.hyphens
                 });
@@ -91,17 +92,17 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
         // Drop candidates another one provably beats (TeX's adj_demerits trick,
         // generalised). The sort is total (`prev` is unique), so the result never depends
         // on the order of the active list.
+        let identity = |lines| looseness::identity(setup, pass, lines);
         candidates.sort_unstable_by(|x, y| {
-            setup
-                .class(x.lines)
-                .cmp(&setup.class(y.lines))
+            identity(x.lines)
+                .cmp(&identity(y.lines))
                 .then(x.cost.order(&y.cost))
                 .then(x.prev.cmp(&y.prev))
         });
         let mut group_start = nodes.len();
         let mut group_class = None;
         for node in candidates.drain(..) {
-            let class = setup.class(node.lines);
+            let class = identity(node.lines);
             if group_class != Some(class) {
                 group_class = Some(class);
                 group_start = nodes.len();
@@ -130,10 +131,7 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
     }
 
     // The last break is forced, so every node still active ends there.
-    let best = active
-        .iter()
-        .copied()
-        .min_by(|&a, &b| nodes[a].cost.order(&nodes[b].cost).then(a.cmp(&b)))?;
+    let best = looseness::pick(&nodes, &active, pass.looseness)?;
     let mut lines = Vec::with_capacity(nodes[best].lines);
     let mut cursor = best;
     while let Some(prev) = nodes[cursor].prev {

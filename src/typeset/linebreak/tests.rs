@@ -291,6 +291,7 @@ fn justified_lines_fill_the_measure_exactly() {
             extra_stretch: 0.0,
             fallback: false,
             honest: false,
+            looseness: 0,
         };
         let feasible = run_pass(&Paragraph::new(&items), &Setup::new(&p), first_pass);
         if body

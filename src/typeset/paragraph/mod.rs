@@ -13,6 +13,7 @@ mod line;
 mod reuse;
 #[cfg(test)]
 mod tests;
+mod tighter;
 mod words;
 
 use super::fonts::FontSet;
@@ -20,6 +21,7 @@ use super::linebreak;
 use super::page::{BlockRef, LineEnd, TextRun};
 use crate::document::Inline;
 use crate::lang::Lang;
+pub use tighter::{Tighter, set_tighter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Align {
@@ -73,16 +75,37 @@ pub fn set(
     block: BlockRef,
 ) -> Result<Vec<SetLine>, Uncovered> {
     let mut out = Vec::new();
-    for (i, inline) in lines.iter().enumerate() {
+    for (inline, s) in pieces(lines, setting) {
+        out.extend(set_best(fonts, inline, &s, block)?);
+    }
+    Ok(out)
+}
+
+/// The block's paragraphs (its text between forced line breaks) with their
+/// settings: only the first has the first-line indent.
+fn pieces<'a>(
+    lines: &'a [Inline],
+    setting: &'a Setting,
+) -> impl Iterator<Item = (&'a Inline, Setting)> {
+    lines.iter().enumerate().map(|(i, inline)| {
         let mut s = setting.clone();
         if i > 0 {
             s.first_indent = 0.0;
         }
-        out.extend(reuse::reuse_or_set(fonts, inline, &s, block, || {
-            set_inline(fonts, inline, &s, block)
-        })?);
-    }
-    Ok(out)
+        (inline, s)
+    })
+}
+
+/// One paragraph's best setting, set once a thread (see [`reuse`]).
+fn set_best(
+    fonts: &FontSet,
+    inline: &Inline,
+    s: &Setting,
+    block: BlockRef,
+) -> Result<Vec<SetLine>, Uncovered> {
+    reuse::reuse_or_set(fonts, inline, s, block, || {
+        set_inline(fonts, inline, s, block)
+    })
 }
 
 /// Sets one paragraph of the block: collect, break, commit.
@@ -92,8 +115,36 @@ fn set_inline(
     s: &Setting,
     block: BlockRef,
 ) -> Result<Vec<SetLine>, Uncovered> {
+    Ok(match break_inline(fonts, inline, s, 0)? {
+        Some(broken) => broken.commit(fonts, s, block),
+        None => Vec::new(),
+    })
+}
+
+/// A paragraph collected and broken, its lines not yet built.
+struct Broken {
+    para: items::Collected,
+    breaks: Vec<linebreak::Line>,
+    widths: Vec<f32>,
+}
+
+impl Broken {
+    fn commit(&self, fonts: &FontSet, s: &Setting, block: BlockRef) -> Vec<SetLine> {
+        line::commit(fonts, &self.para, &self.breaks, &self.widths, s, block)
+    }
+}
+
+/// Collects and breaks one paragraph, `looseness` lines longer than its
+/// best setting as near as the tolerance allows (TeX's `\looseness`; a
+/// justified paragraph only); `None` when it holds no word.
+fn break_inline(
+    fonts: &FontSet,
+    inline: &Inline,
+    s: &Setting,
+    looseness: i32,
+) -> Result<Option<Broken>, Uncovered> {
     let Some(para) = items::collect(fonts, inline, s)? else {
-        return Ok(Vec::new());
+        return Ok(None);
     };
     let widths = vec![(s.width - s.first_indent).max(s.size), s.width];
     let breaks: Vec<linebreak::Line> = match s.align {
@@ -108,11 +159,16 @@ fn set_inline(
                 honest_last_resort: true,
                 expansion: justify::EXPANSION,
                 expansion_badness: justify::EXPANSION_BADNESS,
+                looseness,
                 ..linebreak::Params::default()
             };
             linebreak::break_lines(&para.items, &params)
         }
         Align::Left | Align::Right | Align::Center => linebreak::first_fit(&para.items, &widths),
     };
-    Ok(line::commit(fonts, &para, &breaks, &widths, s, block))
+    Ok(Some(Broken {
+        para,
+        breaks,
+        widths,
+    }))
 }
