@@ -74,9 +74,9 @@ fn letters_in(dirs: &[&str]) -> Vec<String> {
 /// set beside XeLaTeX by benches/peers.sh. Not in the comparison with the
 /// ruler above: where numbered items are most of a letter's lines, typo2
 /// takes the items' hanging text for the left margin and reads an item's
-/// last line as underfull (and, across a page, as a widow); and a table
-/// caption half a line below the text sits exactly on its 1.5-line
-/// paragraph threshold. The typesetter's own figures know the blocks.
+/// last line as underfull (and, across a page, as a widow, or a paragraph
+/// that follows a table as an orphan). The typesetter's own figures know
+/// the blocks.
 const HELD_OUT: &str = "tests/letters/typography";
 
 /// Renders `letter` to `pdf`, returning `--stats=json`'s figures.
