@@ -44,7 +44,8 @@ pub(super) fn pick(nodes: &[Node], active: &[usize], looseness: i32) -> Option<u
 
 #[cfg(test)]
 mod tests {
-    use super::super::{INFINITY_PENALTY, Item, Params, break_lines};
+    use super::super::tests::finish;
+    use super::super::{Item, Params, break_lines};
 
     const SPACE: Item = Item::Glue {
         width: 10.0,
@@ -61,16 +62,7 @@ mod tests {
             }
             items.push(Item::Box { width: w });
         }
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: 1.0e6,
-            shrink: 0.0,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            penalty: -INFINITY_PENALTY,
-            flagged: false,
-        });
+        finish(&mut items);
         items
     }
 

@@ -12,7 +12,7 @@ const SPACE: Item = Item::Glue {
     shrink: 3.0,
 };
 
-fn finish(items: &mut Vec<Item>) {
+pub(super) fn finish(items: &mut Vec<Item>) {
     items.push(Item::Glue {
         width: 0.0,
         stretch: 1.0e6,

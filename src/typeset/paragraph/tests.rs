@@ -36,14 +36,14 @@ fn setting(align: Align, lang: Lang) -> Setting {
     }
 }
 
-fn inline(text: &str) -> Inline {
+pub(super) fn inline(text: &str) -> Inline {
     vec![Run {
         text: text.to_owned(),
         style: Style::default(),
     }]
 }
 
-fn block() -> BlockRef {
+pub(super) fn block() -> BlockRef {
     BlockRef {
         kind: BlockKind::Paragraph,
         index: 0,

@@ -73,8 +73,8 @@ fn badness(line: &linebreak::Line) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{block, inline};
     use super::*;
-    use crate::document::{BlockKind, Run, Style};
     use crate::lang::Lang;
     use crate::typeset::fonts::fonts;
 
@@ -93,18 +93,7 @@ mod tests {
     }
 
     fn text(t: &str) -> Vec<Inline> {
-        vec![vec![Run {
-            text: t.to_owned(),
-            style: Style::default(),
-        }]]
-    }
-
-    fn block() -> BlockRef {
-        BlockRef {
-            kind: BlockKind::Paragraph,
-            index: 0,
-            role: Default::default(),
-        }
+        vec![inline(t)]
     }
 
     /// Short words, so a line has many spaces to shrink, and a last line
