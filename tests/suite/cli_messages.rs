@@ -109,3 +109,36 @@ fn batch_input_problems_are_in_the_clerks_language() {
         assert!(err.contains(message), "{lang}: {err}");
     }
 }
+
+/// Text in an emblem SVG would vanish from the letter (usvg lays out no
+/// text here): refused at the emblem field, saying how to fix the drawing.
+#[test]
+fn text_in_an_emblem_svg_is_refused_in_each_language_at_the_emblem_field() {
+    let t = tempfile::tempdir().unwrap();
+    write(
+        &t.path().join("arms.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="9" cy="9" r="8"/><text x="2" y="12">ГЕРБ</text></svg>"#,
+    );
+    let text = with_emblem(&letter(1), "arms.svg");
+    write(&t.path().join("a.yaml"), &text);
+    let line = text.lines().position(|l| l.contains("arms.svg")).unwrap() + 1;
+    let at = format!("a.yaml:{line}:");
+    for (lang, message) in [
+        ("en", "convert the text to outlines (paths)"),
+        (
+            "ru",
+            "в SVG эмблемы есть текст, а он не будет нарисован; в графическом редакторе преобразуйте текст в кривые (контуры)",
+        ),
+        (
+            "kk",
+            "елтаңбаның SVG файлында мәтін бар, ол салынбайды; графикалық редакторда мәтінді қисықтарға (контурларға) түрлендіріп",
+        ),
+    ] {
+        let (code, err) = run(t.path(), lang, &["render", "a.yaml"]);
+        assert_eq!(code, 1, "{err}");
+        let first = err.lines().next().unwrap();
+        assert!(first.starts_with(&at), "{lang}: {first}");
+        assert!(first.contains(message), "{lang}: {err}");
+        assert!(!t.path().join("a.pdf").exists());
+    }
+}
