@@ -431,9 +431,12 @@ fn ask(
         typography: options.typography,
         html: options.format == Format::Html,
     };
-    serde_json::to_writer(&mut running.stdin, &request)?;
-    running.stdin.write_all(b"\n")?;
-    running.stdin.flush()?;
+    // One write for the whole request: serde_json writes a token at a time,
+    // which on an unbuffered pipe was ~265 write calls a letter and as many
+    // reads in the worker (sys time 0.44-0.99 s of a 1,000-letter batch).
+    let mut line = serde_json::to_vec(&request).map_err(std::io::Error::other)?;
+    line.push(b'\n');
+    running.stdin.write_all(&line)?;
     let mut line = String::new();
     if running.stdout.read_line(&mut line)? == 0 {
         return Err(std::io::ErrorKind::UnexpectedEof.into());
