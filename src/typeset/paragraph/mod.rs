@@ -108,6 +108,8 @@ fn set_inline(
                 honest_last_resort: true,
                 expansion: justify::EXPANSION,
                 expansion_badness: justify::EXPANSION_BADNESS,
+                last_resort_shrink: justify::LAST_RESORT_SHRINK,
+                last_resort_expansion: justify::LAST_RESORT_EXPANSION,
                 ..linebreak::Params::default()
             };
             linebreak::break_lines(&para.items, &params)
