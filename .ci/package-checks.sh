@@ -24,6 +24,10 @@ command -v cargo-deb >/dev/null || cargo install -q cargo-deb --locked --version
 start=$(date +%s)
 packaging/build-deb.sh -q --output "$work/zhauap.deb" >/dev/null
 echo "   built in $(( $(date +%s) - start )) s: $(du -h "$work/zhauap.deb" | cut -f1)"
+# The binary's packed relative relocations (build.rs) need glibc 2.36,
+# which dpkg-shlibdeps cannot see (no symbol carries that version).
+dpkg -f "$work/zhauap.deb" Depends | grep -q 'libc6 (>= 2.36)' \
+  || fail "the .deb does not depend on libc6 (>= 2.36): $(dpkg -f "$work/zhauap.deb" Depends)"
 dpkg -i "$work/zhauap.deb" >/dev/null || fail "dpkg -i refused the package"
 [ "$(command -v zhauap)" = /usr/bin/zhauap ] || fail "zhauap is not /usr/bin/zhauap after dpkg -i"
 (cd "$work" && zhauap -q render "$OLDPWD/examples/dz-83-reply.yaml" -o installed.pdf) \

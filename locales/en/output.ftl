@@ -40,6 +40,7 @@ output-svg-unreadable = the emblem SVG cannot be read: { $reason }
 output-svg-inner-png = a PNG inside the emblem SVG
 output-svg-inner-svg-unreadable = a picture inside the emblem SVG is an SVG that cannot be read
 output-svg-inner-not-png-svg = a picture inside the emblem SVG is not a PNG or SVG image; convert it to PNG
+output-svg-text = the emblem SVG contains text, which would not be drawn; in the drawing program convert the text to outlines (paths) and save the SVG again
 output-filter-nested = an SVG inside the emblem SVG uses filters; simplify or remove the filter (a blur, a shadow), or save the emblem as a PNG
 output-filter-region = a filter of the emblem SVG covers a region { $times } times the size of the picture; simplify or remove the filter (a blur, a shadow), or save the emblem as a PNG
 output-filter-steps = the emblem SVG's filters have more than { $steps } steps; simplify or remove the filter (a blur, a shadow), or save the emblem as a PNG

@@ -27,7 +27,7 @@ use krilla::{Document, SerializeSettings};
 use crate::document::BlockKind;
 use crate::tr;
 use crate::typeset::draft::{DraftMark, Segment};
-use crate::typeset::fonts::{fonts as font_set, krilla_fonts};
+use crate::typeset::fonts::{KrillaFonts, fonts as font_set, krilla_fonts};
 use crate::typeset::image::EmblemData;
 use crate::typeset::page::{Glyph, Line, PAGE_HEIGHT, PAGE_WIDTH, Page, Pages, Role, TextRun};
 use crate::typeset::qr::QrMark;
@@ -314,7 +314,7 @@ fn line_runs<'p>(page: &'p Page, line: &Line) -> Vec<Cow<'p, TextRun>> {
     out
 }
 
-fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) {
+fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &KrillaFonts) {
     // Font expansion as PDF's own horizontal scaling (`Tz`): text
     // extraction (pdfminer, poppler) then sees the scaled glyphs' advances,
     // not letter-spacing.
@@ -356,7 +356,7 @@ fn draw_run(surface: &mut Surface, run: &TextRun, fonts: &[krilla::text::Font]) 
         surface.draw_glyphs(
             Point::from_xy(x, run.baseline),
             &glyphs,
-            fonts[run.face.0 as usize].clone(),
+            fonts.get(run.face).clone(),
             &run.text,
             run.size,
             false,

@@ -4,8 +4,11 @@
 //! without echoing any of its content (`emblem: /etc/passwd` must never leak
 //! into a message or an output), and an SVG may not reach outside itself.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
+
+use usvg::roxmltree;
 
 use crate::tr;
 
@@ -141,8 +144,30 @@ fn check_png(bytes: &[u8], what: &str) -> Result<(u32, u32), String> {
     Ok((w, h))
 }
 
+/// How usvg parses SVG's XML (`usvg::Tree::from_str`).
+fn xml_options<'input>() -> roxmltree::ParsingOptions<'input> {
+    roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    }
+}
+
+/// Text in an emblem would vanish from the letter: usvg is built without
+/// text layout (and would have no fonts to lay it out with), so a `text`
+/// element is refused rather than silently dropped.
+fn refuse_text(doc: &roxmltree::Document) -> Result<(), String> {
+    const SVG: &str = "http://www.w3.org/2000/svg";
+    let text = doc
+        .descendants()
+        .any(|n| n.tag_name().namespace() == Some(SVG) && n.tag_name().name() == "text");
+    if text {
+        Err(tr!("output-svg-text"))
+    } else {
+        Ok(())
+    }
+}
+
 fn decode_svg(bytes: Vec<u8>) -> Result<Emblem, String> {
-    std::str::from_utf8(&bytes).map_err(|_| tr!("output-svg-not-utf8"))?;
     // usvg hands every `href` it meets to these resolvers, wherever and
     // however it is written in the file (`href = "…"`, `xlink:href`, inside
     // a nested SVG): the first problem is kept and the SVG refused, since an
@@ -171,8 +196,13 @@ fn decode_svg(bytes: Vec<u8>) -> Result<Emblem, String> {
         },
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_data(&bytes, &options)
-        .map_err(|e| tr!("output-svg-unreadable", reason = e.to_string()))?;
+    let unreadable = |e: usvg::Error| tr!("output-svg-unreadable", reason = e.to_string());
+    let xml = std::str::from_utf8(&bytes).map_err(|_| tr!("output-svg-not-utf8"))?;
+    // Parsed here as usvg parses it (`Tree::from_str`), to look for text first.
+    let doc = roxmltree::Document::parse_with_options(xml, xml_options())
+        .map_err(|e| unreadable(usvg::Error::ParsingFailed(e)))?;
+    refuse_text(&doc)?;
+    let tree = usvg::Tree::from_xmltree(&doc, &options).map_err(unreadable)?;
     drop(options);
     if let Some(why) = problem.into_inner().unwrap_or_else(|p| p.into_inner()) {
         return Err(why);
@@ -201,8 +231,18 @@ fn embedded(mime: &str, data: &[u8], options: &usvg::Options) -> Result<usvg::Im
     }
     match mime {
         "image/svg+xml" | "text/plain" => {
-            let tree = usvg::Tree::from_data_nested(data, options)
+            let unreadable = |_| tr!("output-svg-inner-svg-unreadable");
+            let tree = usvg::Tree::from_data_nested(data, options).map_err(unreadable)?;
+            // Read by usvg, so UTF-8 XML, perhaps gzipped (SVGZ).
+            let xml = match data.starts_with(&[0x1f, 0x8b]) {
+                true => Cow::Owned(usvg::decompress_svgz(data).map_err(unreadable)?),
+                false => Cow::Borrowed(data),
+            };
+            let xml =
+                std::str::from_utf8(&xml).map_err(|_| tr!("output-svg-inner-svg-unreadable"))?;
+            let doc = roxmltree::Document::parse_with_options(xml, xml_options())
                 .map_err(|_| tr!("output-svg-inner-svg-unreadable"))?;
+            refuse_text(&doc)?;
             filters::refuse_nested(&tree)?;
             Ok(usvg::ImageKind::SVG(tree))
         }
@@ -420,6 +460,26 @@ mod tests {
     fn a_modest_shadow_and_a_small_embedded_png_are_accepted() {
         let ok = include_bytes!("../../tests/corpus/assets/svg-filter-ok.svg");
         decode(ok.to_vec()).unwrap();
+    }
+
+    #[test]
+    fn text_in_the_svg_or_in_an_svg_inside_it_is_refused() {
+        let text = r#"<text x="2" y="9">ГЕРБ</text>"#;
+        let e = decode(svg(text)).unwrap_err();
+        assert!(e.contains("contains text"), "{e}");
+        // Inside a group and a `switch`, with a prefix for the namespace.
+        let prefixed = r#"<svg:svg xmlns:svg="http://www.w3.org/2000/svg" width="9" height="9"><svg:g><svg:switch><svg:text>A</svg:text></svg:switch></svg:g></svg:svg>"#;
+        let e = decode(prefixed.as_bytes().to_vec()).unwrap_err();
+        assert!(e.contains("contains text"), "{e}");
+        let nested = format!(
+            r#"<image width="9" height="9" href="data:image/svg+xml;utf8,{}"/>"#,
+            r#"&lt;svg xmlns='http://www.w3.org/2000/svg' width='9' height='9'&gt;&lt;text&gt;A&lt;/text&gt;&lt;/svg&gt;"#
+        );
+        let e = decode(svg(&nested)).unwrap_err();
+        assert!(e.contains("contains text"), "{e}");
+        // An element named `text` in another namespace is not SVG text.
+        let foreign = r#"<metadata><x:text xmlns:x="urn:example">note</x:text></metadata><rect width="5" height="5"/>"#;
+        decode(svg(foreign)).unwrap();
     }
 
     #[test]

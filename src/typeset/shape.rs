@@ -1,13 +1,13 @@
 //! Shaping: text to positioned glyphs with harfrust (kerning and the font's
 //! own substitutions), with a glyph-by-glyph fallback face.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use harfrust::{Buffer, Script, ShapeOptions, ShaperFont};
 
-use super::fonts::{FaceId, FontSet, is_invisible};
+use super::fonts::{FACES, FaceId, FontSet, is_invisible};
 use super::recent::Recent;
 use crate::document::Style;
 
@@ -56,15 +56,21 @@ thread_local! {
     /// The shaping buffer, cleared for each text rather than made anew.
     static SCRATCH: RefCell<Buffer> = RefCell::new(Buffer::new());
     /// The shipped faces ready for shaping, made once per thread rather than
-    /// for every text (which also read each face's metrics table anew).
-    static SHAPERS: Vec<ShaperFont<'static, 'static>> =
-        super::fonts::fonts().faces.iter().map(|f| ShaperFont::new(&f.font)).collect();
+    /// for every text (which also read each face's metrics table anew), and
+    /// only for the faces the thread's letters use.
+    static SHAPERS: [OnceCell<ShaperFont<'static, 'static>>; FACES] =
+        const { [const { OnceCell::new() }; FACES] };
 }
 
 /// `shape` with `face` of `fonts` prepared for shaping.
 fn with_shaper<R>(fonts: &FontSet, face: FaceId, shape: impl FnOnce(&ShaperFont) -> R) -> R {
     if std::ptr::eq(fonts, super::fonts::fonts()) {
-        SHAPERS.with(|s| shape(&s[usize::from(face.0)]))
+        SHAPERS.with(|s| {
+            shape(
+                s[usize::from(face.0)]
+                    .get_or_init(|| ShaperFont::new(&super::fonts::fonts().face(face).font)),
+            )
+        })
     } else {
         shape(&ShaperFont::new(&fonts.face(face).font))
     }

@@ -12,9 +12,11 @@
 //! spaces of 0.25 em. The structure figures (paragraphs, pages) come from
 //! the blocks the lines belong to, which typo2 has to guess from positions.
 
+use std::cell::OnceCell;
+
 use harfrust::ShaperFont;
 
-use super::fonts::{FaceId, FontSet, fonts};
+use super::fonts::{FACES, FaceId, FontSet, fonts};
 use super::page::{Line, Page, Pages, Role};
 use crate::document::BlockKind;
 
@@ -137,26 +139,23 @@ fn mean(xs: &[f32]) -> f32 {
 /// The font's own advance of every glyph (what a PDF's width table holds).
 struct Advances<'f> {
     fonts: &'f FontSet,
-    shapers: Vec<ShaperFont<'f, 'f>>,
+    shapers: [OnceCell<ShaperFont<'f, 'f>>; FACES],
 }
 
 impl<'f> Advances<'f> {
     fn new(fonts: &'f FontSet) -> Self {
         Advances {
             fonts,
-            shapers: fonts
-                .faces
-                .iter()
-                .map(|f| ShaperFont::new(&f.font))
-                .collect(),
+            shapers: [const { OnceCell::new() }; FACES],
         }
     }
 
     /// The advance of glyph `id` of `face` in em.
     fn em(&self, face: FaceId, id: u16) -> f32 {
         let upem = self.fonts.face(face).units_per_em;
-        self.shapers[usize::from(face.0)].glyph_h_advance(harfrust::GlyphId::new(u32::from(id)))
-            as f32
+        self.shapers[usize::from(face.0)]
+            .get_or_init(|| ShaperFont::new(&self.fonts.face(face).font))
+            .glyph_h_advance(harfrust::GlyphId::new(u32::from(id))) as f32
             / upem
     }
 }

@@ -22,14 +22,7 @@ fn run(dir: &Path, lang: &str, args: &[&str]) -> (i32, String) {
 #[test]
 fn a_missing_emblem_is_said_in_each_language_at_the_same_place() {
     let t = tempfile::tempdir().unwrap();
-    let text = with_emblem(&letter(1), "missing.svg");
-    write(&t.path().join("a.yaml"), &text);
-    let line = text
-        .lines()
-        .position(|l| l.contains("missing.svg"))
-        .unwrap()
-        + 1;
-    let at = format!("a.yaml:{line}:");
+    let at = letter_with_emblem(t.path(), "missing.svg");
     for (lang, message, help) in [
         (
             "en",
@@ -47,14 +40,33 @@ fn a_missing_emblem_is_said_in_each_language_at_the_same_place() {
             "хатқа қатысты PNG немесе SVG файлының жолын көрсетіңіз",
         ),
     ] {
-        let (code, err) = run(t.path(), lang, &["render", "a.yaml"]);
-        assert_eq!(code, 1, "{err}");
-        let first = err.lines().next().unwrap();
-        assert!(first.starts_with(&at), "{lang}: {first}");
-        assert!(first.contains(message), "{lang}: {err}");
+        let err = refused(t.path(), lang, &at);
+        assert!(
+            err.lines().next().unwrap().contains(message),
+            "{lang}: {err}"
+        );
         assert!(err.contains(help), "{lang}: {err}");
-        assert!(!t.path().join("a.pdf").exists());
     }
+}
+
+/// Writes `a.yaml` in `dir` with `emblem` as its emblem; returns the
+/// emblem field's place (`a.yaml:LINE:`).
+fn letter_with_emblem(dir: &Path, emblem: &str) -> String {
+    let text = with_emblem(&letter(1), emblem);
+    write(&dir.join("a.yaml"), &text);
+    let line = text.lines().position(|l| l.contains(emblem)).unwrap() + 1;
+    format!("a.yaml:{line}:")
+}
+
+/// Renders `a.yaml` in `dir` with `--ui-lang lang`: refused, nothing
+/// written, the first line at `at`; returns the messages.
+fn refused(dir: &Path, lang: &str, at: &str) -> String {
+    let (code, err) = run(dir, lang, &["render", "a.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    let first = err.lines().next().unwrap();
+    assert!(first.starts_with(at), "{lang}: {first}");
+    assert!(!dir.join("a.pdf").exists());
+    err
 }
 
 #[test]
@@ -107,5 +119,34 @@ fn batch_input_problems_are_in_the_clerks_language() {
         let (code, err) = run(t.path(), lang, &["batch", "empty", "-o", "out"]);
         assert_eq!(code, 1, "{err}");
         assert!(err.contains(message), "{lang}: {err}");
+    }
+}
+
+/// Text in an emblem SVG would vanish from the letter (usvg lays out no
+/// text here): refused at the emblem field, saying how to fix the drawing.
+#[test]
+fn text_in_an_emblem_svg_is_refused_in_each_language_at_the_emblem_field() {
+    let t = tempfile::tempdir().unwrap();
+    write(
+        &t.path().join("arms.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="9" cy="9" r="8"/><text x="2" y="12">ГЕРБ</text></svg>"#,
+    );
+    let at = letter_with_emblem(t.path(), "arms.svg");
+    for (lang, message) in [
+        ("en", "convert the text to outlines (paths)"),
+        (
+            "ru",
+            "в SVG эмблемы есть текст, а он не будет нарисован; в графическом редакторе преобразуйте текст в кривые (контуры)",
+        ),
+        (
+            "kk",
+            "елтаңбаның SVG файлында мәтін бар, ол салынбайды; графикалық редакторда мәтінді қисықтарға (контурларға) түрлендіріп",
+        ),
+    ] {
+        let err = refused(t.path(), lang, &at);
+        assert!(
+            err.lines().next().unwrap().contains(message),
+            "{lang}: {err}"
+        );
     }
 }

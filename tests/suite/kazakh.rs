@@ -582,7 +582,10 @@ fn liberation_has_no_tenge_so_the_fallback_draws_it() {
 #[test]
 fn one_page_kazakh_letter_without_letterhead() {
     let checked = assert_kazakh_letter(&repo("tests/letters/kk-short.yaml"));
-    checked.assert_shape(1..=1, 1);
+    // Its paragraphs fit without a hyphen since spaces may shrink by 40%
+    // (its first paragraph's loose line went with them); Kazakh
+    // hyphenation is asserted on the longer letters.
+    checked.assert_shape(1..=1, 0);
     Checked::assert_labels(
         checked.first_page(),
         &[

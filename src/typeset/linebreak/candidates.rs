@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use super::sums::{Break, Expansion, Fit, Paragraph};
+use super::sums::{Break, Expansion, Fit, Leeway, Paragraph};
 use super::{CAPPED_DEMERITS, DECENT, INF_BAD, Line, Params, Pass, fin};
 
 /// Total cost of a partial solution, compared lexicographically. In the normal passes only
@@ -89,6 +89,10 @@ pub(super) struct Setup {
     runt: (f64, f64),
 
     pub(super) expansion: Expansion,
+    /// Font expansion past the tolerance.
+    last_resort_expansion: Expansion,
+    /// The factor on the glue's shrink past the tolerance.
+    last_resort_shrink: f64,
 }
 
 impl Setup {
@@ -97,6 +101,12 @@ impl Setup {
         if widths.is_empty() {
             widths.push(0.0);
         }
+        // A negative or absurd expansion would turn glyphs inside out.
+        let expansion = Expansion {
+            max: fin(p.expansion).clamp(0.0, 0.5),
+            unit: fin(p.expansion).clamp(0.0, 0.5),
+            badness: fin(p.expansion_badness).max(0.0),
+        };
         Self {
             widths,
             line_penalty: fin(p.line_penalty),
@@ -111,11 +121,16 @@ impl Setup {
                 .map(|d| (fin(d).max(0.0), fin(p.short_last_line_ratio))),
             runt: (fin(p.runt_width), fin(p.runt_demerits).max(0.0)),
 
-            // A negative or absurd expansion would turn glyphs inside out.
-            expansion: Expansion {
-                max: fin(p.expansion).clamp(0.0, 0.5),
-                badness: fin(p.expansion_badness).max(0.0),
+            expansion,
+            last_resort_expansion: Expansion {
+                max: expansion
+                    .max
+                    .max(fin(p.last_resort_expansion).clamp(0.0, 0.5)),
+                ..expansion
             },
+            // Less than 1 would take shrink away where the tolerance
+            // passes had it; more than a glue's own width turns it negative.
+            last_resort_shrink: fin(p.last_resort_shrink).clamp(1.0, 3.0),
         }
     }
 
@@ -128,6 +143,22 @@ impl Setup {
 
     pub(super) fn line_penalty(&self) -> f64 {
         self.line_penalty
+    }
+
+    /// What `pass` lets a line do: past the tolerance, where the
+    /// alternative is a loose line, more font expansion and shrink.
+    pub(super) fn leeway(&self, pass: Pass) -> Leeway {
+        let within = pass.threshold < INF_BAD;
+        Leeway {
+            extra_stretch: pass.extra_stretch,
+            honest: pass.honest,
+            expansion: if within {
+                self.expansion
+            } else {
+                self.last_resort_expansion
+            },
+            shrink: if within { 1.0 } else { self.last_resort_shrink },
+        }
     }
 
     /// Width of the line following `lines` finished lines.
@@ -156,9 +187,7 @@ impl Setup {
             from.next_start,
             brk,
             self.width(from.lines),
-            pass.extra_stretch,
-            pass.honest,
-            self.expansion,
+            self.leeway(pass),
         );
         let node = self.candidate(a, from, brk, &fit, pass);
         (fit, node)
@@ -233,7 +262,10 @@ impl Setup {
             line: Line {
                 start: from.next_start.min(brk.pos),
                 end: brk.pos,
-                ratio: fit.ratio.clamp(-1.0, f64::from(f32::MAX)) as f32,
+                ratio: fit
+                    .ratio
+                    .clamp(-self.leeway(pass).shrink, f64::from(f32::MAX))
+                    as f32,
                 expansion: fit.expansion as f32,
                 hyphenated: brk.width != 0.0,
             },

@@ -138,6 +138,17 @@ pub struct Params {
     /// below what the same white in the spaces costs, so the breaker
     /// prefers it, yet not free, so it never expands without need.
     pub expansion_badness: f32,
+    /// Past the tolerance (passes 3 and 4), the glue may shrink this many
+    /// times its `shrink` (at least 1): a line a little too long for the
+    /// normal shrink is then set tight rather than leaving the white to a
+    /// loose neighbour. Which glue is a space and which the letters' own
+    /// spacing the breaker does not know: the caller keeps the product
+    /// within what every kind of glue may take.
+    pub last_resort_shrink: f32,
+    /// Past the tolerance, the most the glyphs may be scaled either way
+    /// (font expansion), if more than `expansion`; each line is priced by
+    /// the same curve, so the share beyond `expansion` costs ever more.
+    pub last_resort_expansion: f32,
     /// TeX's `\looseness`: set the paragraph this many lines longer (or,
     /// negative, shorter) than its best setting, as near as the tolerance
     /// allows, the cheapest such setting. Only the passes within the
@@ -172,6 +183,8 @@ impl Default for Params {
             honest_last_resort: false,
             expansion: 0.0,
             expansion_badness: 0.0,
+            last_resort_shrink: 1.0,
+            last_resort_expansion: 0.0,
             looseness: 0,
         }
     }
@@ -202,7 +215,8 @@ pub struct Line {
     pub start: usize,
     pub end: usize,
     /// Adjustment ratio r: each glue's width becomes width + r*stretch (r >= 0) or
-    /// width + r*shrink (r < 0). r is clamped to >= -1. Every line ending at a forced
+    /// width + r*shrink (r < 0). r is clamped to >= -1, or to >=
+    /// -[`Params::last_resort_shrink`] past the tolerance. Every line ending at a forced
     /// break — in particular the paragraph's last line — is set ragged: r is 0 if it
     /// would stretch. r is also 0 for an underfull line without any stretch.
     pub ratio: f32,
@@ -230,7 +244,8 @@ pub struct Line {
 /// 2. `tolerance` with `emergency_stretch` (skipped when that is 0);
 /// 3. badness up to 10 000 ("infinite" tolerance: every line that is not overfull), ranked
 ///    with `last_resort_stretch`, or, with `honest_last_resort`, every line that is not
-///    overfull, ranked by its own uncapped badness;
+///    overfull, ranked by its own uncapped badness; from here on the glue may shrink by
+///    `last_resort_shrink` times its shrink and the glyphs scale by `last_resort_expansion`;
 /// 4. anything goes: minimise total overfullness, then the number of violations of
 ///    `max_consecutive_hyphens`, then demerits.
 #[must_use]

@@ -37,7 +37,7 @@ pub(super) fn run_pass(para: &Paragraph, setup: &Setup, pass: Pass) -> Option<Ve
             setup.width(node.lines),
             max_ratio,
             pass.extra_stretch,
-            setup.expansion.max,
+            setup.leeway(pass).expansion.max,
         )
     };
     // Per arena node: the first break worth measuring a line to.

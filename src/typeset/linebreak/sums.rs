@@ -197,22 +197,26 @@ impl Paragraph {
     }
 
     /// Measures the line that starts at item `start` (or is empty if `start` lies beyond
-    /// the break) and ends at `brk`, set to `line_width`. Font expansion is
-    /// taken first, the glue then sets what is left.
+    /// the break) and ends at `brk`, set to `line_width` within what `leeway`
+    /// allows. Font expansion is taken first, the glue then sets what is left.
     pub(super) fn measure(
         &self,
         start: usize,
         brk: &Break,
         line_width: f64,
-        extra_stretch: f64,
-        honest: bool,
-        expansion: Expansion,
+        leeway: Leeway,
     ) -> Fit {
+        let Leeway {
+            extra_stretch,
+            honest,
+            expansion,
+            shrink: shrink_factor,
+        } = leeway;
         let b = brk.pos;
         let s = start.min(b);
         let natural = self.width[b] - self.width[s] + brk.width;
         let stretch = self.stretch[b] - self.stretch[s];
-        let shrink = self.shrink[b] - self.shrink[s];
+        let shrink = (self.shrink[b] - self.shrink[s]) * shrink_factor;
         // The hyphen is a glyph of the line too.
         let boxes = (self.boxes[b] - self.boxes[s] + brk.width).max(0.0);
         // Prefix sums lose a few ulps of their (possibly large) running totals; an exact
@@ -270,14 +274,14 @@ impl Paragraph {
                 // Shrink never goes beyond r = -1: the rest sticks out.
                 fit.overfull = Some(excess);
                 fit.badness = INF_BAD;
-                fit.ratio = if shrink > 0.0 { -1.0 } else { 0.0 };
+                fit.ratio = if shrink > 0.0 { -shrink_factor } else { 0.0 };
                 fit.fitness = TIGHT;
             } else {
                 // Here shrink >= rest - eps; a rest within eps is no shrink.
                 let rest = if rest <= eps { 0.0 } else { rest };
                 fit.badness = (badness(rest, shrink) + expansion.badness(factor)).min(INF_BAD);
                 if rest > 0.0 {
-                    fit.ratio = (-rest / shrink).max(-1.0);
+                    fit.ratio = (-rest / shrink).max(-1.0) * shrink_factor;
                 }
                 if fit.badness > 12.0 {
                     fit.fitness = TIGHT;
@@ -301,12 +305,28 @@ fn uncapped_badness(t: f64, s: f64) -> f64 {
     }
 }
 
+/// What a pass lets a line do to fit, and how it ranks it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Leeway {
+    /// Extra stretch assumed when ranking (never when setting glue).
+    pub(super) extra_stretch: f64,
+    /// Ranked by its own uncapped badness (see [`super::Pass::honest`]).
+    pub(super) honest: bool,
+    pub(super) expansion: Expansion,
+    /// The glue may shrink this many times its shrink; the ratio is still
+    /// reported against its own shrink, so it then goes below -1.
+    pub(super) shrink: f64,
+}
+
 /// Font expansion as the breaker sees it (see [`super::Params::expansion`]).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Expansion {
     /// The largest scale change, as a fraction of the glyphs' width.
     pub(super) max: f64,
-    /// The badness of a line scaled by `max`.
+    /// The scale change whose badness is `badness`: the normal `max`, also
+    /// where a pass allows more.
+    pub(super) unit: f64,
+    /// The badness of a line scaled by `unit`.
     pub(super) badness: f64,
 }
 
@@ -323,12 +343,12 @@ impl Expansion {
     }
 
     /// The badness of scaling by `factor`: like TeX's, with the cube of the
-    /// share of `max` used.
+    /// share of `unit` used.
     fn badness(self, factor: f64) -> f64 {
-        if self.max <= 0.0 {
+        if self.max <= 0.0 || self.unit <= 0.0 {
             return 0.0;
         }
-        let r = factor.abs() / self.max;
+        let r = factor.abs() / self.unit;
         self.badness * r * r * r
     }
 }

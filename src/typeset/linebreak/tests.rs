@@ -1,9 +1,16 @@
 use super::*;
-use sums::Expansion;
+use sums::{Expansion, Leeway};
 
-const NO_EXPANSION: Expansion = Expansion {
-    max: 0.0,
-    badness: 0.0,
+/// A line measured as the first pass does without font expansion.
+const PLAIN: Leeway = Leeway {
+    extra_stretch: 0.0,
+    honest: false,
+    expansion: Expansion {
+        max: 0.0,
+        unit: 0.0,
+        badness: 0.0,
+    },
+    shrink: 1.0,
 };
 
 const SPACE: Item = Item::Glue {
@@ -90,6 +97,11 @@ fn set_width(items: &[Item], line: &Line) -> f64 {
 
 /// Lines are ordered and disjoint, and every box is on exactly one of them.
 fn check_cover(items: &[Item], lines: &[Line]) {
+    check_cover_shrunk(items, lines, 1.0);
+}
+
+/// [`check_cover`] where the glue may shrink `shrink` times its shrink.
+fn check_cover_shrunk(items: &[Item], lines: &[Line], shrink: f32) {
     assert!(!lines.is_empty());
     let mut covered = 0;
     let mut prev_end = 0;
@@ -112,7 +124,7 @@ fn check_cover(items: &[Item], lines: &[Line]) {
         }
         covered += line.end - line.start;
         prev_end = line.end;
-        assert!(line.ratio >= -1.0 && line.ratio.is_finite());
+        assert!(line.ratio >= -shrink && line.ratio.is_finite());
     }
     for item in &items[prev_end..] {
         assert!(!matches!(item, Item::Box { .. }), "trailing box dropped");
@@ -175,7 +187,7 @@ fn greedy_breaks(items: &[Item], width: f64) -> Vec<usize> {
     let mut k = 0;
     while k < para.breaks.len() {
         let brk = &para.breaks[k];
-        let fit = para.measure(start, brk, width, 0.0, false, NO_EXPANSION);
+        let fit = para.measure(start, brk, width, PLAIN);
         if fit.overfull.is_none() {
             last_fit = Some(k);
             if brk.forced {
@@ -558,7 +570,7 @@ fn total_fit_beats_first_fit() {
             .iter()
             .map(|&pos| {
                 let brk = para.breaks.iter().find(|b| b.pos == pos).unwrap();
-                let fit = para.measure(start, brk, f64::from(width), 0.0, false, NO_EXPANSION);
+                let fit = para.measure(start, brk, f64::from(width), PLAIN);
                 let line = Line {
                     start: start.min(pos),
                     end: pos,
@@ -809,4 +821,98 @@ fn past_the_tolerance_white_goes_where_most_spaces_share_it() {
     };
     assert!(widest_gap(false) > 25.0, "{}", widest_gap(false));
     assert!(widest_gap(true) <= 17.5 + 1e-3, "{}", widest_gap(true));
+}
+
+/// Past the tolerance the glue may shrink further (`last_resort_shrink`).
+/// «30 30 28» is 8 too wide for a measure of 100 whose two spaces shrink by
+/// 3 each, so with the normal shrink the first line can only be «30 30»,
+/// 30 short (six times its stretch); allowed half as much shrink again, it
+/// takes the third word at a ratio of -4/3 and no line is loose.
+#[test]
+fn past_the_tolerance_a_tight_line_beats_a_loose_one() {
+    let items = paragraph(&[&[30.0], &[30.0], &[28.0], &[60.0]], SPACE);
+    let lines_with = |factor: f32| {
+        let p = Params {
+            emergency_stretch: 0.0,
+            honest_last_resort: true,
+            last_resort_shrink: factor,
+            ..params(100.0)
+        };
+        let lines = break_lines(&items, &p);
+        check_cover_shrunk(&items, &lines, factor);
+        lines
+    };
+    let normal = lines_with(1.0);
+    assert!(normal[0].ratio > 5.0, "{normal:?}");
+    let tight = lines_with(1.5);
+    assert_eq!(tight.len(), 2, "{tight:?}");
+    assert!((tight[0].ratio + 4.0 / 3.0).abs() < 1e-4, "{tight:?}");
+    assert!((set_width(&items, &tight[0]) - 100.0).abs() < 1e-3);
+}
+
+/// Past the tolerance the glyphs may be scaled by `last_resort_expansion`.
+/// «40 40» is 10 short of 100 with one space that stretches by 5: expanded
+/// by 2% (1.6) the space still takes 8.4, a ratio of 1.68, past the
+/// tolerance; by 5% (4) it takes 6, a ratio of 1.2.
+#[test]
+fn past_the_tolerance_glyphs_may_expand_further() {
+    let items = paragraph(&[&[40.0], &[40.0], &[60.0]], SPACE);
+    let first_line = |last_resort: f32| {
+        let p = Params {
+            emergency_stretch: 0.0,
+            honest_last_resort: true,
+            expansion: 0.02,
+            expansion_badness: 3.0,
+            last_resort_expansion: last_resort,
+            ..params(100.0)
+        };
+        let lines = break_lines(&items, &p);
+        check_cover(&items, &lines);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        lines[0].clone()
+    };
+    let normal = first_line(0.0);
+    assert!((normal.expansion - 0.02).abs() < 1e-6, "{normal:?}");
+    assert!((normal.ratio - 1.68).abs() < 1e-4, "{normal:?}");
+    let expanded = first_line(0.05);
+    assert!((expanded.expansion - 0.05).abs() < 1e-6, "{expanded:?}");
+    assert!((expanded.ratio - 1.2).abs() < 1e-4, "{expanded:?}");
+}
+
+/// The last resort changes nothing where the tolerance holds: a paragraph
+/// the tolerance pass sets (every line within a ratio of 1.2) is set the
+/// same whatever `last_resort_shrink` and `last_resort_expansion` allow;
+/// elsewhere the glue never shrinks, nor the glyphs scale, past them.
+#[test]
+fn the_last_resort_leaves_paragraphs_within_the_tolerance_alone() {
+    let (mut within, mut past) = (0, 0);
+    for seed in 0..80 {
+        let items = random_paragraph(seed, 40);
+        let width = 150.0 + (seed % 8) as f32 * 40.0;
+        let normal = Params {
+            emergency_stretch: 0.0,
+            honest_last_resort: true,
+            expansion: 0.02,
+            expansion_badness: 3.0,
+            ..params(width)
+        };
+        let relaxed = Params {
+            last_resort_shrink: 2.0,
+            last_resort_expansion: 0.05,
+            ..normal.clone()
+        };
+        let plain = break_lines(&items, &normal);
+        let lines = break_lines(&items, &relaxed);
+        check_cover_shrunk(&items, &lines, 2.0);
+        for l in &lines {
+            assert!(l.expansion.abs() <= 0.05 + 1e-6, "{l:?}");
+        }
+        if plain.iter().all(|l| l.ratio <= 1.2) {
+            assert_eq!(plain, lines, "seed {seed}");
+            within += 1;
+        } else {
+            past += 1;
+        }
+    }
+    assert!(within > 10 && past > 10, "{within} within, {past} past");
 }

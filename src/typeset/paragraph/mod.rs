@@ -159,6 +159,8 @@ fn break_inline(
                 honest_last_resort: true,
                 expansion: justify::EXPANSION,
                 expansion_badness: justify::EXPANSION_BADNESS,
+                last_resort_shrink: justify::LAST_RESORT_SHRINK,
+                last_resort_expansion: justify::LAST_RESORT_EXPANSION,
                 looseness,
                 ..linebreak::Params::default()
             };
