@@ -261,6 +261,8 @@ struct Watch {
     over: bool,
     /// Workers killed for their deadline, not yet told.
     killed: Vec<u64>,
+    /// When the watching thread looks next; None: only when told.
+    next_look: Option<Instant>,
 }
 
 impl Deadlines {
@@ -287,6 +289,7 @@ impl Deadlines {
             });
             watch.killed.extend(killed);
             let next = watch.busy.iter().map(|b| b.2).min();
+            watch.next_look = next;
             let wait = next.map_or(Duration::from_secs(3600), |at| {
                 at.saturating_duration_since(now)
             });
@@ -303,14 +306,22 @@ impl Deadlines {
         self.changed.notify_all();
     }
 
+    /// The watching thread is woken only when this deadline comes before
+    /// the time it looks next anyway: every letter has the same budget, so
+    /// that is only when no other letter was in flight at its last look.
+    /// Waking it twice a letter (here and in [`Deadlines::disarm`]) was two
+    /// of a worker round trip's ten context switches.
     fn arm(&self, id: u64, child: &Arc<Mutex<Child>>, budget: Duration) {
-        self.lock()
-            .busy
-            .push((id, child.clone(), Instant::now() + budget));
-        self.changed.notify_all();
+        let at = Instant::now() + budget;
+        let mut watch = self.lock();
+        watch.busy.push((id, child.clone(), at));
+        if watch.next_look.is_none_or(|look| at < look) {
+            self.changed.notify_all();
+        }
     }
 
-    /// Whether the worker was killed for its deadline.
+    /// Whether the worker was killed for its deadline. The watching thread
+    /// is not woken: when it looks at the deadline that was, it finds it gone.
     fn disarm(&self, id: u64) -> bool {
         let mut watch = self.lock();
         watch.busy.retain(|b| b.0 != id);
