@@ -190,15 +190,17 @@ fn a_worker_s_heap_is_marked_for_huge_pages() {
         .unwrap();
     // One letter's round trip: the worker is set up and has rendered.
     let path = crate::common::crate_path("examples/dz-83-reply.yaml");
+    let text = fs::read(&path).unwrap();
     let request = serde_json::json!({
         "path": path,
-        "text": fs::read_to_string(&path).unwrap(),
+        "text_bytes": text.len(),
         "row": null,
         "typography": true,
         "html": false,
     });
     let mut stdin = worker.stdin.take().unwrap();
     writeln!(stdin, "{request}").unwrap();
+    stdin.write_all(&text).unwrap();
     let mut answer = String::new();
     BufReader::new(worker.stdout.take().unwrap())
         .read_line(&mut answer)
