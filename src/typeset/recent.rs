@@ -62,11 +62,6 @@ impl<K: Hash + Eq, V, S: BuildHasher + Default> Recent<K, V, S> {
             std::mem::swap(&mut self.current, &mut self.previous);
             self.current.clear();
         }
-        if self.current.capacity() == 0 {
-            // Sized once for a whole generation rather than grown (and
-            // rehashed) eight times on the way.
-            self.current.reserve(self.limit);
-        }
         self.current.entry(key).or_insert_with(make)
     }
 
