@@ -517,3 +517,47 @@ fn kazakh_items_and_tables_print_as_russian_ones_do() {
     assert!(!out.pdf.copied_text().contains("ЖОБА"));
     assert!(out.pdf.pages[0].curves > 10);
 }
+
+/// Item numbers as the built-in templates print them from a letter's YAML:
+/// every item of every level numbered after the one before it (a level-3
+/// item once took the number of its paragraph, so every level-3 item of a
+/// list printed as «n.m.1.»).
+#[test]
+fn items_of_every_level_are_numbered_in_turn_from_the_yaml() {
+    let engine = crate::common::engine();
+    for rel in [
+        "tests/letters/typography/ru-items-nested.yaml",
+        "tests/letters/typography/kk-four-pages.yaml",
+    ] {
+        let printed = crate::common::render(&engine, rel);
+        let numbers: Vec<Vec<u32>> = printed
+            .pdf
+            .pages
+            .iter()
+            .flat_map(Page::rows)
+            .filter_map(|r| {
+                let first = r.split([' ', '\t']).next()?;
+                let parts: Vec<&str> = first.strip_suffix('.')?.split('.').collect();
+                parts.iter().map(|p| p.parse().ok()).collect()
+            })
+            .collect();
+        let deep = numbers.iter().filter(|n| n.len() == 3).count();
+        assert!(deep >= 2, "{rel}: {deep} level-3 items in {numbers:?}");
+        // Each number follows the last one of its own level or opens a level.
+        let mut last: Vec<u32> = Vec::new();
+        for n in &numbers {
+            let depth = n.len();
+            let expected: Vec<u32> = if depth <= last.len() {
+                let mut e = last[..depth].to_vec();
+                e[depth - 1] += 1;
+                e
+            } else {
+                let mut e = last.clone();
+                e.resize(depth, 1);
+                e
+            };
+            assert_eq!(n, &expected, "{rel}: numbers {numbers:?}");
+            last = n.clone();
+        }
+    }
+}
