@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rewrites vendor/CRATE-zhauap.patch (krilla, krilla-svg, subsetter) after
+# Rewrites vendor/CRATE-zhauap.patch (krilla, krilla-svg, pdf-writer, subsetter) after
 # vendor/CRATE/src or vendor/CRATE/Cargo.toml was edited. The pristine published crate is recovered by
 # reverse-applying the committed patch to the committed sources, so no
 # download is needed; the script then checks that the new patch turns the
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 crates=("$@")
-[ ${#crates[@]} -gt 0 ] || crates=(krilla krilla-svg subsetter)
+[ ${#crates[@]} -gt 0 ] || crates=(krilla krilla-svg pdf-writer subsetter)
 for crate in "${crates[@]}"; do
   if ! git cat-file -e "HEAD:vendor/$crate-zhauap.patch" 2>/dev/null; then
     echo "vendor/$crate-zhauap.patch is not committed yet: make the first one with diff -ruN against the published crate" >&2
