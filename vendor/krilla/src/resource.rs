@@ -238,6 +238,26 @@ impl Default for ResourceDictionary {
 
 pub(crate) type ResourceNumber = u32;
 
+/// zhauap patch: `format!("{prefix}{num}")` written by hand; `format!` cost
+/// 600 instructions a call, and every text run asks for its font's name.
+fn resource_name(prefix: &str, num: ResourceNumber) -> String {
+    let mut digits = [0u8; 10];
+    let mut start = digits.len();
+    let mut rest = num;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut name = String::with_capacity(prefix.len() + digits.len() - start);
+    name.push_str(prefix);
+    name.extend(digits[start..].iter().map(|&digit| char::from(digit)));
+    name
+}
+
 impl ResourceDictionary {
     pub fn to_pdf_resources<T>(
         &self,
@@ -323,7 +343,7 @@ where
     }
 
     fn name_from_number(num: ResourceNumber) -> String {
-        format!("{}{}", T::get_prefix(), num)
+        resource_name(T::get_prefix(), num)
     }
 
     pub(crate) fn get_entries(&self) -> impl Iterator<Item = (String, Ref)> + '_ {
@@ -369,7 +389,7 @@ where
     }
 
     fn name_from_number(num: ResourceNumber) -> String {
-        format!("{}{}", T::get_prefix(), num)
+        resource_name(T::get_prefix(), num)
     }
 
     pub(crate) fn into_resource_list(self) -> ResourceList<T> {

@@ -585,12 +585,35 @@ impl<'a> XRefWriter for PlainXRefWriter<'a> {
     }
 
     fn write_free_entry(&mut self, offset: usize, gen_number: u16) {
-        write!(self.buf.inner, "{offset:010} {gen_number:05} f\r\n").unwrap();
+        write_plain_entry(self.buf, offset, gen_number, b'f');
     }
 
     fn write_occupied_entry(&mut self, offset: usize, gen_number: u16) {
-        write!(self.buf.inner, "{offset:010} {gen_number:05} n\r\n").unwrap();
+        write_plain_entry(self.buf, offset, gen_number, b'n');
     }
+}
+
+/// Writes `{offset:010} {gen_number:05} {kind}\r\n` without the formatting
+/// machinery, which cost more than the rest of the cross-reference table.
+fn write_plain_entry(buf: &mut Buf, offset: usize, gen_number: u16, kind: u8) {
+    if offset as u64 >= 10_000_000_000 {
+        let kind = char::from(kind);
+        write!(buf.inner, "{offset:010} {gen_number:05} {kind}\r\n").unwrap();
+        return;
+    }
+    let mut line = *b"0000000000 00000 n\r\n";
+    let mut rest = offset;
+    for digit in line[..10].iter_mut().rev() {
+        *digit = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    let mut rest = gen_number;
+    for digit in line[11..16].iter_mut().rev() {
+        *digit = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    line[17] = kind;
+    buf.extend(&line);
 }
 
 fn determine_field_width(offset: usize) -> u32 {
@@ -611,6 +634,25 @@ mod tests {
         println!("---------------------------");
         print!("{}", String::from_utf8_lossy(&chunk.buf));
         println!("===========================");
+    }
+
+    #[test]
+    fn test_plain_xref_entries_as_formatted() {
+        for (offset, gen) in [
+            (0u64, 65535u16),
+            (7, 0),
+            (1234567, 3),
+            (9_999_999_999, 65535),
+            (10_000_000_000, 1),
+        ] {
+            let Ok(offset) = usize::try_from(offset) else { continue };
+            for kind in [b'f', b'n'] {
+                let mut buf = Buf::new();
+                write_plain_entry(&mut buf, offset, gen, kind);
+                let expected = format!("{offset:010} {gen:05} {}\r\n", char::from(kind));
+                assert_eq!(buf.as_slice(), expected.as_bytes());
+            }
+        }
     }
 
     /// Return the slice of bytes written during the execution of `f`.

@@ -144,11 +144,10 @@ impl Sealed for Str<'_> {
         if self.0.is_ascii() {
             // Parentheses stay bare only if the first one opens and all of
             // them are balanced.
-            let escape_parens =
-                match self.0.iter().find(|&&b| b == b'(' || b == b')') {
-                    Some(b'(') => !self.is_balanced(),
-                    _ => true,
-                };
+            let escape_parens = match self.0.iter().find(|&&b| b == b'(' || b == b')') {
+                Some(b'(') => !self.is_balanced(),
+                _ => true,
+            };
 
             buf.reserve(2 + self.0.len());
             buf.push(b'(');
