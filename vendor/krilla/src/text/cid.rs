@@ -111,8 +111,13 @@ pub(crate) struct CIDFont {
     /// instead of having to distinguish according to the underlying font. See section
     /// 9.7.4.2 for more information on how glyphs are indexed in a CID-keyed font.
     glyph_remapper: GlyphRemapper,
+    /// zhauap patch: `glyph_remapper`'s mapping as a vector indexed by glyph
+    /// ID, not hashed; it is looked up for every glyph written.
+    cids: Vec<Option<Cid>>,
     /// A mapping from CIDs to their string in the original text.
-    cmap_entries: FxHashMap<u16, (String, Option<Location>)>,
+    /// zhauap patch: indexed by CID (dense from 0), not hashed; it is
+    /// looked up for every glyph written.
+    cmap_entries: Vec<Option<(String, Option<Location>)>>,
     /// The widths of the glyphs, _indexed by their CID_.
     widths: Vec<f32>,
     is_empty: bool,
@@ -125,9 +130,13 @@ impl CIDFont {
         // the glyph remapper.
         let widths = vec![font.advance_width(GlyphId::new(0)).unwrap_or(0.0)];
 
+        let glyph_remapper = GlyphRemapper::new();
+        let cids = vec![glyph_remapper.get(0)];
+
         Self {
-            glyph_remapper: GlyphRemapper::new(),
-            cmap_entries: FxHashMap::default(),
+            glyph_remapper,
+            cids,
+            cmap_entries: Vec::new(),
             widths,
             font,
             is_empty: true,
@@ -150,7 +159,10 @@ impl CIDFont {
 
     #[inline]
     pub(crate) fn get_cid(&self, glyph_id: GlyphId) -> Option<u16> {
-        self.glyph_remapper.get(glyph_id.to_u32() as u16)
+        self.cids
+            .get(usize::from(glyph_id.to_u32() as u16))
+            .copied()
+            .flatten()
     }
 
     /// Add a new glyph (if it has not already been added) and return its CID.
@@ -158,9 +170,13 @@ impl CIDFont {
     pub(crate) fn add_glyph(&mut self, glyph_id: GlyphId) -> Cid {
         self.is_empty = false;
 
-        let new_id = self
-            .glyph_remapper
-            .remap(u16::try_from(glyph_id.to_u32()).unwrap());
+        let old_id = u16::try_from(glyph_id.to_u32()).unwrap();
+        let new_id = self.glyph_remapper.remap(old_id);
+        let index = usize::from(old_id);
+        if self.cids.len() <= index {
+            self.cids.resize(index + 1, None);
+        }
+        self.cids[index] = Some(new_id);
 
         // This means that the glyph ID has been newly assigned, and thus we need to add its width.
         if new_id as usize >= self.widths.len() {
@@ -173,12 +189,21 @@ impl CIDFont {
 
     #[inline]
     pub(crate) fn get_codepoints(&self, cid: Cid) -> Option<&str> {
-        self.cmap_entries.get(&cid).map(|s| s.0.as_str())
+        self.cmap_entry(cid).map(|s| s.0.as_str())
     }
 
     #[inline]
     pub(crate) fn set_codepoints(&mut self, cid: Cid, text: String, location: Option<Location>) {
-        self.cmap_entries.insert(cid, (text, location));
+        let index = usize::from(cid);
+        if self.cmap_entries.len() <= index {
+            self.cmap_entries.resize_with(index + 1, || None);
+        }
+        self.cmap_entries[index] = Some((text, location));
+    }
+
+    #[inline]
+    fn cmap_entry(&self, cid: Cid) -> Option<&(String, Option<Location>)> {
+        self.cmap_entries.get(usize::from(cid))?.as_ref()
     }
 
     /// zhauap patch: `self.identifier() == *id` without cloning the font.
@@ -377,7 +402,7 @@ impl CIDFont {
             // For the .notdef glyph, it's fine if no mapping exists, since it is included
             // even if it was not referenced in the text.
             for g in 1..self.glyph_remapper.num_gids() {
-                let entry = self.cmap_entries.get(&g);
+                let entry = self.cmap_entry(g);
                 write_cmap_entry(&self.font, entry, sc, &mut cmap, g);
             }
 

@@ -14,9 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Debug;
 use std::hash::Hash;
 
-use rustc_hash::FxHashMap;
-
-use crate::text::cid::CIDFont;
+use crate::text::cid::{CIDFont, Cid};
 use crate::text::type3::{ColoredGlyph, Type3Font, Type3FontMapper, Type3ID};
 pub(crate) mod cid;
 pub(crate) mod font;
@@ -56,7 +54,11 @@ pub(crate) struct FontContainer {
     font: Font,
     type3_mapper: Type3FontMapper,
     cid_font: CIDFont,
-    cid_cache: FxHashMap<u32, (FontIdentifier, PDFGlyph)>,
+    /// zhauap patch: the CID of every glyph drawn with the CID font, indexed
+    /// by glyph ID (looked up for each glyph written: an index instead of a
+    /// hash), and the CID font's identifier, made once.
+    cid_cache: Vec<Option<Cid>>,
+    cid_identifier: FontIdentifier,
     type3_cache: HashMap<ColoredGlyph, (FontIdentifier, PDFGlyph)>,
 }
 
@@ -66,7 +68,8 @@ impl FontContainer {
             font: font.clone(),
             type3_mapper: Type3FontMapper::new(font.clone()),
             cid_font: CIDFont::new(font.clone()),
-            cid_cache: Default::default(),
+            cid_cache: Vec::new(),
+            cid_identifier: FontIdentifier::Cid(CIDIdentifier(font.clone())),
             type3_cache: Default::default(),
         }
     }
@@ -84,11 +87,18 @@ impl FontContainer {
     // calls run several times for every glyph written. See vendor/README.md.
     #[inline]
     pub(crate) fn font_identifier(&self, glyph: ColoredGlyph) -> Option<&FontIdentifier> {
-        let (id, _) = self
-            .cid_cache
-            .get(&glyph.glyph_id.to_u32())
-            .or_else(|| self.type3_cache.get(&glyph.to_owned()))?;
+        if self.cid_of(glyph).is_some() {
+            return Some(&self.cid_identifier);
+        }
+        let (id, _) = self.type3_cache.get(&glyph.to_owned())?;
         Some(id)
+    }
+
+    /// zhauap patch: the glyph's CID if it is drawn with the CID font.
+    #[inline]
+    fn cid_of(&self, glyph: ColoredGlyph) -> Option<Cid> {
+        let index = usize::try_from(glyph.glyph_id.to_u32()).ok()?;
+        self.cid_cache.get(index).copied().flatten()
     }
 
     /// zhauap patch: whether every glyph added so far is in the CID font
@@ -101,8 +111,8 @@ impl FontContainer {
     /// Adds the glyph and returns the PDF font that holds it.
     #[inline]
     pub(crate) fn add_glyph_to_font(&mut self, glyph: ColoredGlyph) -> (&mut dyn PdfFont, PDFGlyph) {
-        if let Some(&(_, pdf_glyph)) = self.cid_cache.get(&glyph.glyph_id.to_u32()) {
-            return (&mut self.cid_font, pdf_glyph);
+        if let Some(cid) = self.cid_of(glyph) {
+            return (&mut self.cid_font, PDFGlyph::Cid(cid));
         }
         let (identifier, pdf_glyph) = self.add_glyph(glyph);
         (self.get_from_identifier_mut(&identifier).unwrap(), pdf_glyph)
@@ -138,18 +148,20 @@ impl FontContainer {
 
     #[inline]
     pub(crate) fn add_glyph(&mut self, glyph: ColoredGlyph) -> (FontIdentifier, PDFGlyph) {
-        if let Some(e) = self
-            .cid_cache
-            .get(&glyph.glyph_id.to_u32())
-            .or_else(|| self.type3_cache.get(&glyph.to_owned()))
-        {
+        if let Some(cid) = self.cid_of(glyph) {
+            (self.cid_identifier.clone(), PDFGlyph::Cid(cid))
+        } else if let Some(e) = self.type3_cache.get(&glyph.to_owned()) {
             // We already know whether this glyph uses a CID or Type3 glyph.
             e.clone()
         } else if should_outline(&self.font, glyph.glyph_id) {
             let cid = self.cid_font.add_glyph(glyph.glyph_id);
-            let res = (self.cid_font.identifier(), PDFGlyph::Cid(cid));
-            self.cid_cache.insert(glyph.glyph_id.to_u32(), res.clone());
-            res
+            // Glyph IDs are 16 bits (`CIDFont::add_glyph` asserts it).
+            let index = glyph.glyph_id.to_u32() as usize;
+            if self.cid_cache.len() <= index {
+                self.cid_cache.resize(index + 1, None);
+            }
+            self.cid_cache[index] = Some(cid);
+            (self.cid_identifier.clone(), PDFGlyph::Cid(cid))
         } else {
             let (identifier, gid) = self.type3_mapper.add_glyph(glyph.to_owned());
             let res = (identifier, PDFGlyph::Type3(gid));
