@@ -1387,7 +1387,7 @@ fn common_spacing(pdf_font: &dyn PdfFont, glyphs: &[impl Glyph]) -> (f32, Vec<Op
     let extras: Vec<Option<f32>> = glyphs
         .iter()
         .map(|glyph| {
-            let font_advance = font.advance_width(glyph.glyph_id())?;
+            let font_advance = pdf_font.advance_width(glyph.glyph_id())?;
             Some(scale(glyph.x_advance(1.0)) - scale(font_advance / upem))
         })
         .collect();

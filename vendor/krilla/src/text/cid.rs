@@ -120,6 +120,10 @@ pub(crate) struct CIDFont {
     cmap_entries: Vec<Option<(String, Option<Location>)>>,
     /// The widths of the glyphs, _indexed by their CID_.
     widths: Vec<f32>,
+    /// zhauap patch: the font's advance of each glyph, by CID (`widths`
+    /// before `unwrap_or(0.0)`), so that writing a glyph need not ask the
+    /// font again.
+    advances: Vec<Option<f32>>,
     is_empty: bool,
 }
 
@@ -128,7 +132,8 @@ impl CIDFont {
     pub(crate) fn new(font: Font) -> CIDFont {
         // Always include the .notdef glyph. Will also always be included by the subsetter in
         // the glyph remapper.
-        let widths = vec![font.advance_width(GlyphId::new(0)).unwrap_or(0.0)];
+        let advances = vec![font.advance_width(GlyphId::new(0))];
+        let widths = vec![advances[0].unwrap_or(0.0)];
 
         let glyph_remapper = GlyphRemapper::new();
         let cids = vec![glyph_remapper.get(0)];
@@ -138,6 +143,7 @@ impl CIDFont {
             cids,
             cmap_entries: Vec::new(),
             widths,
+            advances,
             font,
             is_empty: true,
         }
@@ -165,6 +171,16 @@ impl CIDFont {
             .flatten()
     }
 
+    /// zhauap patch: `self.font.advance_width(glyph_id)`, remembered for the
+    /// glyphs added.
+    #[inline]
+    pub(crate) fn advance_width(&self, glyph_id: GlyphId) -> Option<f32> {
+        match self.get_cid(glyph_id) {
+            Some(cid) => self.advances[usize::from(cid)],
+            None => self.font.advance_width(glyph_id),
+        }
+    }
+
     /// Add a new glyph (if it has not already been added) and return its CID.
     #[inline]
     pub(crate) fn add_glyph(&mut self, glyph_id: GlyphId) -> Cid {
@@ -180,8 +196,9 @@ impl CIDFont {
 
         // This means that the glyph ID has been newly assigned, and thus we need to add its width.
         if new_id as usize >= self.widths.len() {
-            self.widths
-                .push(self.font.advance_width(glyph_id).unwrap_or(0.0));
+            let advance = self.font.advance_width(glyph_id);
+            self.widths.push(advance.unwrap_or(0.0));
+            self.advances.push(advance);
         }
 
         new_id

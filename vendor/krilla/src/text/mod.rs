@@ -183,6 +183,10 @@ pub(crate) trait PdfFont {
     );
     fn get_gid(&self, glyph: ColoredGlyph) -> Option<PDFGlyph>;
     fn force_fill(&self) -> bool;
+    /// zhauap patch: the font's advance of a glyph (`font().advance_width`).
+    fn advance_width(&self, glyph_id: GlyphId) -> Option<f32> {
+        self.font().advance_width(glyph_id)
+    }
 }
 
 impl PdfFont for Type3Font {
@@ -256,6 +260,10 @@ impl PdfFont for CIDFont {
 
     fn get_gid(&self, glyph: ColoredGlyph) -> Option<PDFGlyph> {
         self.get_cid(glyph.glyph_id).map(PDFGlyph::Cid)
+    }
+
+    fn advance_width(&self, glyph_id: GlyphId) -> Option<f32> {
+        CIDFont::advance_width(self, glyph_id)
     }
 
     fn force_fill(&self) -> bool {
