@@ -162,16 +162,16 @@ impl FileHashes {
 fn read_limited(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
     let limit = crate::typeset::image::MAX_EMBLEM_BYTES;
-    let file = open_regular(path).ok()?;
-    let mut bytes = Vec::new();
+    let (file, len) = open_regular(path).ok()?;
+    let mut bytes = Vec::with_capacity(len.min(limit) as usize + 1);
     file.take(limit + 1).read_to_end(&mut bytes).ok()?;
     (bytes.len() as u64 <= limit).then_some(bytes)
 }
 
 /// Opens a file for reading only if it is a regular file, without waiting:
 /// a named pipe put in place of a letter is refused at once instead of
-/// blocking the open.
-pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+/// blocking the open. Returns the file and its size.
+pub fn open_regular(path: &Path) -> std::io::Result<(std::fs::File, u64)> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -180,13 +180,14 @@ pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path)?;
-    if !file.metadata()?.is_file() {
+    let meta = file.metadata()?;
+    if !meta.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             crate::tr!("batch-not-a-regular-file"),
         ));
     }
-    Ok(file)
+    Ok((file, meta.len()))
 }
 
 #[cfg(test)]

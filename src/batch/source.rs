@@ -45,13 +45,14 @@ impl LetterSource for Files {
             .with_help(tr!("batch-source-unreadable-help"))
         };
         // Read at most one byte past the limit; `Source::from_bytes` refuses
-        // what is larger.
+        // what is larger. Room for the whole file (and the byte that shows
+        // its end) makes it two reads, not a dozen growing ones.
         let mut bytes = Vec::new();
         open_regular(path)
-            .and_then(|f| {
-                f.take(MAX_LETTER_BYTES as u64 + 1)
-                    .read_to_end(&mut bytes)
-                    .map(drop)
+            .and_then(|(f, len)| {
+                let limit = MAX_LETTER_BYTES as u64 + 1;
+                bytes.reserve_exact(len.min(limit) as usize + 1);
+                f.take(limit).read_to_end(&mut bytes).map(drop)
             })
             .map_err(fail)?;
         Ok(Loaded {

@@ -276,7 +276,8 @@ impl Source {
         }
         // Read at most one byte past the limit: a device or a /proc file
         // reports no size and may never end (`zhauap render /dev/zero`).
-        let mut bytes = Vec::new();
+        // Room for the whole file: two reads, not a dozen growing ones.
+        let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
         std::fs::File::open(path)
             .and_then(|f| {
                 use std::io::Read;
