@@ -33,12 +33,14 @@ pub(super) type HandedOver = (PathBuf, [u8; 32], u64, u64);
 
 /// Writes and hashes the output of the letter going to `path`.
 pub(super) fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
-    // The folder usually exists: it is made only when the write finds it
-    // missing, not looked for (a `mkdir` that fails and a `stat`) a letter.
+    // The folder usually exists: it is made only when the write fails, not
+    // looked for (a `mkdir` that fails and a `stat`) a letter. Then it is
+    // made and the write tried again, whether or not it is there by now:
+    // another worker may have made it since.
     let (file, meta) = match crate::write::unplaced(path, bytes) {
         Ok(done) => done,
         Err(refused) => {
-            let Some(parent) = path.parent().filter(|p| !p.is_dir()) else {
+            let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
                 return Err(refused);
             };
             std::fs::create_dir_all(parent).map_err(|e| {
