@@ -61,7 +61,14 @@ impl Unplaced {
     /// temporary names in `path`'s folder, so a confused answer cannot make
     /// the batch rename or remove any other file.
     pub fn adopt(path: &Path, tmp: PathBuf) -> Option<Unplaced> {
-        let ours = tmp.parent() == path.parent()
+        // As [`Staged::new`] names it: a bare file name is in `.`.
+        let folder = |p: &Path| {
+            p.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf()
+        };
+        let ours = folder(&tmp) == folder(path)
             && path
                 .file_name()
                 .zip(tmp.file_name())
@@ -462,6 +469,10 @@ mod tests {
         assert!(tmp.exists());
         assert!(Unplaced::adopt(&dir.join("other.pdf"), tmp.clone()).is_none());
         assert!(Unplaced::adopt(&path, dir.join("a.pdf")).is_none());
+        // An output named without a folder has its temporary file in `.`.
+        let bare = PathBuf::from(format!("./{}", temp_name("a.pdf".as_ref())));
+        let adopted = Unplaced::adopt(Path::new("a.pdf"), bare.clone());
+        assert_eq!(adopted.map(Unplaced::hand_over), Some(bare));
         Unplaced::adopt(&path, tmp).unwrap().place().unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"from a worker");
         // Only the output is left: no temporary file.
