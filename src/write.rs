@@ -30,13 +30,78 @@ pub fn atomic_named(path: &Path, bytes: &[u8]) -> Result<()> {
     write_renamed(&target, bytes, true)
 }
 
-/// Like [`atomic`], but the flush to disk is left to one
-/// [`flush_filesystem`] call after many files: a batch spent about a
-/// twentieth of its CPU time and most of its disk waits in one `fsync` a
-/// letter. Renaming still means an interrupted run leaves no partial file.
-/// Where `syncfs` is not available, each file is flushed as by [`atomic`].
-pub fn atomic_deferred(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_renamed(path, bytes, !CAN_SYNC_FILESYSTEM)
+/// Writes `bytes` for `path` under a temporary name, to be put in place
+/// by [`Unplaced::place`] (or removed, dropped): a batch's worker writes the
+/// letter it rendered, and the batch puts it in place once it keeps the
+/// letter. The flush to disk is left to one [`flush_filesystem`] call after
+/// many files: a batch spent about a twentieth of its CPU time and most of
+/// its disk waits in one `fsync` a letter. Where `syncfs` is not available,
+/// each file is flushed as by [`atomic`]. Returns the file's metadata too.
+pub fn unplaced(path: &Path, bytes: &[u8]) -> Result<(Unplaced, std::fs::Metadata)> {
+    let mut staged = Staged::new(path)?;
+    staged
+        .write_all(bytes)
+        .map_err(|e| write_failure(path, Step::Writing, &e))?;
+    staged.unplaced(!CAN_SYNC_FILESYSTEM)
+}
+
+/// A file written whole under its temporary name beside its target: put in
+/// place by [`Unplaced::place`]; dropped, it is removed, so a letter refused
+/// after it was written (or a fault) leaves nothing.
+#[derive(Debug)]
+pub struct Unplaced {
+    path: PathBuf,
+    /// None once placed or handed over.
+    tmp: Option<PathBuf>,
+}
+
+impl Unplaced {
+    /// The temporary file `tmp` another process wrote for `path` (see
+    /// [`Unplaced::hand_over`]); None unless it is one of this module's
+    /// temporary names in `path`'s folder, so a confused answer cannot make
+    /// the batch rename or remove any other file.
+    pub fn adopt(path: &Path, tmp: PathBuf) -> Option<Unplaced> {
+        // As [`Staged::new`] names it: a bare file name is in `.`.
+        let folder = |p: &Path| {
+            p.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf()
+        };
+        let ours = folder(&tmp) == folder(path)
+            && path
+                .file_name()
+                .zip(tmp.file_name())
+                .is_some_and(|(target, name)| is_temp_of(target, name));
+        ours.then(|| Unplaced {
+            path: path.to_path_buf(),
+            tmp: Some(tmp),
+        })
+    }
+
+    /// The temporary file, left for the process that adopts it.
+    pub fn hand_over(mut self) -> PathBuf {
+        self.tmp.take().unwrap_or_default()
+    }
+
+    /// Renames the file into place.
+    pub fn place(mut self) -> Result<()> {
+        let Some(tmp) = self.tmp.take() else {
+            return Ok(());
+        };
+        std::fs::rename(&tmp, &self.path).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            write_failure(&self.path, Step::Renaming, &e)
+        })
+    }
+}
+
+impl Drop for Unplaced {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -270,6 +335,34 @@ impl Staged {
         })
     }
 
+    /// Writes the file out, flushed to disk first when `flush`, and leaves
+    /// it under its temporary name.
+    fn unplaced(mut self, flush: bool) -> Result<(Unplaced, std::fs::Metadata)> {
+        let Some(file) = self.file.take() else {
+            return Err(write_failure(
+                &self.path,
+                Step::Writing,
+                &std::io::ErrorKind::BrokenPipe.into(),
+            ));
+        };
+        let unplaced = Unplaced {
+            path: std::mem::take(&mut self.path),
+            tmp: Some(std::mem::take(&mut self.tmp)),
+        };
+        // From here on, a failure removes the file as `unplaced` is dropped.
+        let file = file
+            .into_inner()
+            .map_err(|e| write_failure(&unplaced.path, Step::Writing, e.error()))?;
+        if flush {
+            file.sync_all()
+                .map_err(|e| write_failure(&unplaced.path, Step::Flushing, &e))?;
+        }
+        let meta = file
+            .metadata()
+            .map_err(|e| write_failure(&unplaced.path, Step::Writing, &e))?;
+        Ok((unplaced, meta))
+    }
+
     /// Puts the file in place, flushed to disk first when `flush`.
     pub fn commit(mut self, flush: bool) -> Result<()> {
         let Some(file) = self.file.take() else {
@@ -359,9 +452,29 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("a.pdf");
         atomic(&path, b"old").unwrap();
-        atomic_deferred(&path, b"new contents").unwrap();
+        let (unplaced, meta) = super::unplaced(&path, b"new contents").unwrap();
+        assert_eq!(meta.len(), 12);
+        // Not in place until placed.
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        unplaced.place().unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new contents");
         flush_filesystem(&dir).unwrap();
+        // Dropped unplaced (a refused letter), nothing is left or replaced.
+        drop(super::unplaced(&path, b"refused").unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"new contents");
+        // Handed over to another process, and adopted back: only a
+        // temporary file of the target's own folder can be adopted.
+        let (unplaced, _) = super::unplaced(&path, b"from a worker").unwrap();
+        let tmp = unplaced.hand_over();
+        assert!(tmp.exists());
+        assert!(Unplaced::adopt(&dir.join("other.pdf"), tmp.clone()).is_none());
+        assert!(Unplaced::adopt(&path, dir.join("a.pdf")).is_none());
+        // An output named without a folder has its temporary file in `.`.
+        let bare = PathBuf::from(format!("./{}", temp_name("a.pdf".as_ref())));
+        let adopted = Unplaced::adopt(Path::new("a.pdf"), bare.clone());
+        assert_eq!(adopted.map(Unplaced::hand_over), Some(bare));
+        Unplaced::adopt(&path, tmp).unwrap().place().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"from a worker");
         // Only the output is left: no temporary file.
         let names: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()

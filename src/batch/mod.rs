@@ -34,6 +34,7 @@ mod inputs;
 mod key;
 mod manifest;
 pub mod merge;
+mod output;
 mod plan;
 mod record;
 mod report;

@@ -1,6 +1,8 @@
-//! Rendering a plan: letters taken in order by the render threads, outputs
-//! written by writer threads, and every outcome passed, in the plan's order,
-//! to the [`Sink`] that keeps the manifest and the report.
+//! Rendering a plan: letters taken in order by the render threads, each
+//! output written beside its place by whoever rendered it and renamed into
+//! place by its render thread ([`super::output`]), and every outcome passed,
+//! in the plan's order, to the [`Sink`] that keeps the manifest and the
+//! report.
 
 use crate::tr;
 use std::collections::HashMap;
@@ -11,7 +13,8 @@ use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
 use super::key::{FileHashes, Global, Hash, letter_key};
-use super::manifest::{self, Known, MANIFEST, Manifest, modified_ns};
+use super::manifest::{self, Known, MANIFEST, Manifest};
+use super::output::Staged;
 use super::plan::{Job, Plan};
 use super::record::{self, FileRecord, OutputRecord, Record, Status};
 use super::report::{Outcome, Report, Summary};
@@ -49,12 +52,6 @@ pub struct Settings {
 /// The most render threads a batch starts, whatever `--jobs` says.
 pub const MAX_JOBS: usize = 256;
 
-/// Outputs waiting for a writer, at most: bounds the memory held by rendered
-/// letters when the disk is slower than the cores.
-const WRITE_QUEUE: usize = 32;
-/// Writer threads: enough flushes in flight for the file system to commit
-/// them together.
-const WRITERS: usize = 8;
 /// How far past the first unfinished letter a render thread may start: the
 /// outcomes waiting for their turn in the sink stay few.
 const WINDOW: usize = 512;
@@ -133,6 +130,9 @@ pub fn run_from(
     let advanced = Condvar::new();
     // The sink's count of letters emitted, readable without its lock.
     let emitted = AtomicUsize::new(0);
+    // Render threads waiting on `advanced`: it is notified only when there
+    // are some (a notification is a system call, even for nobody).
+    let waiting = AtomicUsize::new(0);
     let lock = || sink.lock().unwrap_or_else(PoisonError::into_inner);
 
     let finish = |index: usize, outcome: Outcome| {
@@ -151,7 +151,11 @@ pub fn run_from(
         sink.arrive(index, outcome, line);
         emitted.store(sink.emitted(), Ordering::Release);
         drop(sink);
-        advanced.notify_all();
+        // A waiter counts itself under the sink's lock before it looks at
+        // `emitted`: one that looked before this letter arrived is seen here.
+        if waiting.load(Ordering::SeqCst) > 0 {
+            advanced.notify_all();
+        }
     };
     let threads = settings
         .jobs
@@ -160,33 +164,17 @@ pub fn run_from(
         .min(plan.jobs.len().max(1));
     let next = AtomicUsize::new(0);
     let deadlines = Deadlines::default();
-    // Rendering is work for the cores; writing is mostly waiting for the
-    // disk. Writer threads do the waiting, so the cores never do.
-    let (to_writers, queue) = std::sync::mpsc::sync_channel::<Pending>(WRITE_QUEUE);
-    let queue = Mutex::new(queue);
+    // Outputs are written by whoever renders them and flushed to disk once,
+    // at the end (`Sink::finish`): no thread waits for the disk a letter.
     std::thread::scope(|scope| {
         if settings.worker.is_some() {
             scope.spawn(|| deadlines.watch());
         }
-        for _ in 0..WRITERS.min(plan.jobs.len()) {
-            scope.spawn(|| {
-                loop {
-                    // The lock is held only while waiting for the next output.
-                    let next = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
-                    let Ok(pending) = next else { break };
-                    let (index, letter) = (pending.index, pending.outcome.letter.clone());
-                    let outcome = catch_unwind(AssertUnwindSafe(|| pending.write()))
-                        .unwrap_or_else(|fault| faulted(&plan.jobs[index], global, fault));
-                    debug_assert_eq!(outcome.letter, letter);
-                    finish(index, outcome);
-                }
-            });
-        }
         let mut renderers = Vec::with_capacity(threads);
         for _ in 0..threads {
-            let to_writers = to_writers.clone();
-            let (next, context, lock, advanced, finish, emitted) =
-                (&next, &context, &lock, &advanced, &finish, &emitted);
+            let (next, context, lock, advanced, finish, emitted, waiting) = (
+                &next, &context, &lock, &advanced, &finish, &emitted, &waiting,
+            );
             let deadlines = &deadlines;
             renderers.push(scope.spawn(move || {
                 let mut worker = settings
@@ -200,26 +188,20 @@ pub fn run_from(
                     };
                     if index >= emitted.load(Ordering::Acquire) + WINDOW {
                         let mut sink = lock();
+                        waiting.fetch_add(1, Ordering::SeqCst);
                         while index >= sink.emitted() + WINDOW {
                             sink = advanced.wait(sink).unwrap_or_else(PoisonError::into_inner);
                         }
+                        waiting.fetch_sub(1, Ordering::SeqCst);
                     }
-                    let prepared = catch_unwind(AssertUnwindSafe(|| {
+                    let outcome = catch_unwind(AssertUnwindSafe(|| {
                         context.prepare(index, job, worker.as_mut())
                     }))
-                    .unwrap_or_else(|fault| Prepared::Done(faulted(job, global, fault)));
-                    match prepared {
-                        Prepared::Done(outcome) => finish(index, outcome),
-                        Prepared::Write(pending) => {
-                            // Fails only if every writer is gone, which a
-                            // writer's panic would do; the scope then panics too.
-                            let _ = to_writers.send(pending);
-                        }
-                    }
+                    .unwrap_or_else(|fault| faulted(job, global, fault));
+                    finish(index, outcome);
                 }
             }));
         }
-        drop(to_writers);
         // The deadlines are watched while letters render.
         let joined: Vec<_> = renderers.into_iter().map(|r| r.join()).collect();
         deadlines.stop();
@@ -281,66 +263,6 @@ struct Context<'a> {
     deny_warnings: bool,
 }
 
-/// A letter after the cores' part: done, or rendered and to be written.
-enum Prepared {
-    Done(Outcome),
-    Write(Pending),
-}
-
-/// A rendered letter on its way to the disk.
-struct Pending {
-    index: usize,
-    bytes: Vec<u8>,
-    sha256: Hash,
-    /// Its outcome once written.
-    outcome: Outcome,
-    started: Instant,
-}
-
-impl Pending {
-    fn write(self) -> Outcome {
-        let mut outcome = self.outcome;
-        let written = write_output(&outcome.output, &self.bytes).map(|()| {
-            let meta = std::fs::metadata(&outcome.output).ok();
-            OutputRecord {
-                path: outcome.output.display().to_string(),
-                sha256: self.sha256.into(),
-                bytes: self.bytes.len() as u64,
-                modified_ns: meta.as_ref().and_then(modified_ns).unwrap_or(0),
-            }
-        });
-        match written {
-            Ok(output) => outcome.record.output = Some(output),
-            Err(e) => {
-                outcome.status = Status::Failed;
-                outcome.record.status = Status::Failed;
-                outcome.record.cache_key = None;
-                outcome.record.pages = None;
-                outcome.record.problems = record::problems(&e);
-                outcome.pages = None;
-                outcome.error = Some(e);
-            }
-        }
-        outcome.time = self.started.elapsed();
-        outcome
-    }
-}
-
-fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            Error::one(Diagnostic::new(
-                parent,
-                tr!(
-                    "batch-out-dir-uncreatable",
-                    reason = crate::input::io_reason(&e)
-                ),
-            ))
-        })?;
-    }
-    crate::write::atomic_deferred(path, bytes)
-}
-
 /// A record with what is known of any letter before it is read: its
 /// place, the templates and the program. Failed until shown otherwise.
 fn base_record(job: &Job, global: &Global) -> Record {
@@ -382,46 +304,52 @@ fn failed(job: &Job, mut record: Record, error: Error, started: Instant) -> Outc
 }
 
 impl Context<'_> {
-    fn prepare(&self, index: usize, job: &Job, worker: Option<&mut Worker>) -> Prepared {
+    fn prepare(&self, index: usize, job: &Job, worker: Option<&mut Worker>) -> Outcome {
         let started = Instant::now();
         let mut record = base_record(job, self.global);
         let mut warnings = Vec::new();
-        match self.up_to_date_or_render(index, job, &mut record, worker, &mut warnings) {
-            Ok(None) => Prepared::Done(Outcome {
-                letter: job.letter.clone(),
-                output: job.output.clone(),
-                status: Status::Unchanged,
-                error: None,
-                warnings,
-                pages: record.pages.map(|p| p as usize),
-                time: started.elapsed(),
-                record,
-            }),
-            Ok(Some(bytes)) => {
-                record.status = Status::Rendered;
-                Prepared::Write(Pending {
-                    index,
-                    sha256: Hash::of(&bytes),
-                    bytes,
-                    outcome: Outcome {
-                        letter: job.letter.clone(),
-                        output: job.output.clone(),
-                        status: Status::Rendered,
-                        error: None,
+        let status = match self.up_to_date_or_render(index, job, &mut record, worker, &mut warnings)
+        {
+            Ok(None) => Status::Unchanged,
+            Ok(Some(staged)) => match staged.and_then(Staged::place) {
+                Ok(written) => {
+                    record.status = Status::Rendered;
+                    record.output = Some(OutputRecord {
+                        path: job.output.display().to_string(),
+                        sha256: written.sha256.into(),
+                        bytes: written.bytes,
+                        modified_ns: written.modified_ns,
+                    });
+                    Status::Rendered
+                }
+                // Rendered, but not written: the record keeps what the
+                // letter read and its warnings.
+                Err(e) => {
+                    record.cache_key = None;
+                    record.pages = None;
+                    return Outcome {
                         warnings,
-                        pages: record.pages.map(|p| p as usize),
-                        time: started.elapsed(),
-                        record,
-                    },
-                    started,
-                })
-            }
-            Err(e) => Prepared::Done(failed(job, record, e, started)),
+                        ..failed(job, record, e, started)
+                    };
+                }
+            },
+            Err(e) => return failed(job, record, e, started),
+        };
+        Outcome {
+            letter: job.letter.clone(),
+            output: job.output.clone(),
+            status,
+            error: None,
+            warnings,
+            pages: record.pages.map(|p| p as usize),
+            time: started.elapsed(),
+            record,
         }
     }
 
-    /// Fills `record` as far as the letter gets; the rendered bytes, or
-    /// none when the output is up to date (then `record` is its record).
+    /// Fills `record` as far as the letter gets; the output staged (or why
+    /// it could not be written), or none when the output is up to date
+    /// (then `record` is its record).
     /// `warnings` gets the letter's warnings when it is checked.
     fn up_to_date_or_render(
         &self,
@@ -430,7 +358,7 @@ impl Context<'_> {
         record: &mut Record,
         worker: Option<&mut Worker>,
         warnings: &mut Vec<Diagnostic>,
-    ) -> Result<Option<Vec<u8>>> {
+    ) -> Result<Option<Result<Staged>>> {
         let loaded = self.source.load(index, job)?;
         let letter_hash = Hash::of(loaded.source.text.as_bytes());
         record.input.sha256 = Some(letter_hash.into());
@@ -456,10 +384,10 @@ impl Context<'_> {
         }
 
         let row = loaded.row.as_ref();
-        let in_worker = worker.and_then(|w| w.make(&loaded.source, row, self.options));
+        let in_worker = worker.and_then(|w| w.make(&loaded.source, row, self.options, &job.output));
         let made = match in_worker {
             Some(made) => made?,
-            None => worker::make(self.engine, loaded.source, row, self.options)?,
+            None => worker::make(self.engine, loaded.source, row, self.options, &job.output)?,
         };
         record.warnings = made.warnings.iter().map(record::problem).collect();
         if self.deny_warnings
@@ -487,6 +415,6 @@ impl Context<'_> {
         );
         record.cache_key = Some(key.into());
         record.pages = u32::try_from(made.pages).ok();
-        Ok(Some(made.bytes))
+        Ok(Some(made.output))
     }
 }

@@ -8,14 +8,16 @@
 //! reads and checks whether the letter is up to date as before; a letter to
 //! render goes to the worker as one JSON line (its path and text, and a
 //! mail merge's row: the fields its cells set, with their places), and the
-//! worker answers with one JSON line (the files it read, the pages, or the
-//! refusal) followed by the output's bytes. When the worker dies, or is
+//! worker writes the output under a temporary name beside its place and
+//! answers with one JSON line (the files it read, the pages, the temporary
+//! file with the output's hash, or the refusal); the render thread renames
+//! the file into place ([`super::output`]). When the worker dies, or is
 //! killed for running past the letter's budget ([`Deadlines`]), the letter
 //! in flight is failed with the reason, a new worker is started for the next
 //! letter, and the manifest, summary and report are written as always.
 //!
 //! The cost is a process start per render thread (its own templates and
-//! fonts) and the output's bytes copied once through a pipe. The library's
+//! fonts) and the letter's text copied once through a pipe. The library's
 //! own callers (tests) render in-process: [`Settings::worker`] is set only
 //! by the command line.
 //!
@@ -33,6 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use super::key::{FileHash, Hash};
 use super::merge::RowFields;
+use super::output::{HandedOver, Staged};
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::letter::Source;
 use crate::{Engine, Format, Options};
@@ -94,19 +97,23 @@ pub(super) struct Made {
     /// The hash of the defaults file merged in, if any.
     pub defaults: Option<Hash>,
     pub pages: usize,
-    pub bytes: Vec<u8>,
+    /// The output written under its temporary name, or why it could not
+    /// be: the letter is then failed, its record keeping what it read.
+    pub output: Result<Staged>,
     /// The letter's warnings, to print, record and, with `--deny-warnings`,
     /// refuse it for.
     pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
-/// Checks and renders one letter under one budget: the work a worker does,
-/// and what a batch without workers does in its own threads.
+/// Checks and renders one letter under one budget, and writes its output
+/// for `output` under a temporary name: the work a worker does, and what a
+/// batch without workers does in its own threads.
 pub(super) fn make(
     engine: &Engine,
     source: Source,
     row: Option<&RowFields>,
     options: &Options,
+    output: &Path,
 ) -> Result<Made> {
     let _budget = crate::budget::Budget::letter();
     let checked = match row {
@@ -128,7 +135,7 @@ pub(super) fn make(
         files,
         defaults,
         pages: rendered.pages.pages.len(),
-        bytes: rendered.bytes,
+        output: super::output::stage(output, &rendered.bytes),
         warnings,
     })
 }
@@ -140,6 +147,9 @@ pub(super) fn make(
 struct Request {
     path: PathBuf,
     text_bytes: usize,
+    /// Where the output goes: the worker writes it beside, under a
+    /// temporary name.
+    output: PathBuf,
     /// A mail merge's row, laid over the letter.
     row: Option<RowFields>,
     typography: bool,
@@ -148,12 +158,11 @@ struct Request {
 
 #[derive(Serialize, Deserialize)]
 enum Answer {
-    /// The output's `bytes` bytes follow the line.
     Made {
         files: Vec<(PathBuf, [u8; 32])>,
         defaults: Option<[u8; 32]>,
         pages: usize,
-        bytes: usize,
+        output: std::result::Result<HandedOver, Error>,
         warnings: Vec<crate::diagnostic::Diagnostic>,
     },
     Refused(Error),
@@ -241,30 +250,43 @@ fn answer(
     let path = request.path;
     let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let source = Source::from_bytes(&path, text)?;
-        make(engine, source, request.row.as_ref(), &options)
+        make(
+            engine,
+            source,
+            request.row.as_ref(),
+            &options,
+            &request.output,
+        )
     }))
     .unwrap_or_else(|fault| Err(super::run::fault_error(&path, fault.as_ref())));
-    let (answer, bytes) = match made {
-        Ok(m) => (
-            Answer::Made {
-                files: m
-                    .files
-                    .into_iter()
-                    .map(|f| (f.path.to_path_buf(), f.sha256.0))
-                    .collect(),
-                defaults: m.defaults.map(|h| h.0),
-                pages: m.pages,
-                bytes: m.bytes.len(),
-                warnings: m.warnings,
-            },
-            m.bytes,
-        ),
-        Err(e) => (Answer::Refused(e), Vec::new()),
+    let answer = match made {
+        Ok(m) => Answer::Made {
+            files: m
+                .files
+                .into_iter()
+                .map(|f| (f.path.to_path_buf(), f.sha256.0))
+                .collect(),
+            defaults: m.defaults.map(|h| h.0),
+            pages: m.pages,
+            output: m.output.map(Staged::hand_over),
+            warnings: m.warnings,
+        },
+        Err(e) => Answer::Refused(e),
     };
-    serde_json::to_writer(&mut *out, &answer)?;
-    out.write_all(b"\n")?;
-    out.write_all(&bytes)?;
-    out.flush()
+    // One write: the batch wakes once.
+    let mut line = serde_json::to_vec(&answer).map_err(std::io::Error::other)?;
+    line.push(b'\n');
+    let sent = out.write_all(&line).and_then(|()| out.flush());
+    if sent.is_err()
+        && let Answer::Made {
+            output: Ok((tmp, ..)),
+            ..
+        } = &answer
+    {
+        // Nobody will put it in place.
+        let _ = std::fs::remove_file(tmp);
+    }
+    sent
 }
 
 /// The workers' deadlines, watched by one thread that kills a worker whose
@@ -387,6 +409,7 @@ impl<'a> Worker<'a> {
         source: &Source,
         row: Option<&RowFields>,
         options: &Options,
+        output: &Path,
     ) -> Option<Result<Made>> {
         if self.unavailable {
             return None;
@@ -403,13 +426,13 @@ impl<'a> Worker<'a> {
         let running = self.running.as_mut()?;
         let budget = Duration::from_secs(crate::budget::LETTER_SECONDS) + KILL_AFTER_BUDGET;
         self.deadlines.arm(running.id, &running.child, budget);
-        let result = ask(running, source, row, options);
+        let result = ask(running, source, row, options, output);
         let killed = self.deadlines.disarm(running.id);
         match result {
             Ok(made) => Some(made),
             Err(_) => {
                 let running = self.running.take()?;
-                Some(Err(died(&source.path, running, killed)))
+                Some(Err(died(&source.path, output, running, killed)))
             }
         }
     }
@@ -456,10 +479,12 @@ fn ask(
     source: &Source,
     row: Option<&RowFields>,
     options: &Options,
+    output: &Path,
 ) -> std::io::Result<Result<Made>> {
     let request = Request {
         path: source.path.clone(),
         text_bytes: source.text.len(),
+        output: output.to_path_buf(),
         row: row.cloned(),
         typography: options.typography,
         html: options.format == Format::Html,
@@ -481,18 +506,15 @@ fn ask(
             files,
             defaults,
             pages,
-            bytes,
+            output: staged,
             warnings,
         } => {
-            // Read into spare capacity: no zeroing of a ~57 KB buffer first.
-            let mut out = Vec::with_capacity(bytes);
-            if (&mut running.stdout)
-                .take(bytes as u64)
-                .read_to_end(&mut out)?
-                != bytes
-            {
-                return Err(std::io::ErrorKind::UnexpectedEof.into());
-            }
+            let staged = match staged {
+                Ok(handed) => Ok(Staged::adopt(output, handed).ok_or_else(|| {
+                    std::io::Error::other("the worker named no temporary file of the output")
+                })?),
+                Err(e) => Err(e),
+            };
             Ok(Made {
                 files: files
                     .into_iter()
@@ -503,7 +525,7 @@ fn ask(
                     .collect(),
                 defaults: defaults.map(Hash),
                 pages,
-                bytes: out,
+                output: staged,
                 warnings,
             })
         }
@@ -511,8 +533,8 @@ fn ask(
     })
 }
 
-/// The refusal of a letter whose worker died under it.
-fn died(letter: &Path, running: Running, killed: bool) -> Error {
+/// The refusal of a letter whose worker died under it, writing `output`.
+fn died(letter: &Path, output: &Path, running: Running, killed: bool) -> Error {
     drop(running.stdin);
     let status = {
         let mut child = running.child.lock().unwrap_or_else(PoisonError::into_inner);
@@ -520,6 +542,11 @@ fn died(letter: &Path, running: Running, killed: bool) -> Error {
         let _ = child.kill();
         child.wait().ok()
     };
+    // The output it may have begun: its temporary file, named for the
+    // worker's process, now gone.
+    if let Some(folder) = output.parent() {
+        crate::write::remove_stale_temps(folder);
+    }
     if killed {
         return crate::budget::over(letter);
     }

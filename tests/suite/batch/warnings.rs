@@ -71,6 +71,13 @@ fn deny_warnings_refuses_a_letter_with_warnings_and_writes_nothing_for_it() {
         (1, 1)
     );
     assert_eq!(files_below(&dir.join("out")), set(&["good.pdf"]));
+    // The refused letter was written by its worker under a temporary name
+    // (`files_below` skips those): the batch removed it, nothing is left.
+    let names: Vec<String> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
     let refused = report["letters"]
         .as_array()
         .unwrap()

@@ -191,9 +191,11 @@ fn a_worker_s_heap_is_marked_for_huge_pages() {
     // One letter's round trip: the worker is set up and has rendered.
     let path = crate::common::crate_path("examples/dz-83-reply.yaml");
     let text = fs::read(&path).unwrap();
+    let out = tempfile::tempdir().unwrap();
     let request = serde_json::json!({
         "path": path,
         "text_bytes": text.len(),
+        "output": out.path().join("dz-83-reply.pdf"),
         "row": null,
         "typography": true,
         "html": false,
