@@ -201,6 +201,17 @@ impl<'a> Files<'a> {
     }
 }
 
+/// Whether a file with these bytes may have a `defaults` key, that is
+/// whether [`defaults_named`] needs to parse it to tell. A key's name is
+/// its text as written, except for the escapes of a double-quoted key
+/// (`"def\x61ults"`), which need a backslash: a file with neither the word
+/// nor a backslash names no defaults file. A batch asks this of every file
+/// of its folder, and parsing each only to find no `defaults` was as much
+/// work as checking the letter later.
+pub fn may_name_defaults(bytes: &[u8]) -> bool {
+    memchr::memchr(b'\\', bytes).is_some() || memchr::memmem::find(bytes, b"defaults").is_some()
+}
+
 /// The defaults files a letter draws on, nearest first, as far as they can
 /// be read: what `preview` watches and what `batch` leaves out of a folder
 /// of letters. Unlike [`load`] it refuses nothing; it stops where the chain
@@ -210,6 +221,9 @@ pub fn defaults_named(source: &Source) -> Vec<PathBuf> {
     let mut chain = vec![identity(&source.path)];
     let mut current = source.clone();
     while out.len() < MAX_DEFAULTS_DEPTH {
+        if !may_name_defaults(current.text.as_bytes()) {
+            break;
+        }
         let Ok(node) = parse_yaml(&current) else {
             break;
         };
@@ -233,4 +247,45 @@ pub fn defaults_named(source: &Source) -> Vec<PathBuf> {
         current = next;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The defaults `defaults_named` finds for a letter with this text, by file name.
+    fn named(letter: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("base.yaml"), "lang: ru\n").unwrap();
+        let path = dir.path().join("letter.yaml");
+        let source = Source::from_bytes(&path, letter.as_bytes().to_vec()).unwrap();
+        defaults_named(&source)
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_defaults_key_is_found_however_it_is_written_and_only_then() {
+        // The word written out, plain or quoted, or spelled by escapes.
+        for letter in [
+            "lang: ru\ndefaults: base.yaml\n",
+            "'defaults': base.yaml\n",
+            "\"def\\x61ults\": base.yaml\n",
+            "\"\\u0064efaults\": base.yaml\n",
+            "{lang: ru, defaults: base.yaml}\n",
+        ] {
+            assert_eq!(named(letter), ["base.yaml"], "{letter}");
+        }
+        // Folded or not at the top, it is not the key; no word, no parse.
+        for letter in [
+            "? \"def\n  aults\"\n: base.yaml\n",
+            "letterhead:\n  defaults: base.yaml\n",
+            "lang: ru\nbody: [Текст]\n",
+        ] {
+            assert!(named(letter).is_empty(), "{letter}");
+        }
+        assert!(!may_name_defaults("lang: ru\nbody: [Текст]\n".as_bytes()));
+        assert!(may_name_defaults(b"a: \"\\t\"\n"));
+    }
 }
