@@ -23,20 +23,37 @@ const EN_DASH: char = '–';
 #[must_use]
 pub fn apply(text: &str, lang: Lang) -> String {
     let mut chars: Vec<char> = text.chars().collect();
-    apply_chars(&mut chars, lang);
+    apply_chars(&mut chars, &mut Scratch::default(), lang);
     chars.into_iter().collect()
 }
 
+/// The pass's working lists, kept from one line of a document to the next
+/// instead of allocated and grown again for each.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token>,
+    /// Per char: inside a URL or e-mail ([`protected_mask`]).
+    protected: Vec<bool>,
+    /// Per token: has a protected char.
+    url: Vec<bool>,
+    /// Spaces to turn into U+00A0.
+    to_bind: Vec<usize>,
+}
+
 /// [`apply`] in place on a paragraph's chars.
-fn apply_chars(chars: &mut [char], _lang: Lang) {
+fn apply_chars(chars: &mut [char], scratch: &mut Scratch, _lang: Lang) {
     // Tokens and protection are computed once: the passes below never turn
     // a non-whitespace char into whitespace or back, so token boundaries
     // (and therefore the protected spans) stay where they are.
-    let toks = tokens(chars);
-    let protected = protected_mask(chars, &toks);
-    convert_quotes(chars, &protected);
+    tokens(chars, &mut scratch.toks);
+    protected_mask(chars, scratch);
+    // Only a straight quote is ever replaced, and the nesting depth the
+    // others count decides nothing without one.
+    if chars.contains(&'"') {
+        convert_quotes(chars, &scratch.protected);
+    }
     convert_spaced_hyphens(chars);
-    bind_with_nbsp(chars, &toks, &protected);
+    bind_with_nbsp(chars, scratch);
 }
 
 /// `c.is_alphabetic()`, answered without a table search for ASCII and the
@@ -96,8 +113,8 @@ struct Token {
 /// Splits on any whitespace (U+00A0 included, since `char::is_whitespace`
 /// covers it). Treating NBSP as a separator is what makes the pass
 /// idempotent: a second run sees exactly the same tokens as the first.
-fn tokens(chars: &[char]) -> Vec<Token> {
-    let mut out = Vec::new();
+fn tokens(chars: &[char], out: &mut Vec<Token>) {
+    out.clear();
     let mut start = None;
     for (i, c) in chars.iter().enumerate() {
         match (is_space(*c), start) {
@@ -115,7 +132,6 @@ fn tokens(chars: &[char]) -> Vec<Token> {
             end: chars.len(),
         });
     }
-    out
 }
 
 /// Quote marks, straight or typographic. The same set is stripped from the
@@ -187,14 +203,23 @@ fn is_email(t: &[char]) -> bool {
     before_ok && after_ok
 }
 
-/// Per-char flag: inside a URL or e-mail. The quote marks and brackets that
-/// merely wrap the address stay outside, so `"https://x.kz"` still gets
-/// «ёлочки» around it.
-fn protected_mask(chars: &[char], toks: &[Token]) -> Vec<bool> {
-    let mut mask = vec![false; chars.len()];
-    for &tok in toks {
+/// Per-char flag: inside a URL or e-mail; and per token, whether it has
+/// such a char. The quote marks and brackets that merely wrap the address
+/// stay outside, so `"https://x.kz"` still gets «ёлочки» around it.
+fn protected_mask(chars: &[char], scratch: &mut Scratch) {
+    let Scratch {
+        toks,
+        protected,
+        url,
+        ..
+    } = scratch;
+    protected.clear();
+    protected.resize(chars.len(), false);
+    url.clear();
+    for &tok in toks.iter() {
         let t = &chars[tok.start..tok.end];
         if !is_url_like(t) {
+            url.push(false);
             continue;
         }
         let lead = t.iter().take_while(|&&c| is_leading_punct(c)).count();
@@ -203,11 +228,10 @@ fn protected_mask(chars: &[char], toks: &[Token]) -> Vec<bool> {
             .rev()
             .take_while(|&&c| is_trailing_punct(c))
             .count();
-        for m in &mut mask[tok.start + lead..tok.end - trail] {
-            *m = true;
-        }
+        let span = &mut protected[tok.start + lead..tok.end - trail];
+        span.fill(true);
+        url.push(!span.is_empty());
     }
-    mask
 }
 
 // ---------------------------------------------------------------------------
@@ -434,17 +458,16 @@ fn binds(a: &[char], b: &[char], before_a: Option<&[char]>, a_url: bool, b_url: 
 /// Turns the U+0020 between two tokens into U+00A0 where a rule says they
 /// belong together. Only a single ordinary space is a candidate: line breaks
 /// (`\n`) and runs of spaces are left to the author.
-fn bind_with_nbsp(chars: &mut [char], toks: &[Token], protected: &[bool]) {
-    let url: Vec<bool> = toks
-        .iter()
-        .map(|t| protected[t.start..t.end].iter().any(|&p| p))
-        .collect();
+fn bind_with_nbsp(chars: &mut [char], scratch: &mut Scratch) {
+    let Scratch {
+        toks, url, to_bind, ..
+    } = scratch;
     // A single space or NBSP between two tokens: NBSP counts so that a second
     // run sees the same neighbourhood as the first.
     let single_gap = |left: &Token, right: &Token| {
         right.start == left.end + 1 && is_inline_space(chars[left.end])
     };
-    let mut to_bind = Vec::new();
+    to_bind.clear();
     for k in 0..toks.len().saturating_sub(1) {
         let (ta, tb) = (toks[k], toks[k + 1]);
         if tb.start != ta.end + 1 || chars[ta.end] != ' ' {
@@ -462,7 +485,7 @@ fn bind_with_nbsp(chars: &mut [char], toks: &[Token], protected: &[bool]) {
     }
     // Decisions are taken on the unmodified text, then applied, so no rule
     // sees the result of another.
-    for i in to_bind {
+    for &i in to_bind.iter() {
         chars[i] = NBSP;
     }
 }
@@ -471,24 +494,49 @@ fn bind_with_nbsp(chars: &mut [char], toks: &[Token], protected: &[bool]) {
 /// emphasis boundaries: the pass replaces characters one for one, so each run
 /// keeps its length in characters.
 pub fn apply_to_document(doc: &mut crate::document::Document, lang: Lang) {
+    let mut scratch = Scratch::default();
+    // The line's chars, as they came and as the pass leaves them, and where
+    // each run ends among them: kept from line to line.
+    let (mut fixed, mut original, mut ends) = (Vec::new(), Vec::new(), Vec::new());
     doc.for_each_line_mut(|line| {
-        {
-            // At most a char a byte: sized once, not grown as it fills.
-            let mut fixed: Vec<char> = Vec::with_capacity(line.iter().map(|r| r.text.len()).sum());
-            fixed.extend(line.iter().flat_map(|r| r.text.chars()));
-            apply_chars(&mut fixed, lang);
-            let mut at = 0;
-            for run in line.iter_mut() {
-                let n = run.text.chars().count();
-                let new = &fixed[at..at + n];
-                // Most runs come out unchanged: keep their text.
-                if !run.text.chars().eq(new.iter().copied()) {
-                    run.text = new.iter().collect();
-                }
-                at += n;
+        fixed.clear();
+        ends.clear();
+        for run in line.iter() {
+            fixed.extend(run.text.chars());
+            ends.push(fixed.len());
+        }
+        original.clear();
+        original.extend_from_slice(&fixed);
+        apply_chars(&mut fixed, &mut scratch, lang);
+        let mut at = 0;
+        for (run, &end) in line.iter_mut().zip(&ends) {
+            let new = &fixed[at..end];
+            // Most runs come out unchanged: keep their text (compared as
+            // chars, not decoded from it again).
+            if *new != original[at..end] {
+                run.text = patched(&run.text, &original[at..end], new);
             }
+            at = end;
         }
     });
+}
+
+/// `text`, whose chars are `old`, with the chars that differ in `new` put
+/// in: the few a pass changes are encoded, the stretches between them are
+/// copied whole.
+fn patched(text: &str, old: &[char], new: &[char]) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let (mut byte, mut copied) = (0, 0);
+    for (&o, &n) in old.iter().zip(new) {
+        if o != n {
+            out.push_str(&text[copied..byte]);
+            out.push(n);
+            copied = byte + o.len_utf8();
+        }
+        byte += o.len_utf8();
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 #[cfg(test)]
