@@ -38,6 +38,9 @@ struct Scratch {
     url: Vec<bool>,
     /// Spaces to turn into U+00A0.
     to_bind: Vec<usize>,
+    /// Every char the pass replaced: its index and the char it was, in
+    /// order once the pass is done.
+    changed: Vec<(usize, char)>,
 }
 
 /// [`apply`] in place on a paragraph's chars.
@@ -45,15 +48,19 @@ fn apply_chars(chars: &mut [char], scratch: &mut Scratch, _lang: Lang) {
     // Tokens and protection are computed once: the passes below never turn
     // a non-whitespace char into whitespace or back, so token boundaries
     // (and therefore the protected spans) stay where they are.
+    scratch.changed.clear();
     tokens(chars, &mut scratch.toks);
     protected_mask(chars, scratch);
     // Only a straight quote is ever replaced, and the nesting depth the
     // others count decides nothing without one.
     if chars.contains(&'"') {
-        convert_quotes(chars, &scratch.protected);
+        convert_quotes(chars, &scratch.protected, &mut scratch.changed);
     }
-    convert_spaced_hyphens(chars);
+    convert_spaced_hyphens(chars, &mut scratch.changed);
     bind_with_nbsp(chars, scratch);
+    // Each pass replaces chars of its own kind (", -, U+0020), so no index
+    // is listed twice.
+    scratch.changed.sort_unstable_by_key(|&(i, _)| i);
 }
 
 /// `c.is_alphabetic()`, answered without a table search for ASCII and the
@@ -254,7 +261,7 @@ fn in_opening_position(prev: Option<char>) -> bool {
 /// Converts straight double quotes, tracking nesting depth across the whole
 /// paragraph (pre-existing « » „ “ count too). Depth arithmetic saturates, so
 /// unbalanced input degrades to plain «» instead of panicking.
-fn convert_quotes(chars: &mut [char], protected: &[bool]) {
+fn convert_quotes(chars: &mut [char], protected: &[bool], changed: &mut Vec<(usize, char)>) {
     let mut depth: usize = 0;
     for i in 0..chars.len() {
         if protected[i] {
@@ -286,6 +293,7 @@ fn convert_quotes(chars: &mut [char], protected: &[bool]) {
                     // starts a quotation rather than closing a phantom one.
                     depth == 0 && next.is_some_and(char::is_alphanumeric)
                 };
+                changed.push((i, '"'));
                 if opens {
                     chars[i] = if depth == 0 { '«' } else { '„' };
                     depth += 1;
@@ -310,7 +318,7 @@ fn is_inline_space(c: char) -> bool {
 /// ` - ` between words becomes ` — `. Hyphens inside words
 /// (`интернет-ресурсов`, `COVID-19`) have no spaces around them and are left
 /// alone, as are a list marker at the start of a line and existing – and —.
-fn convert_spaced_hyphens(chars: &mut [char]) {
+fn convert_spaced_hyphens(chars: &mut [char], changed: &mut Vec<(usize, char)>) {
     for i in 2..chars.len().saturating_sub(2) {
         if chars[i] == '-'
             && is_inline_space(chars[i - 1])
@@ -319,6 +327,7 @@ fn convert_spaced_hyphens(chars: &mut [char]) {
             && !chars[i + 2].is_whitespace()
         {
             chars[i] = EM_DASH;
+            changed.push((i, '-'));
         }
     }
 }
@@ -460,7 +469,11 @@ fn binds(a: &[char], b: &[char], before_a: Option<&[char]>, a_url: bool, b_url: 
 /// (`\n`) and runs of spaces are left to the author.
 fn bind_with_nbsp(chars: &mut [char], scratch: &mut Scratch) {
     let Scratch {
-        toks, url, to_bind, ..
+        toks,
+        url,
+        to_bind,
+        changed,
+        ..
     } = scratch;
     // A single space or NBSP between two tokens: NBSP counts so that a second
     // run sees the same neighbourhood as the first.
@@ -486,6 +499,7 @@ fn bind_with_nbsp(chars: &mut [char], scratch: &mut Scratch) {
     // Decisions are taken on the unmodified text, then applied, so no rule
     // sees the result of another.
     for &i in to_bind.iter() {
+        changed.push((i, chars[i]));
         chars[i] = NBSP;
     }
 }
@@ -495,9 +509,9 @@ fn bind_with_nbsp(chars: &mut [char], scratch: &mut Scratch) {
 /// keeps its length in characters.
 pub fn apply_to_document(doc: &mut crate::document::Document, lang: Lang) {
     let mut scratch = Scratch::default();
-    // The line's chars, as they came and as the pass leaves them, and where
-    // each run ends among them: kept from line to line.
-    let (mut fixed, mut original, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+    // The line's chars and where each run ends among them: kept from line
+    // to line.
+    let (mut fixed, mut ends) = (Vec::new(), Vec::new());
     doc.for_each_line_mut(|line| {
         fixed.clear();
         ends.clear();
@@ -505,38 +519,51 @@ pub fn apply_to_document(doc: &mut crate::document::Document, lang: Lang) {
             fixed.extend(run.text.chars());
             ends.push(fixed.len());
         }
-        original.clear();
-        original.extend_from_slice(&fixed);
         apply_chars(&mut fixed, &mut scratch, lang);
+        let mut changed = scratch.changed.as_slice();
         let mut at = 0;
         for (run, &end) in line.iter_mut().zip(&ends) {
-            let new = &fixed[at..end];
-            // Most runs come out unchanged: keep their text (compared as
-            // chars, not decoded from it again).
-            if *new != original[at..end] {
-                run.text = patched(&run.text, &original[at..end], new);
+            let here = changed.partition_point(|&(i, _)| i < end);
+            // Most runs come out unchanged: keep their text.
+            if here > 0 {
+                run.text = patched(&run.text, &fixed[at..end], at, &changed[..here]);
             }
+            changed = &changed[here..];
             at = end;
         }
     });
 }
 
-/// `text`, whose chars are `old`, with the chars that differ in `new` put
-/// in: the few a pass changes are encoded, the stretches between them are
-/// copied whole.
-fn patched(text: &str, old: &[char], new: &[char]) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let (mut byte, mut copied) = (0, 0);
-    for (&o, &n) in old.iter().zip(new) {
-        if o != n {
-            out.push_str(&text[copied..byte]);
-            out.push(n);
-            copied = byte + o.len_utf8();
-        }
-        byte += o.len_utf8();
+/// `text` with the pass's `changes` put in (indices of the line's chars,
+/// the run's starting at `first`; `new` the run's chars after the pass).
+/// Only the changed chars are encoded, the stretches between them are
+/// copied whole, found by the UTF-8 lengths of the chars before them.
+fn patched(text: &str, new: &[char], first: usize, changes: &[(usize, char)]) -> String {
+    let mut out = String::with_capacity(text.len() + 2 * changes.len());
+    // `copied` bytes of `text` are in `out`: the chars before `next`.
+    let (mut copied, mut next) = (0, 0);
+    for &(i, was) in changes {
+        let k = i - first;
+        let byte = copied + utf8_len(&new[next..k]);
+        out.push_str(&text[copied..byte]);
+        out.push(new[k]);
+        copied = byte + was.len_utf8();
+        next = k + 1;
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// The UTF-8 length of `chars`, counted without branches so that the
+/// compiler sums many chars at once.
+fn utf8_len(chars: &[char]) -> usize {
+    chars
+        .iter()
+        .map(|&c| {
+            let c = u32::from(c);
+            1 + usize::from(c >= 0x80) + usize::from(c >= 0x800) + usize::from(c >= 0x1_0000)
+        })
+        .sum()
 }
 
 #[cfg(test)]
