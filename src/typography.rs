@@ -23,20 +23,44 @@ const EN_DASH: char = '–';
 #[must_use]
 pub fn apply(text: &str, lang: Lang) -> String {
     let mut chars: Vec<char> = text.chars().collect();
-    apply_chars(&mut chars, lang);
+    apply_chars(&mut chars, &mut Scratch::default(), lang);
     chars.into_iter().collect()
 }
 
+/// The pass's working lists, kept from one line of a document to the next
+/// instead of allocated and grown again for each.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token>,
+    /// Per char: inside a URL or e-mail ([`protected_mask`]).
+    protected: Vec<bool>,
+    /// Per token: has a protected char.
+    url: Vec<bool>,
+    /// Spaces to turn into U+00A0.
+    to_bind: Vec<usize>,
+    /// Every char the pass replaced: its index and the char it was, in
+    /// order once the pass is done.
+    changed: Vec<(usize, char)>,
+}
+
 /// [`apply`] in place on a paragraph's chars.
-fn apply_chars(chars: &mut [char], _lang: Lang) {
+fn apply_chars(chars: &mut [char], scratch: &mut Scratch, _lang: Lang) {
     // Tokens and protection are computed once: the passes below never turn
     // a non-whitespace char into whitespace or back, so token boundaries
     // (and therefore the protected spans) stay where they are.
-    let toks = tokens(chars);
-    let protected = protected_mask(chars, &toks);
-    convert_quotes(chars, &protected);
-    convert_spaced_hyphens(chars);
-    bind_with_nbsp(chars, &toks, &protected);
+    scratch.changed.clear();
+    tokens(chars, &mut scratch.toks);
+    protected_mask(chars, scratch);
+    // Only a straight quote is ever replaced, and the nesting depth the
+    // others count decides nothing without one.
+    if chars.contains(&'"') {
+        convert_quotes(chars, &scratch.protected, &mut scratch.changed);
+    }
+    convert_spaced_hyphens(chars, &mut scratch.changed);
+    bind_with_nbsp(chars, scratch);
+    // Each pass replaces chars of its own kind (", -, U+0020), so no index
+    // is listed twice.
+    scratch.changed.sort_unstable_by_key(|&(i, _)| i);
 }
 
 /// `c.is_alphabetic()`, answered without a table search for ASCII and the
@@ -96,8 +120,8 @@ struct Token {
 /// Splits on any whitespace (U+00A0 included, since `char::is_whitespace`
 /// covers it). Treating NBSP as a separator is what makes the pass
 /// idempotent: a second run sees exactly the same tokens as the first.
-fn tokens(chars: &[char]) -> Vec<Token> {
-    let mut out = Vec::new();
+fn tokens(chars: &[char], out: &mut Vec<Token>) {
+    out.clear();
     let mut start = None;
     for (i, c) in chars.iter().enumerate() {
         match (is_space(*c), start) {
@@ -115,7 +139,6 @@ fn tokens(chars: &[char]) -> Vec<Token> {
             end: chars.len(),
         });
     }
-    out
 }
 
 /// Quote marks, straight or typographic. The same set is stripped from the
@@ -187,14 +210,23 @@ fn is_email(t: &[char]) -> bool {
     before_ok && after_ok
 }
 
-/// Per-char flag: inside a URL or e-mail. The quote marks and brackets that
-/// merely wrap the address stay outside, so `"https://x.kz"` still gets
-/// «ёлочки» around it.
-fn protected_mask(chars: &[char], toks: &[Token]) -> Vec<bool> {
-    let mut mask = vec![false; chars.len()];
-    for &tok in toks {
+/// Per-char flag: inside a URL or e-mail; and per token, whether it has
+/// such a char. The quote marks and brackets that merely wrap the address
+/// stay outside, so `"https://x.kz"` still gets «ёлочки» around it.
+fn protected_mask(chars: &[char], scratch: &mut Scratch) {
+    let Scratch {
+        toks,
+        protected,
+        url,
+        ..
+    } = scratch;
+    protected.clear();
+    protected.resize(chars.len(), false);
+    url.clear();
+    for &tok in toks.iter() {
         let t = &chars[tok.start..tok.end];
         if !is_url_like(t) {
+            url.push(false);
             continue;
         }
         let lead = t.iter().take_while(|&&c| is_leading_punct(c)).count();
@@ -203,11 +235,10 @@ fn protected_mask(chars: &[char], toks: &[Token]) -> Vec<bool> {
             .rev()
             .take_while(|&&c| is_trailing_punct(c))
             .count();
-        for m in &mut mask[tok.start + lead..tok.end - trail] {
-            *m = true;
-        }
+        let span = &mut protected[tok.start + lead..tok.end - trail];
+        span.fill(true);
+        url.push(!span.is_empty());
     }
-    mask
 }
 
 // ---------------------------------------------------------------------------
@@ -230,7 +261,7 @@ fn in_opening_position(prev: Option<char>) -> bool {
 /// Converts straight double quotes, tracking nesting depth across the whole
 /// paragraph (pre-existing « » „ “ count too). Depth arithmetic saturates, so
 /// unbalanced input degrades to plain «» instead of panicking.
-fn convert_quotes(chars: &mut [char], protected: &[bool]) {
+fn convert_quotes(chars: &mut [char], protected: &[bool], changed: &mut Vec<(usize, char)>) {
     let mut depth: usize = 0;
     for i in 0..chars.len() {
         if protected[i] {
@@ -262,6 +293,7 @@ fn convert_quotes(chars: &mut [char], protected: &[bool]) {
                     // starts a quotation rather than closing a phantom one.
                     depth == 0 && next.is_some_and(char::is_alphanumeric)
                 };
+                changed.push((i, '"'));
                 if opens {
                     chars[i] = if depth == 0 { '«' } else { '„' };
                     depth += 1;
@@ -286,7 +318,7 @@ fn is_inline_space(c: char) -> bool {
 /// ` - ` between words becomes ` — `. Hyphens inside words
 /// (`интернет-ресурсов`, `COVID-19`) have no spaces around them and are left
 /// alone, as are a list marker at the start of a line and existing – and —.
-fn convert_spaced_hyphens(chars: &mut [char]) {
+fn convert_spaced_hyphens(chars: &mut [char], changed: &mut Vec<(usize, char)>) {
     for i in 2..chars.len().saturating_sub(2) {
         if chars[i] == '-'
             && is_inline_space(chars[i - 1])
@@ -295,6 +327,7 @@ fn convert_spaced_hyphens(chars: &mut [char]) {
             && !chars[i + 2].is_whitespace()
         {
             chars[i] = EM_DASH;
+            changed.push((i, '-'));
         }
     }
 }
@@ -434,17 +467,20 @@ fn binds(a: &[char], b: &[char], before_a: Option<&[char]>, a_url: bool, b_url: 
 /// Turns the U+0020 between two tokens into U+00A0 where a rule says they
 /// belong together. Only a single ordinary space is a candidate: line breaks
 /// (`\n`) and runs of spaces are left to the author.
-fn bind_with_nbsp(chars: &mut [char], toks: &[Token], protected: &[bool]) {
-    let url: Vec<bool> = toks
-        .iter()
-        .map(|t| protected[t.start..t.end].iter().any(|&p| p))
-        .collect();
+fn bind_with_nbsp(chars: &mut [char], scratch: &mut Scratch) {
+    let Scratch {
+        toks,
+        url,
+        to_bind,
+        changed,
+        ..
+    } = scratch;
     // A single space or NBSP between two tokens: NBSP counts so that a second
     // run sees the same neighbourhood as the first.
     let single_gap = |left: &Token, right: &Token| {
         right.start == left.end + 1 && is_inline_space(chars[left.end])
     };
-    let mut to_bind = Vec::new();
+    to_bind.clear();
     for k in 0..toks.len().saturating_sub(1) {
         let (ta, tb) = (toks[k], toks[k + 1]);
         if tb.start != ta.end + 1 || chars[ta.end] != ' ' {
@@ -462,7 +498,8 @@ fn bind_with_nbsp(chars: &mut [char], toks: &[Token], protected: &[bool]) {
     }
     // Decisions are taken on the unmodified text, then applied, so no rule
     // sees the result of another.
-    for i in to_bind {
+    for &i in to_bind.iter() {
+        changed.push((i, chars[i]));
         chars[i] = NBSP;
     }
 }
@@ -471,24 +508,62 @@ fn bind_with_nbsp(chars: &mut [char], toks: &[Token], protected: &[bool]) {
 /// emphasis boundaries: the pass replaces characters one for one, so each run
 /// keeps its length in characters.
 pub fn apply_to_document(doc: &mut crate::document::Document, lang: Lang) {
+    let mut scratch = Scratch::default();
+    // The line's chars and where each run ends among them: kept from line
+    // to line.
+    let (mut fixed, mut ends) = (Vec::new(), Vec::new());
     doc.for_each_line_mut(|line| {
-        {
-            // At most a char a byte: sized once, not grown as it fills.
-            let mut fixed: Vec<char> = Vec::with_capacity(line.iter().map(|r| r.text.len()).sum());
-            fixed.extend(line.iter().flat_map(|r| r.text.chars()));
-            apply_chars(&mut fixed, lang);
-            let mut at = 0;
-            for run in line.iter_mut() {
-                let n = run.text.chars().count();
-                let new = &fixed[at..at + n];
-                // Most runs come out unchanged: keep their text.
-                if !run.text.chars().eq(new.iter().copied()) {
-                    run.text = new.iter().collect();
-                }
-                at += n;
+        fixed.clear();
+        ends.clear();
+        for run in line.iter() {
+            fixed.extend(run.text.chars());
+            ends.push(fixed.len());
+        }
+        apply_chars(&mut fixed, &mut scratch, lang);
+        let mut changed = scratch.changed.as_slice();
+        let mut at = 0;
+        for (run, &end) in line.iter_mut().zip(&ends) {
+            let here = changed.partition_point(|&(i, _)| i < end);
+            // Most runs come out unchanged: keep their text.
+            if here > 0 {
+                run.text = patched(&run.text, &fixed[at..end], at, &changed[..here]);
             }
+            changed = &changed[here..];
+            at = end;
         }
     });
+}
+
+/// `text` with the pass's `changes` put in (indices of the line's chars,
+/// the run's starting at `first`; `new` the run's chars after the pass).
+/// Only the changed chars are encoded, the stretches between them are
+/// copied whole, found by the UTF-8 lengths of the chars before them.
+fn patched(text: &str, new: &[char], first: usize, changes: &[(usize, char)]) -> String {
+    let mut out = String::with_capacity(text.len() + 2 * changes.len());
+    // `copied` bytes of `text` are in `out`: the chars before `next`.
+    let (mut copied, mut next) = (0, 0);
+    for &(i, was) in changes {
+        let k = i - first;
+        let byte = copied + utf8_len(&new[next..k]);
+        out.push_str(&text[copied..byte]);
+        out.push(new[k]);
+        copied = byte + was.len_utf8();
+        next = k + 1;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The UTF-8 length of `chars`, counted without branches so that the
+/// compiler sums many chars at once.
+fn utf8_len(chars: &[char]) -> usize {
+    chars
+        .iter()
+        .map(|&c| {
+            let c = u32::from(c);
+            1 + usize::from(c >= 0x80) + usize::from(c >= 0x800) + usize::from(c >= 0x1_0000)
+        })
+        .sum()
 }
 
 #[cfg(test)]

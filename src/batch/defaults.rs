@@ -7,14 +7,21 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::letter::{Source, defaults_named};
+use crate::letter::{MAX_LETTER_BYTES, Source, defaults_named, may_name_defaults};
 
 /// Splits found files into letters and defaults files (paths relative to
 /// `cwd` as found); the order is kept.
 pub(super) fn split(cwd: &Path, files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let named: HashSet<PathBuf> = files
         .iter()
-        .filter_map(|path| Source::read(path).ok())
+        // Most letters name no defaults file: their bytes say so before any
+        // UTF-8 check or parse (which would be done again to render them).
+        .filter_map(|path| {
+            let bytes = crate::input::read_bounded(path, MAX_LETTER_BYTES as u64).ok()?;
+            may_name_defaults(&bytes)
+                .then(|| Source::from_bytes(path, bytes).ok())
+                .flatten()
+        })
         .flat_map(|source| defaults_named(&source))
         .map(|p| identity(&p))
         .collect();

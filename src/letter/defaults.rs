@@ -119,16 +119,6 @@ pub(super) fn load(source: &Source) -> Result<(Node, Vec<Source>, Vec<InputFile>
     Ok((merged, files, read))
 }
 
-/// Whether `text` can name a defaults file at all: its key spelled out, or
-/// escapes that could spell it (`"d\x65faults"`, `"defa\` at a line's end;
-/// only a double-quoted scalar has escapes, each starting with a backslash).
-/// Otherwise a key cannot be split: folding joins lines with a space. A
-/// batch of a folder asks this of every letter before rendering any; the
-/// whole parse it saves was a twentieth of the batch's CPU time.
-fn may_name_defaults(text: &str) -> bool {
-    text.contains("defaults") || text.contains('\\')
-}
-
 /// The `defaults` value of a file's top mapping, if it has one.
 fn defaults_entry(node: &Node) -> Option<&Node> {
     let Value::Map(entries) = &node.value else {
@@ -216,18 +206,32 @@ impl<'a> Files<'a> {
     }
 }
 
+/// Whether a file with these bytes may have a `defaults` key, that is
+/// whether [`defaults_named`] needs to parse it to tell. A key's name is
+/// its text as written, except for the escapes of a double-quoted key
+/// (`"def\x61ults"`), which need a backslash: a file with neither the word
+/// nor a backslash names no defaults file. A batch asks this of every file
+/// of its folder, and parsing each only to find no `defaults` was as much
+/// work as checking the letter later.
+pub fn may_name_defaults(bytes: &[u8]) -> bool {
+    memchr::memchr(b'\\', bytes).is_some() || memchr::memmem::find(bytes, b"defaults").is_some()
+}
+
 /// The defaults files a letter draws on, nearest first, as far as they can
 /// be read: what `preview` watches and what `batch` leaves out of a folder
 /// of letters. Unlike [`load`] it refuses nothing; it stops where the chain
 /// breaks (a missing or unreadable file, a cycle, the depth limit).
 pub fn defaults_named(source: &Source) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    if !may_name_defaults(&source.text) {
+    if !may_name_defaults(source.text.as_bytes()) {
         return out;
     }
     let mut chain = vec![identity(&source.path)];
     let mut current = source.clone();
     while out.len() < MAX_DEFAULTS_DEPTH {
+        if !may_name_defaults(current.text.as_bytes()) {
+            break;
+        }
         let Ok(node) = parse_yaml(&current) else {
             break;
         };
@@ -257,34 +261,44 @@ pub fn defaults_named(source: &Source) -> Vec<PathBuf> {
 mod tests {
     use super::*;
 
-    fn named(dir: &Path, letter: &str) -> Vec<String> {
-        let path = dir.join("letter.yaml");
-        std::fs::write(&path, letter).unwrap();
-        defaults_named(&Source::read(&path).unwrap())
+    /// The defaults `defaults_named` finds for a letter with this text, by file name.
+    fn named(letter: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("base.yaml"), "lang: ru\n").unwrap();
+        let path = dir.path().join("letter.yaml");
+        let source = Source::from_bytes(&path, letter.as_bytes().to_vec()).unwrap();
+        defaults_named(&source)
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect()
     }
 
     #[test]
-    fn defaults_are_found_however_the_key_is_spelled() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("base.yaml"), "lang: ru\n").unwrap();
-        assert_eq!(
-            named(dir.path(), "defaults: base.yaml\nlang: ru\n"),
-            ["base.yaml"]
-        );
-        // Spelled with escapes: the text never says `defaults`.
-        assert_eq!(
-            named(dir.path(), "\"d\\x65faults\": base.yaml\n"),
-            ["base.yaml"]
-        );
-        assert_eq!(
-            named(dir.path(), "? \"defa\\\n  ults\"\n: base.yaml\n"),
-            ["base.yaml"]
-        );
-        // Folded without an escape, the words stay apart: nothing to parse.
-        assert!(!may_name_defaults("? 'defa\n  ults'\n: base.yaml\n"));
-        assert!(named(dir.path(), "? 'defa\n  ults'\n: base.yaml\n").is_empty());
+    fn a_defaults_key_is_found_however_it_is_written_and_only_then() {
+        // The word written out, plain or quoted, or spelled by escapes.
+        for letter in [
+            "lang: ru\ndefaults: base.yaml\n",
+            "'defaults': base.yaml\n",
+            "\"def\\x61ults\": base.yaml\n",
+            "\"\\u0064efaults\": base.yaml\n",
+            "{lang: ru, defaults: base.yaml}\n",
+            "\"d\\x65faults\": base.yaml\n",
+            // An escaped line break inside a double-quoted key.
+            "? \"defa\\\n  ults\"\n: base.yaml\n",
+        ] {
+            assert_eq!(named(letter), ["base.yaml"], "{letter}");
+        }
+        // Folded or not at the top, it is not the key; no word, no parse.
+        for letter in [
+            "? \"def\n  aults\"\n: base.yaml\n",
+            "letterhead:\n  defaults: base.yaml\n",
+            "lang: ru\nbody: [Текст]\n",
+            // Folded without an escape, the words stay apart.
+            "? 'defa\n  ults'\n: base.yaml\n",
+        ] {
+            assert!(named(letter).is_empty(), "{letter}");
+        }
+        assert!(!may_name_defaults("lang: ru\nbody: [Текст]\n".as_bytes()));
+        assert!(may_name_defaults(b"a: \"\\t\"\n"));
     }
 }

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
 pub use date::Date;
-pub use defaults::{MAX_DEFAULTS_DEPTH, defaults_named};
+pub use defaults::{MAX_DEFAULTS_DEPTH, defaults_named, may_name_defaults};
 pub use fields::fields;
 pub use node::FileId;
 use node::{Node, Pos};

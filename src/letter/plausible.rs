@@ -115,10 +115,8 @@ fn hidden(
     source: &Source,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some((index, c)) = text
-        .chars()
-        .enumerate()
-        .find(|&(_, c)| is_bidi_control(c) || (strict && is_invisible(c)))
+    let Some((index, c)) =
+        first_char_where(text, |c| is_bidi_control(c) || (strict && is_invisible(c)))
     else {
         return;
     };
@@ -146,6 +144,52 @@ fn hidden(
         )
         .with_help(help),
     );
+}
+
+/// Bytes [`first_char_where`] tests at once.
+const SCAN_BLOCK: usize = 16;
+
+/// Whether a UTF-8 lead byte may start a [`is_bidi_control`] or
+/// [`is_invisible`] character: U+034F (CD), U+061C (D8), U+115F..U+180E
+/// (E1), U+200B..U+2069 (E2), U+3164 (E3), U+FFA0 (EF).
+fn may_start_hidden(b: u8) -> bool {
+    (b == 0xcd) | (b == 0xd8) | (b == 0xe1) | (b == 0xe2) | (b == 0xe3) | (b == 0xef)
+}
+
+/// The first character of `text` that `hit` holds for (one of the
+/// [`may_start_hidden`] ones), with its index among the characters. Only
+/// the blocks of bytes with such a lead byte are decoded: every value of
+/// a letter is looked through, and nearly all its blocks have none.
+fn first_char_where(text: &str, hit: impl Fn(char) -> bool) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    // A char boundary: no char before it is a hit.
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = at + SCAN_BLOCK;
+        if let Some(block) = bytes.get(at..end)
+            && !block
+                .iter()
+                .fold(false, |any, &b| any | may_start_hidden(b))
+        {
+            // Chars starting in the block are not hits; the last may
+            // continue past it.
+            at = end;
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            continue;
+        }
+        for c in text[at..].chars() {
+            if hit(c) {
+                return Some((text[..at].chars().count(), c));
+            }
+            at += c.len_utf8();
+            if at >= end {
+                break;
+            }
+        }
+    }
+    None
 }
 
 /// The Latin letter a Cyrillic (or Greek) letter is mistaken for.
@@ -227,7 +271,10 @@ fn tags(source: &Source) -> Vec<Diagnostic> {
         let mut escaped = false;
         let mut at_value_start = true;
         let mut prev = ' ';
-        for (col, (byte, c)) in body.char_indices().enumerate() {
+        // The walk below reports only a `!` and keeps nothing from line to
+        // line: a line without one (nearly every line) is not walked.
+        let walked = if body.contains('!') { body } else { "" };
+        for (col, (byte, c)) in walked.char_indices().enumerate() {
             match quote {
                 Some(q) => {
                     if escaped {
@@ -302,6 +349,33 @@ mod tests {
             .iter()
             .map(|d| d.render(false))
             .collect()
+    }
+
+    #[test]
+    fn hidden_characters_are_found_after_long_plain_stretches_at_every_offset() {
+        let hidden = |c: char| is_bidi_control(c) || is_invisible(c);
+        // Every hidden character and the neighbours sharing its lead byte,
+        // in and across the blocks passed over, after 1-, 2- and 3-byte
+        // chars (— shares E2 with most of them), twice.
+        let chars = (0x300..=0x700)
+            .chain(0x1100..=0x1200)
+            .chain(0x17b0..=0x1810)
+            .chain(0x2000..=0x2070)
+            .chain([0x3164, 0x3165, 0xffa0, 0xffa1])
+            .filter_map(char::from_u32);
+        for c in chars {
+            for len in 0..3 * SCAN_BLOCK {
+                let plain: String = "жx—".chars().cycle().take(len).collect();
+                let text = format!("{plain}{c}{plain}{c}");
+                let expected = text.chars().enumerate().find(|&(_, c)| hidden(c));
+                assert_eq!(
+                    first_char_where(&text, hidden),
+                    expected,
+                    "{:04X} after {len}",
+                    c as u32
+                );
+            }
+        }
     }
 
     #[test]

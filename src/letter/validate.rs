@@ -399,6 +399,29 @@ mod tests {
     }
 
     #[test]
+    fn a_control_after_a_long_plain_stretch_is_found_at_every_offset() {
+        use super::super::checker::CONTROL_SCAN_BLOCK;
+        // The characters whose bytes a block test must not miss, and their
+        // neighbours, at every place in and across the blocks passed over.
+        let chars = (0..=0x100)
+            .chain([0x7ff, 0x800, 0xfefe, 0xfeff, 0xffff])
+            .filter_map(char::from_u32);
+        for c in chars {
+            for len in 0..3 * CONTROL_SCAN_BLOCK {
+                let plain: String = "жx".chars().cycle().take(len).collect();
+                let text = format!("{plain}{c}ё{plain}");
+                let expected = is_forbidden_control(c).then_some(c);
+                assert_eq!(
+                    first_forbidden_control(&text),
+                    expected,
+                    "{:04X} after {len}",
+                    c as u32
+                );
+            }
+        }
+    }
+
+    #[test]
     fn folding_keeps_other_spaces_and_joins_runs_of_breaks() {
         assert_eq!(fold_text("\u{a0}a\t\r\n b\u{a0} c"), "a b\u{a0} c");
         assert_eq!(fold_text(" \n "), "");

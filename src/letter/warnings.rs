@@ -40,6 +40,40 @@ fn foreign_quote(ch: char) -> bool {
     matches!(ch, '“' | '”' | '„')
 }
 
+/// The first [`foreign_quote`] of `text`. All three are `E2 80 9C..9E` in
+/// UTF-8: their lead byte is looked for (SIMD, in memchr) rather than
+/// every char of a letter decoded; only dashes and the like share it.
+fn first_foreign_quote(text: &str) -> Option<char> {
+    memchr::memchr_iter(0xe2, text.as_bytes())
+        .filter_map(|at| text[at..].chars().next())
+        .find(|&ch| foreign_quote(ch))
+}
+
+/// The first [`kazakh_only`] letter of `text`. Each is two bytes in UTF-8:
+/// a lead byte D2 or D3, which no Russian letter has, or І and і (D0 86,
+/// D1 96), whose second bytes only ц and Ж share among Russian letters.
+/// Looked for by those bytes (SIMD, in memchr) rather than by decoding
+/// every char of a letter.
+fn first_kazakh_only(text: &str) -> Option<char> {
+    let bytes = text.as_bytes();
+    // The start of the two-byte char whose first or second byte is at `at`.
+    let found = |at: usize| {
+        let start = if matches!(bytes[at], 0xd2 | 0xd3) {
+            at
+        } else {
+            at.checked_sub(1)?
+        };
+        let ch = text.get(start..)?.chars().next()?;
+        kazakh_only(ch).then_some((start, ch))
+    };
+    let wide = memchr::memchr3_iter(0xd2, 0xd3, 0x86, bytes).find_map(found);
+    let i = memchr::memchr_iter(0x96, bytes).find_map(found);
+    match (wide, i) {
+        (Some(a), Some(b)) => Some(a.min(b).1),
+        (a, b) => a.or(b).map(|(_, ch)| ch),
+    }
+}
+
 /// Cyrillic letters of a `lang: kk` letter's own text, none Kazakh-only,
 /// above which the text is clearly Russian.
 const CLEARLY_RUSSIAN: usize = 200;
@@ -70,7 +104,7 @@ pub(super) fn check(c: &mut Checker, letter: &Letter) {
     let texts = fields(letter);
     language(c, letter.lang, &texts);
     for (name, text) in &texts {
-        if let Some(q) = text.value.chars().find(|ch| foreign_quote(*ch)) {
+        if let Some(q) = first_foreign_quote(&text.value) {
             let at = char_at(c, text, q);
             c.warn(
                 at,
@@ -111,15 +145,13 @@ fn language(c: &mut Checker, lang: Lang, texts: &[(String, &Text)]) {
     let own = texts.iter().filter(|(name, _)| !bilingual(name));
     match lang {
         Lang::Ru => {
-            let found = own
-                .clone()
-                .filter(|(_, t)| reads_kazakh(&t.value))
-                .find_map(|(name, t)| {
-                    t.value
-                        .chars()
-                        .find(|ch| kazakh_only(*ch))
-                        .map(|ch| (name, *t, ch))
-                });
+            // A text without a Kazakh-only letter cannot read Kazakh: the
+            // letter is looked for first, the words counted only then.
+            let found = own.clone().find_map(|(name, t)| {
+                first_kazakh_only(&t.value)
+                    .filter(|_| reads_kazakh(&t.value))
+                    .map(|ch| (name, *t, ch))
+            });
             if let Some((name, text, ch)) = found {
                 let at = char_at(c, text, ch);
                 c.warn(
@@ -131,12 +163,16 @@ fn language(c: &mut Checker, lang: Lang, texts: &[(String, &Text)]) {
             }
         }
         Lang::Kk => {
-            let kazakh = own.clone().any(|(_, t)| t.value.chars().any(kazakh_only));
-            let cyrillic: usize = own
-                .map(|(_, t)| t.value.chars().filter(|ch| is_cyrillic(*ch)).count())
-                .sum();
+            let kazakh = own
+                .clone()
+                .any(|(_, t)| first_kazakh_only(&t.value).is_some());
+            // Counted only when it decides something.
+            let cyrillic = || -> usize {
+                own.map(|(_, t)| t.value.chars().filter(|ch| is_cyrillic(*ch)).count())
+                    .sum()
+            };
             if !kazakh
-                && cyrillic >= CLEARLY_RUSSIAN
+                && cyrillic() >= CLEARLY_RUSSIAN
                 && let Some((_, first)) = texts.iter().find(|(name, _)| !bilingual(name))
             {
                 c.warn(

@@ -153,3 +153,23 @@ fn dashes_written_as_text_are_not_warned() {
     );
     assert!(w.is_empty(), "{w:?}");
 }
+
+#[test]
+fn kazakh_letters_and_foreign_quotes_are_found_by_their_bytes_as_by_their_chars() {
+    use super::{first_foreign_quote, first_kazakh_only, foreign_quote, kazakh_only};
+    // Every char of the first three UTF-8 lengths' neighbourhoods of the
+    // letters and quotes looked for, among Russian letters whose bytes
+    // share theirs (ц D1 86, Ж D0 96, — E2 80 94), and twice, so that the
+    // first is the one found.
+    let chars = (0..=0x800)
+        .chain(0x2000..=0x2100)
+        .chain([0x2190, 0xfeff])
+        .filter_map(char::from_u32);
+    for c in chars {
+        for text in [format!("цЖ—{c}ц{c}Ж"), format!("{c}"), format!("ж{c}ә")] {
+            let first = |f: fn(char) -> bool| text.chars().find(|&ch| f(ch));
+            assert_eq!(first_kazakh_only(&text), first(kazakh_only), "{text:?}");
+            assert_eq!(first_foreign_quote(&text), first(foreign_quote), "{text:?}");
+        }
+    }
+}

@@ -287,58 +287,58 @@ impl Rng {
     }
 }
 
+// Fragments chosen to hit every rule and its edge cases when glued
+// together in random order with random separators.
+const PIECES: &[&str] = &[
+    "в",
+    "на",
+    "ЧП",
+    "и",
+    "т.",
+    "г.",
+    "т.г.",
+    "Е.",
+    "А.Е.",
+    "Турганбаев",
+    "№",
+    "№№",
+    "30",
+    "250",
+    "000",
+    "₸",
+    "%",
+    "12-15/2417",
+    "22.04.2020",
+    "челленджей",
+    "Алматы",
+    "\"",
+    "\"\"",
+    "«",
+    "»",
+    "„",
+    "“",
+    "”",
+    "-",
+    "–",
+    "—",
+    "(",
+    ")",
+    ",",
+    ".",
+    "!",
+    "#мыВместе",
+    "COVID-19",
+    "https://a.kz/\"q\"",
+    "www.x.kz",
+    "a@b.kz",
+    "'",
+    "Ә",
+    "ü",
+    "x",
+];
+const SEPS: &[&str] = &[" ", " ", " ", "", "\n", "  ", "\u{a0}", "\t"];
 #[test]
 fn property_one_for_one_and_idempotent() {
-    // Fragments chosen to hit every rule and its edge cases when glued
-    // together in random order with random separators.
-    const PIECES: &[&str] = &[
-        "в",
-        "на",
-        "ЧП",
-        "и",
-        "т.",
-        "г.",
-        "т.г.",
-        "Е.",
-        "А.Е.",
-        "Турганбаев",
-        "№",
-        "№№",
-        "30",
-        "250",
-        "000",
-        "₸",
-        "%",
-        "12-15/2417",
-        "22.04.2020",
-        "челленджей",
-        "Алматы",
-        "\"",
-        "\"\"",
-        "«",
-        "»",
-        "„",
-        "“",
-        "”",
-        "-",
-        "–",
-        "—",
-        "(",
-        ")",
-        ",",
-        ".",
-        "!",
-        "#мыВместе",
-        "COVID-19",
-        "https://a.kz/\"q\"",
-        "www.x.kz",
-        "a@b.kz",
-        "'",
-        "Ә",
-        "ü",
-        "x",
-    ];
-    const SEPS: &[&str] = &[" ", " ", " ", "", "\n", "  ", "\u{a0}", "\t"];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..5000 {
         let mut s = String::new();
@@ -350,5 +350,51 @@ fn property_one_for_one_and_idempotent() {
         assert_one_for_one(&s, &once);
         assert_eq!(vis(&ru(&once)), vis(&once), "not idempotent on {s:?}");
         assert_eq!(apply(&s, Lang::Kk), once);
+    }
+}
+
+#[test]
+fn a_document_gets_the_pass_run_by_run_with_its_styles() {
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut doc = crate::document::parse("[paragraph]\nx\n", std::path::Path::new("t"), Lang::Ru)
+        .expect("a paragraph");
+    for _ in 0..3000 {
+        let mut s = String::new();
+        for _ in 0..rng.below(14) {
+            s.push_str(PIECES[rng.below(PIECES.len())]);
+            s.push_str(SEPS[rng.below(SEPS.len())]);
+        }
+        // Cut into runs at random chars, empty runs included.
+        let chars: Vec<char> = s.chars().collect();
+        let mut cuts: Vec<usize> = (0..rng.below(5))
+            .map(|_| rng.below(chars.len() + 1))
+            .collect();
+        cuts.push(chars.len());
+        cuts.sort_unstable();
+        let mut runs = Vec::new();
+        let mut at = 0;
+        for (k, &cut) in cuts.iter().enumerate() {
+            let style = crate::document::Style {
+                bold: k % 2 == 1,
+                italic: k % 3 == 1,
+            };
+            let text = chars[at..cut].iter().collect();
+            runs.push(crate::document::Run { text, style });
+            at = cut;
+        }
+        doc.for_each_line_mut(|line| line.clone_from(&runs));
+        apply_to_document(&mut doc, Lang::Ru);
+        let whole: Vec<char> = ru(&s).chars().collect();
+        let mut at = 0;
+        doc.for_each_line_mut(|line| {
+            assert_eq!(line.len(), runs.len(), "{s:?}");
+            for (got, was) in line.iter().zip(&runs) {
+                let n = was.text.chars().count();
+                let expected: String = whole[at..at + n].iter().collect();
+                assert_eq!(vis(&got.text), vis(&expected), "{s:?} cut at {cuts:?}");
+                assert_eq!(got.style, was.style);
+                at += n;
+            }
+        });
     }
 }
