@@ -20,16 +20,25 @@ static CHOOSE_ALLOCATOR: extern "C" fn(
 extern "C" fn choose_allocator(
     argc: std::ffi::c_int,
     argv: *const *const std::ffi::c_char,
-    _env: *const *const std::ffi::c_char,
+    env: *const *const std::ffi::c_char,
 ) {
-    let count = usize::try_from(argc).unwrap_or(0);
-    if argv.is_null() {
+    use std::ffi::CStr;
+    if argv.is_null() || env.is_null() {
         return;
     }
-    // SAFETY: glibc passes the program's argc and argv, whose first argc
-    // entries are NUL-terminated strings that live as long as the process.
-    let args = (1..count).map(|i| unsafe { std::ffi::CStr::from_ptr(*argv.add(i)) }.to_bytes());
-    zhauap::process::choose(zhauap::process::heap_for(args));
+    let count = usize::try_from(argc).unwrap_or(0);
+    // SAFETY: glibc passes the program's argc, argv and environment: argv's
+    // first argc entries and the environment's entries up to a null one are
+    // NUL-terminated strings that live as long as the process.
+    let args = (1..count).map(|i| unsafe { CStr::from_ptr(*argv.add(i)) }.to_bytes());
+    let variables = (0..)
+        .map(|i| unsafe { *env.add(i) })
+        .take_while(|v| !v.is_null())
+        .map(|v| unsafe { CStr::from_ptr(v) }.to_bytes());
+    let in_process = variables
+        .filter_map(|v| v.strip_prefix(zhauap::batch::worker::IN_PROCESS.as_bytes()))
+        .any(|value| value == b"=1");
+    zhauap::process::choose(zhauap::process::heap_for(args, in_process));
 }
 
 fn main() {
