@@ -24,7 +24,7 @@ fn reference() -> PathBuf {
 }
 
 fn stages(c: &mut Criterion<ThreadCpu>) {
-    // As the command line does.
+    // As a batch worker does: it renders letter after letter.
     zhauap::process::keep_freed_memory();
     let engine = Engine::new(None).expect("built-in templates load");
     let path = reference();

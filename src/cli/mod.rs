@@ -300,7 +300,12 @@ fn use_color() -> bool {
 }
 
 pub fn run() -> i32 {
-    zhauap::process::keep_freed_memory();
+    // Not in a batch's own process (mimalloc there): it plans, then hands
+    // back what planning freed (`release_freed_memory`), which mimalloc does
+    // only where it purges; its workers keep their freed memory.
+    if zhauap::process::current() == zhauap::process::Heap::System {
+        zhauap::process::keep_freed_memory();
+    }
     // The language is chosen before anything is printed, the parser's own
     // messages included.
     let ui_lang = zhauap::i18n::UiLang::from_args(std::env::args_os())
