@@ -214,6 +214,39 @@ pub fn remove_stale_temps(dir: &Path) -> usize {
     removed
 }
 
+/// Removes the temporary files for `output` that the process `pid` (a
+/// batch's worker, now dead) left beside it. Returns how many.
+pub fn remove_temps_of(output: &Path, pid: u32) -> usize {
+    let (Some(dir), Some(target)) = (output.parent(), output.file_name()) else {
+        return 0;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let by_it = name
+            .to_str()
+            .and_then(temp_parts)
+            .is_some_and(|(_, p)| p == pid);
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if by_it
+            && regular
+            && is_temp_of(target, &name)
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// Creates a new temporary file in `dir` for `target`, never opening an
 /// existing one.
 fn create_temp(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
@@ -489,6 +522,23 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir
+    }
+
+    #[test]
+    fn a_dead_worker_s_temporary_file_goes_and_no_other() {
+        let dir = scratch("dead-worker");
+        let output = dir.join("a.pdf");
+        let its = dir.join(".a.pdf.4294967295-0123456789abcdef.tmp");
+        // Another output's, by the same number (another machine's process
+        // on a shared folder), and this output's by another process.
+        let other_output = dir.join(".b.pdf.4294967295-0123456789abcdef.tmp");
+        let other_process = dir.join(".a.pdf.4294967294-0123456789abcdef.tmp");
+        for f in [&its, &other_output, &other_process] {
+            std::fs::write(f, b"").unwrap();
+        }
+        assert_eq!(remove_temps_of(&output, 4294967295), 1);
+        assert!(!its.exists() && other_output.exists() && other_process.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -384,10 +384,19 @@ impl Context<'_> {
         }
 
         let row = loaded.row.as_ref();
-        let in_worker = worker.and_then(|w| w.make(&loaded.source, row, self.options, &job.output));
+        let deny = self.deny_warnings;
+        let in_worker =
+            worker.and_then(|w| w.make(&loaded.source, row, self.options, &job.output, deny));
         let made = match in_worker {
             Some(made) => made?,
-            None => worker::make(self.engine, loaded.source, row, self.options, &job.output)?,
+            None => worker::make(
+                self.engine,
+                loaded.source,
+                row,
+                self.options,
+                &job.output,
+                deny,
+            )?,
         };
         record.warnings = made.warnings.iter().map(record::problem).collect();
         if self.deny_warnings

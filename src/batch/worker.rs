@@ -114,8 +114,10 @@ pub(super) fn make(
     row: Option<&RowFields>,
     options: &Options,
     output: &Path,
+    deny_warnings: bool,
 ) -> Result<Made> {
     let _budget = crate::budget::Budget::letter();
+    let letter = deny_warnings.then(|| source.path.clone());
     let checked = match row {
         None => engine.check_source(source)?,
         Some(row) => engine.check_source_with_row(source, &row.data, row.node())?,
@@ -131,11 +133,19 @@ pub(super) fn make(
     let defaults = checked.letter.defaults_read.first().map(|f| Hash(f.sha256));
     let warnings = checked.letter.warnings.clone();
     let rendered = engine.render_checked(checked, options)?;
+    // A letter `--deny-warnings` refuses is rendered (its errors are
+    // reported before its warnings, as by `render`) but not written: the
+    // batch would only remove its file again, and a folder made for it
+    // would be left behind, empty.
+    let output = match letter.and_then(|letter| crate::denied(&letter, &warnings)) {
+        Some(refusal) => Err(refusal),
+        None => super::output::stage(output, &rendered.bytes),
+    };
     Ok(Made {
         files,
         defaults,
         pages: rendered.pages.pages.len(),
-        output: super::output::stage(output, &rendered.bytes),
+        output,
         warnings,
     })
 }
@@ -154,6 +164,8 @@ struct Request {
     row: Option<RowFields>,
     typography: bool,
     html: bool,
+    /// The batch refuses a letter with warnings: not to be written.
+    deny_warnings: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -256,6 +268,7 @@ fn answer(
             request.row.as_ref(),
             &options,
             &request.output,
+            request.deny_warnings,
         )
     }))
     .unwrap_or_else(|fault| Err(super::run::fault_error(&path, fault.as_ref())));
@@ -410,6 +423,7 @@ impl<'a> Worker<'a> {
         row: Option<&RowFields>,
         options: &Options,
         output: &Path,
+        deny_warnings: bool,
     ) -> Option<Result<Made>> {
         if self.unavailable {
             return None;
@@ -426,7 +440,7 @@ impl<'a> Worker<'a> {
         let running = self.running.as_mut()?;
         let budget = Duration::from_secs(crate::budget::LETTER_SECONDS) + KILL_AFTER_BUDGET;
         self.deadlines.arm(running.id, &running.child, budget);
-        let result = ask(running, source, row, options, output);
+        let result = ask(running, source, row, options, output, deny_warnings);
         let killed = self.deadlines.disarm(running.id);
         match result {
             Ok(made) => Some(made),
@@ -480,6 +494,7 @@ fn ask(
     row: Option<&RowFields>,
     options: &Options,
     output: &Path,
+    deny_warnings: bool,
 ) -> std::io::Result<Result<Made>> {
     let request = Request {
         path: source.path.clone(),
@@ -488,6 +503,7 @@ fn ask(
         row: row.cloned(),
         typography: options.typography,
         html: options.format == Format::Html,
+        deny_warnings,
     };
     // One write for the whole request: serde_json writes a token at a time,
     // which on an unbuffered pipe was ~265 write calls a letter and as many
@@ -536,17 +552,16 @@ fn ask(
 /// The refusal of a letter whose worker died under it, writing `output`.
 fn died(letter: &Path, output: &Path, running: Running, killed: bool) -> Error {
     drop(running.stdin);
-    let status = {
+    let (worker, status) = {
         let mut child = running.child.lock().unwrap_or_else(PoisonError::into_inner);
         // It may still be running (it broke the protocol): end it.
         let _ = child.kill();
-        child.wait().ok()
+        (child.id(), child.wait().ok())
     };
-    // The output it may have begun: its temporary file, named for the
-    // worker's process, now gone.
-    if let Some(folder) = output.parent() {
-        crate::write::remove_stale_temps(folder);
-    }
+    // The output it may have begun: this output's temporary file, named for
+    // the worker's process. Only that one: other runs (shards on other
+    // machines, sharing the folder) may be writing beside it.
+    crate::write::remove_temps_of(output, worker);
     if killed {
         return crate::budget::over(letter);
     }

@@ -212,9 +212,19 @@ impl<'a> Files<'a> {
 /// (`"def\x61ults"`), which need a backslash: a file with neither the word
 /// nor a backslash names no defaults file. A batch asks this of every file
 /// of its folder, and parsing each only to find no `defaults` was as much
-/// work as checking the letter later.
+/// work as checking the letter later. A tag can make a key's text from
+/// other bytes too (serde-saphyr decodes a `!!binary` key's base64, and a
+/// `%TAG` directive or `!<…>` can spell that tag): a `!` followed by a
+/// character a tag can have counts as well. Prose puts a `!` before a
+/// space, a line's end, a closing quote or a letter past ASCII (`!»`).
 pub fn may_name_defaults(bytes: &[u8]) -> bool {
-    memchr::memchr(b'\\', bytes).is_some() || memchr::memmem::find(bytes, b"defaults").is_some()
+    memchr::memchr(b'\\', bytes).is_some()
+        || memchr::memmem::find(bytes, b"defaults").is_some()
+        || memchr::memchr_iter(b'!', bytes).any(|at| {
+            bytes
+                .get(at + 1)
+                .is_some_and(|&next| next.is_ascii_graphic() && next != b'"')
+        })
 }
 
 /// The defaults files a letter draws on, nearest first, as far as they can
@@ -285,6 +295,10 @@ mod tests {
             "\"d\\x65faults\": base.yaml\n",
             // An escaped line break inside a double-quoted key.
             "? \"defa\\\n  ults\"\n: base.yaml\n",
+            // A key decoded from base64, by the tag's every spelling.
+            "? !!binary ZGVmYXVsdHM=\n: base.yaml\n",
+            "? !<tag:yaml.org,2002:%62inary> ZGVmYXVsdHM=\n: base.yaml\n",
+            "%TAG !e! tag:yaml.org,2002:\n---\n? !e!binary ZGVmYXVsdHM=\n: base.yaml\n",
         ] {
             assert_eq!(named(letter), ["base.yaml"], "{letter}");
         }
@@ -300,5 +314,9 @@ mod tests {
         }
         assert!(!may_name_defaults("lang: ru\nbody: [Текст]\n".as_bytes()));
         assert!(may_name_defaults(b"a: \"\\t\"\n"));
+        // Exclamations in prose are no tags: no parse for them.
+        assert!(!may_name_defaults(
+            "salutation: Уважаемые депутаты!\nbody: [«Берегитесь!», \"Да!\"]\n".as_bytes()
+        ));
     }
 }

@@ -62,15 +62,18 @@ fn deny_warnings_refuses_a_letter_with_warnings_and_writes_nothing_for_it() {
     let dir = t.path();
     write(&dir.join("in/good.yaml"), &letter(1));
     write(&dir.join("in/warns.yaml"), &warns());
+    // Alone in its folder: no output folder is made for it either.
+    write(&dir.join("in/new/warns.yaml"), &warns());
     let (code, report, stderr) = batch(dir, &["--deny-warnings"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("in/warns.yaml:13:9: warning"), "{stderr}");
     assert!(stderr.contains("--deny-warnings"), "{stderr}");
     assert_eq!(
         (count(&report, "rendered"), count(&report, "failed")),
-        (1, 1)
+        (1, 2)
     );
     assert_eq!(files_below(&dir.join("out")), set(&["good.pdf"]));
+    assert!(!dir.join("out/new").exists());
     // The refused letter was written by its worker under a temporary name
     // (`files_below` skips those): the batch removed it, nothing is left.
     let names: Vec<String> = std::fs::read_dir(dir.join("out"))
