@@ -97,11 +97,16 @@ pub fn heap_for<'a>(mut args: impl Iterator<Item = &'a [u8]>, in_process: bool) 
 /// Serves each call from the allocator [`current`] names.
 pub struct Allocator;
 
+// Not inlined: with `dist`'s whole-program optimisation every place that
+// allocates would carry both allocators' paths and the choice between
+// them (the binary grew by about 1 MB, past the 16 MB the speed issue
+// allows); one call more per allocation costs nothing measurable.
+//
 // SAFETY: each call goes to one of two allocators that uphold GlobalAlloc's
 // contract, and always the same one for a process (see `choose`), so a
 // block is freed or resized by the allocator that made it.
 unsafe impl GlobalAlloc for Allocator {
-    #[inline]
+    #[inline(never)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: the caller's guarantees, passed on.
         unsafe {
@@ -112,7 +117,7 @@ unsafe impl GlobalAlloc for Allocator {
         }
     }
 
-    #[inline]
+    #[inline(never)]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: the caller's guarantees, passed on.
         unsafe {
@@ -123,7 +128,7 @@ unsafe impl GlobalAlloc for Allocator {
         }
     }
 
-    #[inline]
+    #[inline(never)]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: the caller's guarantees; the block is this allocator's.
         unsafe {
@@ -134,7 +139,7 @@ unsafe impl GlobalAlloc for Allocator {
         }
     }
 
-    #[inline]
+    #[inline(never)]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: the caller's guarantees; the block is this allocator's.
         unsafe {
