@@ -425,7 +425,10 @@ impl<'a> Worker<'a> {
         output: &Path,
         deny_warnings: bool,
     ) -> Option<Result<Made>> {
-        if self.unavailable {
+        // The request is a JSON line, which holds only UTF-8 paths: a letter
+        // or output named otherwise is rendered in-process, like every
+        // letter of a batch without workers.
+        if self.unavailable || source.path.to_str().is_none() || output.to_str().is_none() {
             return None;
         }
         if self.running.is_none() {

@@ -233,3 +233,36 @@ fn a_render_s_heap_is_marked_for_huge_pages() {
         "no [heap] mapping with VmFlags hg:\n{smaps}"
     );
 }
+
+/// A letter whose file name is not UTF-8 (a Latin-1 `é` from an old
+/// archive) cannot be named in a worker's JSON request: it is rendered in
+/// the batch's own process, to the same bytes as a single render (it was
+/// failed as if its worker had run out of memory).
+#[test]
+#[cfg(target_os = "linux")]
+fn a_letter_named_in_no_utf_8_is_rendered_in_process() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    let name = OsStr::from_bytes(b"caf\xe9");
+    write(
+        &dir.join("in").join(name).with_extension("yaml"),
+        &letter(1),
+    );
+    write(&dir.join("in/ok.yaml"), &letter(2));
+    let (code, report, stderr) = super::batch(dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(count(&report, "rendered"), 2, "{stderr}");
+    let single = dir.join("single.pdf");
+    let o = zhauap(dir)
+        .arg("render")
+        .arg(dir.join("in").join(name).with_extension("yaml"))
+        .arg("-o")
+        .arg(&single)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let batched = fs::read(dir.join("out").join(name).with_extension("pdf")).unwrap();
+    assert!(batched == fs::read(&single).unwrap());
+}
