@@ -254,14 +254,24 @@ impl FontSet {
     }
 
     /// The face that draws `c` in `style`: the primary face if it has the
-    /// glyph, else the fallback, else `None` (the letter is refused).
+    /// glyph, else the fallback; else, for a bold or italic style, the face
+    /// that draws it upright and regular; else `None` (the letter is
+    /// refused). DejaVu Serif's mathematical letters (𝔸) have no bold or
+    /// italic: printed in the one shape there is, they print as written,
+    /// where `check` (which asks [`FontSet::covers`]) found them printable.
     pub fn face_for(&self, c: char, style: Style) -> Option<FaceId> {
         let primary = FontSet::primary(style);
         if self.face(primary).has_char(c) || is_invisible(c) {
             return Some(primary);
         }
         let fallback = FontSet::fallback(style);
-        self.face(fallback).has_char(c).then_some(fallback)
+        if self.face(fallback).has_char(c) {
+            return Some(fallback);
+        }
+        if style == Style::default() {
+            return None;
+        }
+        self.face_for(c, Style::default())
     }
 
     /// Whether some shipped face can draw `c`.

@@ -118,3 +118,27 @@ fn render_into_a_missing_folder_creates_it() {
     succeeded(&out);
     assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF-"));
 }
+
+/// A character only a regular face has (DejaVu Serif's 𝔸, U+1D538) that
+/// `check` accepts prints wherever it is written, bold letterhead and
+/// emphasis included, in the one shape there is (`render` refused it,
+/// blaming the built-in template).
+#[test]
+fn a_character_only_a_regular_face_has_prints_in_bold_places_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = LETTER
+        .replace("lang: ru\n", "lang: ru\nletterhead: { ru: ВЕДОМСТВО 𝔸 }\n")
+        .replace(
+            "план на 2024 год.",
+            "план на 2024 год, **раздел 𝔹** и *пункт ℂ𝔻*.",
+        );
+    let letter = write(dir.path(), &text);
+    let out = zhauap().arg("check").arg(&letter).output().unwrap();
+    succeeded(&out);
+    let out = zhauap().arg("render").arg(&letter).output().unwrap();
+    succeeded(&out);
+    let printed = pdf_text(&std::fs::read(letter.with_extension("pdf")).unwrap());
+    for written in ["ВЕДОМСТВО 𝔸", "раздел 𝔹", "пункт ℂ𝔻"] {
+        assert!(printed.contains(written), "{written} not in:\n{printed}");
+    }
+}
