@@ -63,7 +63,10 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if len > limit {
         return Err(ReadError::TooLarge { len: Some(len) });
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and the end-of-file probe: read in one call,
+    // not in the dozen growing reads of an empty vector (32, 32, 64, … bytes:
+    // a batch reads every letter of a folder this way to find its defaults).
+    let mut bytes = Vec::with_capacity(usize::try_from(len).map_or(0, |n| n.saturating_add(1)));
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
