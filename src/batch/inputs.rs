@@ -199,7 +199,9 @@ pub fn letters(inputs: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<PathBu
     if letters.len() < 2 {
         return letters;
     }
-    super::defaults::split(&cwd, letters).0
+    let letters = letters.into_iter().map(|l| (l, ())).collect();
+    let (letters, _) = super::defaults::split(&cwd, letters, |_, _| None);
+    letters.into_iter().map(|(l, ())| l).collect()
 }
 
 /// Narrows `root` to the folders it shares with `path`.

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::key::{FileHash, FileHashes, Hash, letter_key};
-use super::record::{RECORD_VERSION, Record, Status};
+use super::record::{FileStat, RECORD_VERSION, Record, Status};
 use crate::diagnostic::{Diagnostic, Error, Result};
 
 /// The manifest of an unsharded batch.
@@ -37,6 +37,11 @@ pub const MANIFEST: &str = "manifest.jsonl";
 pub(super) struct Known {
     pub cache_key: Option<Hash>,
     pub letter: Option<Hash>,
+    /// The [`FileStat::fingerprint`] of the letter file as it was read for
+    /// a render that succeeded; 0 when there is none to trust.
+    pub letter_stat: u64,
+    /// The defaults file the letter names itself, if any.
+    pub defaults_file: Option<Arc<Path>>,
     pub files: Vec<FileHash>,
     pub output: Option<Written>,
     /// The line of the manifest holding this record (the last one, if the
@@ -71,12 +76,63 @@ impl Written {
 }
 
 pub(super) fn modified_ns(meta: &std::fs::Metadata) -> Option<u64> {
-    let since = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
+    nanoseconds(meta.modified().ok()?)
+}
+
+fn nanoseconds(time: std::time::SystemTime) -> Option<u64> {
+    let since = time.duration_since(std::time::UNIX_EPOCH).ok()?;
     u64::try_from(since.as_nanos()).ok()
+}
+
+/// How long after its last change a file's times are trusted to show the
+/// next one: file systems keep times in ticks (a few milliseconds on Linux,
+/// two seconds on FAT), and a change in the tick of a read would not show.
+const SETTLED_NS: u64 = 2_000_000_000;
+
+impl FileStat {
+    /// What `meta` says of a file (as `std::fs::metadata` gives it).
+    pub fn of(meta: &std::fs::Metadata) -> Option<FileStat> {
+        #[cfg(unix)]
+        let (changed_ns, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            let changed = u64::try_from(meta.ctime()).ok()?;
+            let changed_ns = changed
+                .checked_mul(1_000_000_000)?
+                .checked_add(u64::try_from(meta.ctime_nsec()).ok()?)?;
+            (changed_ns, meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (changed_ns, inode) = (0, 0);
+        Some(FileStat {
+            bytes: meta.len(),
+            modified_ns: modified_ns(meta)?,
+            changed_ns,
+            inode,
+        })
+    }
+
+    /// The stat of `path` (following links, as letters are read).
+    pub fn of_path(path: &Path) -> Option<FileStat> {
+        FileStat::of(&std::fs::metadata(path).ok()?)
+    }
+
+    /// Eight bytes standing for the whole stat, never 0 (which stands for
+    /// none): what the plan keeps of each letter. Compared only within one
+    /// process, so the hasher need not be stable across builds.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash as _, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.hash(&mut hasher);
+        hasher.finish().max(1)
+    }
+
+    /// Whether the file had last changed at least [`SETTLED_NS`] before
+    /// `read`, the time it was read: only then does a later change show in
+    /// its times.
+    pub fn settled(&self, read: std::time::SystemTime) -> bool {
+        let last = self.modified_ns.max(self.changed_ns);
+        nanoseconds(read).is_some_and(|read| last.saturating_add(SETTLED_NS) <= read)
+    }
 }
 
 impl Known {
@@ -113,17 +169,22 @@ impl Known {
     ) -> Known {
         let hash = |s: &super::record::Sha256| Hash::from_hex(&s.0);
         let ok = r.status != Status::Failed;
+        let mut path_of = |p: &String| {
+            paths
+                .entry(p.clone())
+                .or_insert_with(|| Path::new(p).into())
+                .clone()
+        };
         Known {
             cache_key: r.cache_key.as_ref().and_then(hash).filter(|_| ok),
             letter: r.input.sha256.as_ref().and_then(hash),
+            letter_stat: r.input.stat.filter(|_| ok).map_or(0, |s| s.fingerprint()),
+            defaults_file: r.defaults_file.as_ref().map(&mut path_of),
             files: r
                 .files
                 .iter()
                 .map(|f| FileHash {
-                    path: paths
-                        .entry(f.path.clone())
-                        .or_insert_with(|| Path::new(&f.path).into())
-                        .clone(),
+                    path: path_of(&f.path),
                     sha256: f.sha256.as_ref().and_then(hash).unwrap_or(Hash([0; 32])),
                 })
                 .collect(),
@@ -167,6 +228,26 @@ impl Manifest {
     /// Opens (creating it empty if need be) and locks the manifest `name` in
     /// `out_dir`, then reads it. Waits while another run holds it.
     pub fn open(out_dir: &Path, name: &str) -> Result<Manifest> {
+        // Created if missing: never none.
+        Manifest::open_with(out_dir, name, true)?.ok_or_else(|| {
+            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+            Error::one(Diagnostic::new(
+                &out_dir.join(name),
+                tr!(
+                    "batch-manifest-unopenable",
+                    reason = crate::input::io_reason(&missing)
+                ),
+            ))
+        })
+    }
+
+    /// [`Manifest::open`] for a manifest that exists; none when there is
+    /// none (nothing is created): what the planning reads.
+    pub fn open_existing(out_dir: &Path, name: &str) -> Result<Option<Manifest>> {
+        Manifest::open_with(out_dir, name, false)
+    }
+
+    fn open_with(out_dir: &Path, name: &str, create: bool) -> Result<Option<Manifest>> {
         let path = out_dir.join(name);
         let fail = |e: std::io::Error| {
             Error::one(
@@ -182,7 +263,7 @@ impl Manifest {
         };
         let file = loop {
             let mut options = std::fs::OpenOptions::new();
-            options.read(true).append(true).create(true);
+            options.read(true).append(true).create(create);
             #[cfg(unix)]
             {
                 use std::os::unix::fs::OpenOptionsExt;
@@ -190,7 +271,21 @@ impl Manifest {
                 // waiting on a pipe.
                 options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
             }
-            let file = options.open(&path).map_err(fail)?;
+            let file = match options.open(&path) {
+                Ok(file) => file,
+                // No manifest, or no folder for it yet (the run says why
+                // it cannot make one).
+                Err(e)
+                    if !create
+                        && matches!(
+                            e.kind(),
+                            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                        ) =>
+                {
+                    return Ok(None);
+                }
+                Err(e) => return Err(fail(e)),
+            };
             if !file.metadata().map_err(fail)?.is_file() {
                 return Err(fail(std::io::Error::new(
                     std::io::ErrorKind::InvalidInput,
@@ -219,7 +314,7 @@ impl Manifest {
             ends_inside_line: std::sync::Mutex::new(false),
         };
         manifest.read().map_err(fail)?;
-        Ok(manifest)
+        Ok(Some(manifest))
     }
 
     pub fn path(&self) -> &Path {
@@ -230,20 +325,22 @@ impl Manifest {
         let mut paths = HashMap::new();
         let mut line = 0u32;
         let mut at = 0u64;
-        let mut reader = BufReader::new(&self.file);
+        // Bytes, not a String: serde_json checks the UTF-8 of what it reads
+        // (a second check cost a tenth of an unchanged re-run).
+        let mut reader = BufReader::with_capacity(1 << 16, &self.file);
         reader.rewind()?;
-        let mut text = String::new();
+        let mut text = Vec::new();
         loop {
             text.clear();
-            let len = reader.read_line(&mut text)?;
+            let len = reader.read_until(b'\n', &mut text)?;
             if len == 0 {
                 break;
             }
             *self
                 .ends_inside_line
                 .get_mut()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) = !text.ends_with('\n');
-            let record = serde_json::from_str::<Record>(&text)
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = text.last() != Some(&b'\n');
+            let record = serde_json::from_slice::<Record>(&text)
                 .ok()
                 .filter(|r| r.record_version == RECORD_VERSION);
             match record {

@@ -18,8 +18,11 @@
 //! - **The manifest** (`OUTDIR/manifest.jsonl`, one file per shard): one
 //!   [`Record`] a letter, with a key over everything its output depends on.
 //!   A letter is skipped when its key is the same and its output is the one
-//!   written; every doubt re-renders. Saved as letters finish, so a killed
-//!   run resumes; a run that changes nothing writes nothing.
+//!   written; every doubt re-renders. A letter file the manifest saw as it
+//!   is now (size, modification and change times, inode, recorded once its
+//!   times had settled) is not read at all, and neither is the output
+//!   (size and time), unless `--verify`. Saved as letters finish, so a
+//!   killed run resumes; a run that changes nothing writes nothing.
 //! - **The report** (`--report`) holds the same records, with times.
 //! - **Defaults files** (`defaults: FILE` of letter format v2) found among
 //!   the letters are not letters: a file another file of the batch names as

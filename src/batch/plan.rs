@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::inputs::{Found, absolute, find, narrow};
+use super::manifest::{MANIFEST, Manifest};
+use super::record::FileStat;
 use super::shard::Shard;
 use crate::Format;
 use crate::diagnostic::{Diagnostic, Error, Result};
@@ -23,23 +25,28 @@ pub struct Job {
     pub relative: String,
     /// Where its output goes.
     pub output: PathBuf,
+    /// The [`FileStat::fingerprint`](super::record::FileStat::fingerprint)
+    /// of the letter file as the planning found it; 0 when there is none
+    /// (a mail merge's row, a file that could not be looked at).
+    pub stat: u64,
 }
 
 impl Job {
     /// A job holding no more memory than its paths take: the plan is kept
     /// for the whole run, and its size is most of what a batch holds per
     /// letter (issue 20).
-    pub fn new(letter: PathBuf, relative: String, output: PathBuf) -> Job {
+    pub fn new(letter: PathBuf, relative: String, output: PathBuf, stat: u64) -> Job {
         Job {
             letter: letter.into_boxed_path().into(),
             relative: relative.into_boxed_str().into(),
             output: output.into_boxed_path().into(),
+            stat,
         }
     }
 }
 
 /// The letters of a batch, in the order of their relative paths.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Plan {
     pub jobs: Vec<Job>,
     /// The common folder of the inputs, mirrored by the output folder.
@@ -58,9 +65,36 @@ pub struct Plan {
     letter_ids: Vec<FileId>,
     /// Files found but left out as defaults files of other letters.
     pub defaults: Vec<PathBuf>,
+    /// The manifest of an earlier run, opened and locked by the planning
+    /// (which reads what it says of the letters) for the run to take.
+    previous: Previous,
+}
+
+/// A manifest passed from the planning to the run.
+#[derive(Default)]
+struct Previous(std::sync::Mutex<Option<Manifest>>);
+
+impl std::fmt::Debug for Previous {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Previous")
+    }
 }
 
 impl Plan {
+    /// The name of the manifest of this plan's shard.
+    pub(super) fn manifest_name(&self) -> String {
+        manifest_name(self.shard)
+    }
+
+    /// The manifest the planning opened, if it found one (once).
+    pub(super) fn take_manifest(&self) -> Option<Manifest> {
+        self.previous
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    }
+
     /// Whether a letter with this relative path was found, in any shard.
     pub fn has_letter(&self, relative: &str) -> bool {
         self.found.binary_search(&path_hash(relative)).is_ok()
@@ -111,12 +145,18 @@ impl FileId {
 /// before anything is rendered: inputs that do not exist, are not regular
 /// files or hold no letter; two letters that would write the same output;
 /// an output that is a letter, a special file or a link.
+///
+/// The manifest of an earlier run in `out_dir`, if any, is opened (and
+/// locked) here: a letter whose file it saw as it is now (size, times,
+/// inode) is not read to learn which defaults files it names, unless
+/// `verify`.
 pub fn plan(
     inputs: &[PathBuf],
     listed: &[PathBuf],
     out_dir: &Path,
     format: Format,
     shard: Option<Shard>,
+    verify: bool,
 ) -> Result<Plan> {
     let cwd = std::env::current_dir().map_err(|e| {
         Error::one(Diagnostic::new(
@@ -131,35 +171,46 @@ pub fn plan(
     } = find(&cwd, inputs, listed, &mut problems);
     let mut root = root;
     let mut letter_ids = Vec::with_capacity(found.len());
-    for f in &found {
-        if let Some(parent) = absolute(&cwd, f).parent() {
+    let mut found_stats = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(parent) = absolute(&cwd, &f).parent() {
             narrow(&mut root, parent);
         }
-        if let Some(id) = std::fs::metadata(f).ok().as_ref().and_then(FileId::of) {
+        let meta = std::fs::metadata(&f).ok();
+        if let Some(id) = meta.as_ref().and_then(FileId::of) {
             letter_ids.push(id);
         }
+        let stat = meta.as_ref().and_then(FileStat::of);
+        found_stats.push((f, stat.map_or(0, |s| s.fingerprint())));
     }
     letter_ids.sort_unstable();
     letter_ids.dedup();
     let root = root.unwrap_or_else(|| cwd.clone());
-    let (found, defaults) = super::defaults::split(&cwd, found);
+    let previous = Manifest::open_existing(out_dir, &manifest_name(shard))?;
+    // What the manifest says a letter names, when it saw the file as it
+    // is now: the planning does not read it.
+    let recorded = |letter: &Path, stat: &u64| {
+        let known = previous
+            .as_ref()?
+            .known
+            .get(&relative_key(&cwd, &root, letter))?;
+        (!verify && *stat != 0 && known.letter_stat == *stat)
+            .then(|| known.defaults_file.as_deref().map(Path::to_path_buf))
+    };
+    let (found, defaults) = super::defaults::split(&cwd, found_stats, recorded);
 
     let mut jobs = Vec::with_capacity(found.len());
     let mut all = Vec::with_capacity(found.len());
-    for letter in found {
-        let abs = absolute(&cwd, &letter);
-        let below = abs.strip_prefix(&root).unwrap_or(&abs);
-        let relative = below
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+    for (letter, stat) in found {
+        let relative = relative_key(&cwd, &root, &letter);
         all.push(path_hash(&relative));
         if shard.is_some_and(|s| !s.takes(&relative)) {
             continue;
         }
+        let abs = absolute(&cwd, &letter);
+        let below = abs.strip_prefix(&root).unwrap_or(&abs);
         let output = out_dir.join(below).with_extension(format.extension());
-        jobs.push(Job::new(letter, relative, output));
+        jobs.push(Job::new(letter, relative, output, stat));
     }
     // One job per letter file, however many inputs name it.
     jobs.sort_by(|a, b| a.relative.cmp(&b.relative));
@@ -213,7 +264,25 @@ pub fn plan(
         found: all,
         letter_ids,
         defaults,
+        previous: Previous(std::sync::Mutex::new(previous)),
     })
+}
+
+/// The name of a shard's manifest.
+fn manifest_name(shard: Option<Shard>) -> String {
+    shard.map_or_else(|| MANIFEST.to_owned(), |s| s.manifest_name())
+}
+
+/// A letter's path below `root`, with `/` separators: its key in the
+/// manifest and for the shards.
+fn relative_key(cwd: &Path, root: &Path, letter: &Path) -> String {
+    let abs = absolute(cwd, letter);
+    let below = abs.strip_prefix(root).unwrap_or(&abs);
+    below
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 impl Plan {
@@ -253,6 +322,7 @@ impl Plan {
             found,
             letter_ids,
             defaults: Vec::new(),
+            previous: Previous::default(),
         })
     }
 }

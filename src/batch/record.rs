@@ -30,6 +30,12 @@ pub struct Record {
     pub templates: Sha256,
     /// SHA-256 of the defaults file merged into the letter, if any.
     pub defaults: Option<Sha256>,
+    /// The defaults file the letter names itself, by absolute path (the
+    /// first of `files`' defaults files, which it may name in turn): what a
+    /// later run's planning takes for a letter it trusts unchanged, to know
+    /// which files of the folder are defaults files and not letters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defaults_file: Option<String>,
     /// SHA-256 of the data row the letter was merged with (mail merge), if any.
     pub data_row: Option<Sha256>,
     /// The version of zhauap that made the output.
@@ -73,6 +79,30 @@ pub struct FileRecord {
     /// None when the file could not be read (missing, not a regular file,
     /// too large): the letter then failed, or renders again next time.
     pub sha256: Option<Sha256>,
+    /// The letter file as it was before it was read (the letter's record
+    /// only): a later run that finds it the same trusts its content to be
+    /// unchanged without reading it, unless the batch runs with `--verify`.
+    /// None when the file had changed less than two seconds before it was
+    /// read (a change in the same tick of its file system's clock would not
+    /// show): such a letter is read and hashed again by every run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stat: Option<FileStat>,
+}
+
+/// What a file system says of a file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct FileStat {
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// Its modification time, in nanoseconds since 1970 (UTC).
+    pub modified_ns: u64,
+    /// When its content or attributes last changed (the inode's change
+    /// time, which no program can set back), in nanoseconds since 1970;
+    /// 0 where the system keeps none.
+    pub changed_ns: u64,
+    /// Its inode number (a file put in its place by a rename has another);
+    /// 0 where the system has none.
+    pub inode: u64,
 }
 
 /// An output file as written.
@@ -307,10 +337,17 @@ mod tests {
             input: FileRecord {
                 path: "in/a/b.yaml".into(),
                 sha256: Some(sha.clone()),
+                stat: Some(FileStat {
+                    bytes: 8455,
+                    modified_ns: 1_796_409_612_844_536_306,
+                    changed_ns: 1_796_409_612_844_536_306,
+                    inode: 42,
+                }),
             },
             files: vec![],
             templates: sha.clone(),
             defaults: None,
+            defaults_file: Some("/letters/common.yaml".into()),
             data_row: None,
             version: "0".into(),
             cache_key: Some(sha.clone()),
@@ -329,5 +366,13 @@ mod tests {
         let line = serde_json::to_string(&record).unwrap();
         assert!(!line.contains("\"ms\""), "{line}");
         assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), record);
+        // A record of an older build, without the letter file's stat and
+        // defaults file, still reads (its letter is then read and hashed).
+        let older = line
+            .replace(r#","stat":{"bytes":8455,"modified_ns":1796409612844536306,"changed_ns":1796409612844536306,"inode":42}"#, "")
+            .replace(r#","defaults_file":"/letters/common.yaml""#, "");
+        assert_ne!(older, line);
+        let older: Record = serde_json::from_str(&older).unwrap();
+        assert_eq!((older.input.stat, older.defaults_file), (None, None));
     }
 }

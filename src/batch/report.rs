@@ -23,8 +23,14 @@ pub struct Outcome {
     pub warnings: Vec<Diagnostic>,
     pub pages: Option<usize>,
     pub time: Duration,
-    /// Its record for the manifest and the report.
-    pub record: Record,
+    /// Its record for the manifest and the report. None for a letter
+    /// trusted unchanged without being read, while nothing asks for its
+    /// record (no report, the manifest not rewritten): it stays in the
+    /// manifest, where the sink reads it back if it comes to be asked for.
+    pub record: Option<Record>,
+    /// An unchanged letter whose record changed all the same (what its
+    /// file's stat is now): the manifest is written, the output is not.
+    pub refreshed: bool,
 }
 
 /// The outcome of a batch.

@@ -8,15 +8,15 @@ use crate::tr;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
 use super::key::{FileHashes, Global, Hash, letter_key};
-use super::manifest::{self, Known, MANIFEST, Manifest};
+use super::manifest::{self, Known, Manifest};
 use super::output::Staged;
 use super::plan::{Job, Plan};
-use super::record::{self, FileRecord, OutputRecord, Record, Status};
+use super::record::{self, FileRecord, FileStat, OutputRecord, Record, Status};
 use super::report::{Outcome, Report, Summary};
 use super::sink::{Sink, unchanged_record};
 use super::source::{Files, LetterSource};
@@ -90,18 +90,20 @@ pub fn run_from(
             .with_help(tr!("batch-out-dir-uncreatable-help")),
         )
     })?;
-    let name = plan
-        .shard
-        .map_or_else(|| MANIFEST.to_owned(), |s| s.manifest_name());
+    let name = plan.manifest_name();
     if let Some(report) = &settings.report {
         check_report_path(plan, report, &plan.out_dir.join(&name))?;
     }
-    let mut manifest = Manifest::open(&plan.out_dir, &name)?;
+    let mut manifest = match plan.take_manifest() {
+        Some(opened) => opened,
+        None => Manifest::open(&plan.out_dir, &name)?,
+    };
     tidy::remove_stale_temps(plan, manifest.path(), settings.report.as_deref());
     let gone = tidy::gone(plan, &manifest, settings.prune);
     let rewrite = !manifest.compact || !gone.pruned.is_empty() || gone.moved > 0;
     let known = std::mem::take(&mut manifest.known);
     let nothing = HashMap::new();
+    let records_wanted = AtomicBool::new(rewrite || settings.report.is_some());
     let global = &Global::new(engine, &settings.options, settings.deny_warnings);
     let context = Context {
         engine,
@@ -110,6 +112,7 @@ pub fn run_from(
         global,
         known: if settings.force { &nothing } else { &known },
         manifest: &manifest,
+        records_wanted: &records_wanted,
         hashes: FileHashes::default(),
         verify: settings.verify,
         deny_warnings: settings.deny_warnings,
@@ -137,12 +140,20 @@ pub fn run_from(
 
     let finish = |index: usize, outcome: Outcome| {
         done(&outcome);
-        let line = manifest::line(&outcome.record);
+        let changed = match outcome.status {
+            Status::Unchanged => outcome.refreshed,
+            Status::Rendered | Status::Failed => true,
+        };
+        if changed {
+            // The manifest will be rewritten: every record is wanted.
+            records_wanted.store(true, Ordering::Relaxed);
+        }
+        let line = outcome.record.as_ref().map(manifest::line);
         // Journaled at once, whatever its place in the plan: a run that dies
         // (killed, or aborted by a fault) keeps every letter it finished.
-        let journaled = match outcome.status {
-            Status::Unchanged => Ok(()),
-            Status::Rendered | Status::Failed => manifest.journal(&line),
+        let journaled = match &line {
+            Some(line) if changed => manifest.journal(line),
+            Some(_) | None => Ok(()),
         };
         let mut sink = lock();
         if let Err(e) = journaled {
@@ -258,6 +269,10 @@ struct Context<'a> {
     known: &'a HashMap<String, Known>,
     /// Where the rest of their records is.
     manifest: &'a Manifest,
+    /// Whether the records of letters trusted unchanged are wanted (for the
+    /// report, or a manifest being rewritten); when not, they are not read
+    /// back from the manifest.
+    records_wanted: &'a AtomicBool,
     hashes: FileHashes,
     verify: bool,
     deny_warnings: bool,
@@ -272,10 +287,12 @@ fn base_record(job: &Job, global: &Global) -> Record {
         input: FileRecord {
             path: job.letter.display().to_string(),
             sha256: None,
+            stat: None,
         },
         files: Vec::new(),
         templates: global.templates.into(),
         defaults: None,
+        defaults_file: None,
         data_row: None,
         version: env!("CARGO_PKG_VERSION").to_owned(),
         cache_key: None,
@@ -299,18 +316,61 @@ fn failed(job: &Job, mut record: Record, error: Error, started: Instant) -> Outc
         warnings: Vec::new(),
         pages: None,
         time: started.elapsed(),
-        record,
+        record: Some(record),
+        refreshed: false,
     }
 }
 
 impl Context<'_> {
     fn prepare(&self, index: usize, job: &Job, worker: Option<&mut Worker>) -> Outcome {
         let started = Instant::now();
+        if let Some(known) = self.trusted_unchanged(job) {
+            let record = if self.records_wanted.load(Ordering::Relaxed) {
+                match unchanged_record(job, known, self.global, self.manifest) {
+                    Ok(record) => Some(record),
+                    // A record that cannot be read back is a doubt: the
+                    // letter is read and renders if it must.
+                    Err(_) => return self.prepare_read(index, job, worker, started),
+                }
+            } else {
+                None
+            };
+            return Outcome {
+                letter: job.letter.clone(),
+                output: job.output.clone(),
+                status: Status::Unchanged,
+                error: None,
+                warnings: Vec::new(),
+                pages: record.as_ref().and_then(|r| r.pages).map(|p| p as usize),
+                time: started.elapsed(),
+                record,
+                refreshed: false,
+            };
+        }
+        self.prepare_read(index, job, worker, started)
+    }
+
+    /// [`Context::prepare`] for a letter that is read.
+    fn prepare_read(
+        &self,
+        index: usize,
+        job: &Job,
+        worker: Option<&mut Worker>,
+        started: Instant,
+    ) -> Outcome {
         let mut record = base_record(job, self.global);
         let mut warnings = Vec::new();
+        let mut refreshed = false;
         let status = match self.up_to_date_or_render(index, job, &mut record, worker, &mut warnings)
         {
-            Ok(None) => Status::Unchanged,
+            Ok(None) => {
+                // A record that says more of the letter's file than the
+                // manifest did is written, though the output is not.
+                refreshed = self.known.get(&job.relative).is_some_and(|known| {
+                    known.letter_stat != record.input.stat.map_or(0, |s| s.fingerprint())
+                });
+                Status::Unchanged
+            }
             Ok(Some(staged)) => match staged.and_then(Staged::place) {
                 Ok(written) => {
                     record.status = Status::Rendered;
@@ -343,8 +403,31 @@ impl Context<'_> {
             warnings,
             pages: record.pages.map(|p| p as usize),
             time: started.elapsed(),
-            record,
+            record: Some(record),
+            refreshed,
         }
+    }
+
+    /// What the manifest knows of a letter whose file the planning found
+    /// as the manifest last saw it (size, times, inode) and whose output is
+    /// up to date: the letter is not read. Never with `--verify`, which reads and hashes
+    /// every letter and output.
+    fn trusted_unchanged(&self, job: &Job) -> Option<&Known> {
+        if self.verify || job.stat == 0 || !self.source.is_the_file() {
+            return None;
+        }
+        let known = self.known.get(&job.relative)?;
+        let letter = known.letter.filter(|_| known.letter_stat == job.stat)?;
+        known
+            .is_current(
+                &self.global.key,
+                &letter,
+                None,
+                &self.hashes,
+                &job.output,
+                false,
+            )
+            .then_some(known)
     }
 
     /// Fills `record` as far as the letter gets; the output staged (or why
@@ -359,9 +442,15 @@ impl Context<'_> {
         worker: Option<&mut Worker>,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<Option<Result<Staged>>> {
+        // Looked at before it is read: a change after this shows next time.
+        let stat = (job.stat != 0 && self.source.is_the_file())
+            .then(|| FileStat::of_path(&job.letter))
+            .flatten();
         let loaded = self.source.load(index, job)?;
+        let read = std::time::SystemTime::now();
         let letter_hash = Hash::of(loaded.source.text.as_bytes());
         record.input.sha256 = Some(letter_hash.into());
+        record.input.stat = stat.filter(|s| s.settled(read));
         record.data_row = loaded.data_row.map(Into::into);
         // A record that cannot be read back is a doubt: the letter renders.
         let unchanged = self
@@ -378,7 +467,14 @@ impl Context<'_> {
                 )
             })
             .and_then(|known| unchanged_record(job, known, self.global, self.manifest).ok());
-        if let Some(unchanged) = unchanged {
+        if let Some(mut unchanged) = unchanged {
+            // Read because its file's stat was not the recorded one (it was
+            // touched, copied back, or recorded by an older build or too
+            // soon after a change): the record takes the settled stat, so
+            // that the next run need not read it.
+            if let Some(settled) = record.input.stat {
+                unchanged.input.stat = Some(settled);
+            }
             *record = unchanged;
             return Ok(None);
         }
@@ -413,9 +509,11 @@ impl Context<'_> {
             .map(|f| FileRecord {
                 path: f.path.display().to_string(),
                 sha256: (f.sha256 != Hash([0; 32])).then(|| f.sha256.into()),
+                stat: None,
             })
             .collect();
-        record.defaults = made.defaults.map(Into::into);
+        record.defaults = made.defaults.as_ref().map(|d| d.sha256.into());
+        record.defaults_file = made.defaults.map(|d| d.path.display().to_string());
         let key = letter_key(
             &self.global.key,
             &letter_hash,

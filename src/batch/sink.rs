@@ -23,7 +23,7 @@ pub(super) struct Sink<'a> {
     /// Outcomes emitted so far: the plan's letters before this index.
     emitted: usize,
     /// Outcomes that finished before their turn, with their manifest line.
-    waiting: BTreeMap<usize, (Outcome, Vec<u8>)>,
+    waiting: BTreeMap<usize, (Outcome, Option<Vec<u8>>)>,
     manifest: &'a Manifest,
     /// The compacted manifest, once this run has something to change.
     compacted: Option<Staged>,
@@ -61,10 +61,12 @@ impl<'a> Sink<'a> {
 
     /// Takes a finished letter with its manifest line (already journaled by
     /// the caller, outside this lock) and emits what is now in order.
-    pub fn arrive(&mut self, index: usize, outcome: Outcome, line: Vec<u8>) {
+    /// A letter trusted unchanged comes without its record (and line) when
+    /// none was wanted as it finished.
+    pub fn arrive(&mut self, index: usize, outcome: Outcome, line: Option<Vec<u8>>) {
         self.waiting.insert(index, (outcome, line));
         while let Some((outcome, line)) = self.waiting.remove(&self.emitted) {
-            self.emit(outcome, &line);
+            self.emit(outcome, line);
             self.emitted += 1;
         }
     }
@@ -73,18 +75,42 @@ impl<'a> Sink<'a> {
         self.summary.warnings.push(warning);
     }
 
-    fn emit(&mut self, outcome: Outcome, line: &[u8]) {
+    fn emit(&mut self, outcome: Outcome, line: Option<Vec<u8>>) {
         self.summary.add(outcome.status);
-        if let Some(report) = &mut self.report {
-            let mut record = outcome.record;
+        let changed = outcome.status != Status::Unchanged || outcome.refreshed;
+        if changed && self.compacted.is_none() {
+            self.start_compacting();
+        }
+        let wanted = self.report.is_some() || self.compacted.is_some();
+        let mut record = outcome.record;
+        let mut line = line;
+        if wanted && record.is_none() {
+            // Trusted unchanged while no record was wanted yet.
+            let job = &self.plan.jobs[self.emitted];
+            let read = self
+                .known
+                .get(&job.relative)
+                .map(|known| unchanged_record(job, known, self.global, self.manifest));
+            match read {
+                Some(Ok(r)) => {
+                    line = Some(super::manifest::line(&r));
+                    record = Some(r);
+                }
+                Some(Err(e)) => {
+                    self.compact_failed.get_or_insert(e);
+                }
+                None => {}
+            }
+        }
+        if let Some(report) = &mut self.report
+            && let Some(mut record) = record
+        {
             record.ms = Some(ms(outcome.time));
             report.record(&record);
         }
-        if outcome.status != Status::Unchanged && self.compacted.is_none() {
-            self.start_compacting();
-        }
         if let Some(file) = &mut self.compacted
-            && let Err(e) = file.write_all(line)
+            && let Some(line) = line
+            && let Err(e) = file.write_all(&line)
         {
             self.compact_failed.get_or_insert(e);
         }
@@ -176,6 +202,7 @@ pub(super) fn unchanged_record(
         input: FileRecord {
             path: job.letter.display().to_string(),
             sha256: known.letter.map(Into::into),
+            stat: stored.input.stat,
         },
         files: known
             .files
@@ -183,10 +210,12 @@ pub(super) fn unchanged_record(
             .map(|f| FileRecord {
                 path: f.path.display().to_string(),
                 sha256: Some(f.sha256.into()),
+                stat: None,
             })
             .collect(),
         templates: global.templates.into(),
         defaults: stored.defaults,
+        defaults_file: stored.defaults_file,
         data_row: stored.data_row,
         version: env!("CARGO_PKG_VERSION").to_owned(),
         cache_key: known.cache_key.map(Into::into),

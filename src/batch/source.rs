@@ -26,12 +26,23 @@ pub struct Loaded {
 pub trait LetterSource: Sync {
     /// The letter of `job`, the plan's job number `index`.
     fn load(&self, index: usize, job: &Job) -> Result<Loaded>;
+
+    /// Whether a letter is its file's content and nothing else: then a
+    /// file the manifest saw as it is now (size, times, inode) holds an
+    /// unchanged letter, which is not loaded at all.
+    fn is_the_file(&self) -> bool {
+        false
+    }
 }
 
 /// Letters read from their files.
 pub struct Files;
 
 impl LetterSource for Files {
+    fn is_the_file(&self) -> bool {
+        true
+    }
+
     fn load(&self, _index: usize, job: &Job) -> Result<Loaded> {
         let path = &job.letter;
         let fail = |e: std::io::Error| {

@@ -94,8 +94,8 @@ impl WorkerCommand {
 pub(super) struct Made {
     /// The files the document refers to, as read and hashed for this render.
     pub files: Vec<FileHash>,
-    /// The hash of the defaults file merged in, if any.
-    pub defaults: Option<Hash>,
+    /// The defaults file the letter names itself, if any, and its hash.
+    pub defaults: Option<FileHash>,
     pub pages: usize,
     /// The output written under its temporary name, or why it could not
     /// be: the letter is then failed, its record keeping what it read.
@@ -130,7 +130,10 @@ pub(super) fn make(
             sha256: Hash(f.sha256),
         })
         .collect();
-    let defaults = checked.letter.defaults_read.first().map(|f| Hash(f.sha256));
+    let defaults = checked.letter.defaults_read.first().map(|f| FileHash {
+        path: f.path.as_path().into(),
+        sha256: Hash(f.sha256),
+    });
     let warnings = checked.letter.warnings.clone();
     let rendered = engine.render_checked(checked, options)?;
     // A letter `--deny-warnings` refuses is rendered (its errors are
@@ -172,7 +175,7 @@ struct Request {
 enum Answer {
     Made {
         files: Vec<(PathBuf, [u8; 32])>,
-        defaults: Option<[u8; 32]>,
+        defaults: Option<(PathBuf, [u8; 32])>,
         pages: usize,
         output: std::result::Result<HandedOver, Error>,
         warnings: Vec<crate::diagnostic::Diagnostic>,
@@ -279,7 +282,7 @@ fn answer(
                 .into_iter()
                 .map(|f| (f.path.to_path_buf(), f.sha256.0))
                 .collect(),
-            defaults: m.defaults.map(|h| h.0),
+            defaults: m.defaults.map(|d| (d.path.to_path_buf(), d.sha256.0)),
             pages: m.pages,
             output: m.output.map(Staged::hand_over),
             warnings: m.warnings,
@@ -542,7 +545,10 @@ fn ask(
                         sha256: Hash(sha256),
                     })
                     .collect(),
-                defaults: defaults.map(Hash),
+                defaults: defaults.map(|(path, sha256)| FileHash {
+                    path: path.into(),
+                    sha256: Hash(sha256),
+                }),
                 pages,
                 output: staged,
                 warnings,

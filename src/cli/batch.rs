@@ -32,6 +32,7 @@ pub(super) fn batch(engine: &Engine, ui: &Ui, r: &BatchRequest) -> i32 {
             &r.out_dir,
             r.settings.options.format,
             r.shard,
+            r.settings.verify,
         )
         .map(|p| (p, None)),
         (Some(data), [letter]) if listed.is_empty() => batch::merge::read(data)

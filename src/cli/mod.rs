@@ -223,7 +223,7 @@ JOB_COMPLETION_INDEX=3 zhauap batch /letters -o /out --shard auto --shards 8"
         /// for them and the batch exits 1.
         #[arg(long)]
         deny_warnings: bool,
-        /// Check up-to-date outputs by their content, not only size and time.
+        /// Check letters and up-to-date outputs by their content, not only size and time.
         #[arg(long)]
         verify: bool,
         /// Remove outputs whose letters are gone (they are listed in the summary).

@@ -8,6 +8,8 @@ mod faults;
 mod manifest;
 #[path = "batch/orchestrated.rs"]
 mod orchestrated;
+#[path = "batch/trusted.rs"]
+mod trusted;
 #[path = "batch/warnings.rs"]
 mod warnings;
 #[path = "batch/worker.rs"]

@@ -265,6 +265,7 @@ fn a_fault_of_the_program_on_one_letter_costs_only_that_letter() {
         &dir.join("out"),
         zhauap::Format::Pdf,
         None,
+        false,
     )
     .unwrap();
     let settings = zhauap::batch::Settings {
