@@ -7,13 +7,17 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::letter::{MAX_LETTER_BYTES, Source, defaults_named, may_name_defaults};
+use crate::letter::{
+    MAX_DEFAULTS_DEPTH, MAX_LETTER_BYTES, Source, defaults_named, may_name_defaults,
+};
 
 /// Splits found files (each with what the caller keeps of it) into letters
 /// and defaults files (paths relative to `cwd` as found); the order is
 /// kept. `recorded` says, for a file the manifest of an earlier run trusts
 /// unchanged, which defaults file it names itself (if any): that file is
-/// not read, only the defaults files it names (once each).
+/// not read, only the defaults files it names (once each). A recorded
+/// defaults file that is no longer there (the folder was moved or mounted
+/// elsewhere: the path is absolute) is not trusted: the letter is read.
 pub(super) fn split<T>(
     cwd: &Path,
     files: Vec<(PathBuf, T)>,
@@ -25,13 +29,23 @@ pub(super) fn split<T>(
     for (path, kept) in &files {
         match recorded(path, kept) {
             Some(None) => {}
-            Some(Some(first)) => {
+            Some(Some(first)) if first.is_file() => {
                 let chain = chains
                     .entry(first)
                     .or_insert_with_key(|first| chain_from(first));
-                named.extend(chain.iter().map(|p| identity(p)));
+                // The letter's own walk stops where it meets the letter
+                // again (a cycle), and after as many files as a chain may
+                // have.
+                let letter = identity(&cwd.join(path));
+                named.extend(
+                    chain
+                        .iter()
+                        .take(MAX_DEFAULTS_DEPTH)
+                        .take_while(|p| **p != letter)
+                        .cloned(),
+                );
             }
-            None => named.extend(read_named(path).iter().map(|p| identity(p))),
+            Some(Some(_)) | None => named.extend(read_named(path).iter().map(|p| identity(p))),
         }
     }
     if named.is_empty() {
@@ -59,16 +73,15 @@ fn read_named(path: &Path) -> Vec<PathBuf> {
     Source::from_bytes(path, bytes).map_or_else(|_| Vec::new(), |s| defaults_named(&s))
 }
 
-/// A defaults file a letter names and the ones it names in turn, as
-/// [`defaults_named`] follows them from the letter; none when it is not a
-/// file (the letter's chain breaks there).
+/// A defaults file (a file) and the ones it names in turn, as
+/// [`defaults_named`] follows them from it, by identity: a letter naming it
+/// draws on these up to itself (a cycle through the letter ends its chain
+/// there) and up to [`MAX_DEFAULTS_DEPTH`] files, which is what [`split`]
+/// takes of it.
 fn chain_from(first: &Path) -> Vec<PathBuf> {
-    if !first.is_file() {
-        return Vec::new();
-    }
-    let mut chain = vec![first.to_path_buf()];
+    let mut chain = vec![identity(first)];
     if let Ok(source) = Source::read(first) {
-        chain.extend(defaults_named(&source));
+        chain.extend(defaults_named(&source).iter().map(|p| identity(p)));
     }
     chain
 }

@@ -91,24 +91,29 @@ const SETTLED_NS: u64 = 2_000_000_000;
 
 impl FileStat {
     /// What `meta` says of a file (as `std::fs::metadata` gives it).
+    /// None where the system keeps no change time and inode: the size and
+    /// modification time alone are not trusted (a copy can keep both), and
+    /// letters are read and hashed.
     pub fn of(meta: &std::fs::Metadata) -> Option<FileStat> {
         #[cfg(unix)]
-        let (changed_ns, inode) = {
+        {
             use std::os::unix::fs::MetadataExt;
             let changed = u64::try_from(meta.ctime()).ok()?;
             let changed_ns = changed
                 .checked_mul(1_000_000_000)?
                 .checked_add(u64::try_from(meta.ctime_nsec()).ok()?)?;
-            (changed_ns, meta.ino())
-        };
+            Some(FileStat {
+                bytes: meta.len(),
+                modified_ns: modified_ns(meta)?,
+                changed_ns,
+                inode: meta.ino(),
+            })
+        }
         #[cfg(not(unix))]
-        let (changed_ns, inode) = (0, 0);
-        Some(FileStat {
-            bytes: meta.len(),
-            modified_ns: modified_ns(meta)?,
-            changed_ns,
-            inode,
-        })
+        {
+            let _ = meta;
+            None
+        }
     }
 
     /// The stat of `path` (following links, as letters are read).
@@ -178,7 +183,13 @@ impl Known {
         Known {
             cache_key: r.cache_key.as_ref().and_then(hash).filter(|_| ok),
             letter: r.input.sha256.as_ref().and_then(hash),
-            letter_stat: r.input.stat.filter(|_| ok).map_or(0, |s| s.fingerprint()),
+            // Trusted only with its defaults file known (a record of an
+            // older build has the defaults' hash alone).
+            letter_stat: r
+                .input
+                .stat
+                .filter(|_| ok && (r.defaults.is_none() || r.defaults_file.is_some()))
+                .map_or(0, |s| s.fingerprint()),
             defaults_file: r.defaults_file.as_ref().map(&mut path_of),
             files: r
                 .files

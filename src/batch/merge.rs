@@ -541,7 +541,6 @@ pub fn plan(
             letter.to_path_buf(),
             relative,
             out_dir.join(format!("{name}.{}", format.extension())),
-            0,
         ));
     }
     if !problems.is_empty() {

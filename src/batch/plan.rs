@@ -25,22 +25,17 @@ pub struct Job {
     pub relative: String,
     /// Where its output goes.
     pub output: PathBuf,
-    /// The [`FileStat::fingerprint`](super::record::FileStat::fingerprint)
-    /// of the letter file as the planning found it; 0 when there is none
-    /// (a mail merge's row, a file that could not be looked at).
-    pub stat: u64,
 }
 
 impl Job {
     /// A job holding no more memory than its paths take: the plan is kept
     /// for the whole run, and its size is most of what a batch holds per
     /// letter (issue 20).
-    pub fn new(letter: PathBuf, relative: String, output: PathBuf, stat: u64) -> Job {
+    pub fn new(letter: PathBuf, relative: String, output: PathBuf) -> Job {
         Job {
             letter: letter.into_boxed_path().into(),
             relative: relative.into_boxed_str().into(),
             output: output.into_boxed_path().into(),
-            stat,
         }
     }
 }
@@ -201,7 +196,7 @@ pub fn plan(
 
     let mut jobs = Vec::with_capacity(found.len());
     let mut all = Vec::with_capacity(found.len());
-    for (letter, stat) in found {
+    for (letter, _) in found {
         let relative = relative_key(&cwd, &root, &letter);
         all.push(path_hash(&relative));
         if shard.is_some_and(|s| !s.takes(&relative)) {
@@ -210,7 +205,7 @@ pub fn plan(
         let abs = absolute(&cwd, &letter);
         let below = abs.strip_prefix(&root).unwrap_or(&abs);
         let output = out_dir.join(below).with_extension(format.extension());
-        jobs.push(Job::new(letter, relative, output, stat));
+        jobs.push(Job::new(letter, relative, output));
     }
     // One job per letter file, however many inputs name it.
     jobs.sort_by(|a, b| a.relative.cmp(&b.relative));

@@ -30,10 +30,10 @@ pub struct Record {
     pub templates: Sha256,
     /// SHA-256 of the defaults file merged into the letter, if any.
     pub defaults: Option<Sha256>,
-    /// The defaults file the letter names itself, by absolute path (the
-    /// first of `files`' defaults files, which it may name in turn): what a
-    /// later run's planning takes for a letter it trusts unchanged, to know
-    /// which files of the folder are defaults files and not letters.
+    /// The defaults file the letter names itself (the nearest of its
+    /// defaults files, which may name others in turn), by absolute path:
+    /// what a later run's planning takes for a letter it trusts unchanged,
+    /// to know which files of the folder are defaults files and not letters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub defaults_file: Option<String>,
     /// SHA-256 of the data row the letter was merged with (mail merge), if any.
@@ -82,9 +82,11 @@ pub struct FileRecord {
     /// The letter file as it was before it was read (the letter's record
     /// only): a later run that finds it the same trusts its content to be
     /// unchanged without reading it, unless the batch runs with `--verify`.
-    /// None when the file had changed less than two seconds before it was
-    /// read (a change in the same tick of its file system's clock would not
-    /// show): such a letter is read and hashed again by every run.
+    /// Taken only when the file had last changed at least two seconds
+    /// before (a change in the same tick of its file system's clock would
+    /// not show); a letter read before its times settled is read again by
+    /// the next run, which records them. None on systems without a change
+    /// time and inode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stat: Option<FileStat>,
 }
@@ -97,11 +99,10 @@ pub struct FileStat {
     /// Its modification time, in nanoseconds since 1970 (UTC).
     pub modified_ns: u64,
     /// When its content or attributes last changed (the inode's change
-    /// time, which no program can set back), in nanoseconds since 1970;
-    /// 0 where the system keeps none.
+    /// time, which programs cannot set as they can the modification time),
+    /// in nanoseconds since 1970.
     pub changed_ns: u64,
-    /// Its inode number (a file put in its place by a rename has another);
-    /// 0 where the system has none.
+    /// Its inode number (a file put in its place by a rename has another).
     pub inode: u64,
 }
 

@@ -259,6 +259,24 @@ pub(super) fn fault_error(letter: &Path, fault: &(dyn std::any::Any + Send)) -> 
     )
 }
 
+/// A letter file as the run looked at it, before reading it.
+#[derive(Debug, Default)]
+struct Looked {
+    /// Its stat's [`FileStat::fingerprint`]; 0 when it has none.
+    fingerprint: u64,
+    /// Its stat, when its times had settled (see [`FileStat::settled`]):
+    /// what its record may keep.
+    settled: Option<FileStat>,
+}
+
+/// The defaults file a letter names itself, by absolute path (as a render
+/// records it), read from its text.
+fn defaults_file_of(source: &crate::letter::Source) -> Option<String> {
+    let first = crate::letter::defaults_named(source).into_iter().next()?;
+    let path = std::path::absolute(&first).ok()?;
+    Some(path.display().to_string())
+}
+
 /// What every letter of a run shares.
 struct Context<'a> {
     engine: &'a Engine,
@@ -324,13 +342,14 @@ fn failed(job: &Job, mut record: Record, error: Error, started: Instant) -> Outc
 impl Context<'_> {
     fn prepare(&self, index: usize, job: &Job, worker: Option<&mut Worker>) -> Outcome {
         let started = Instant::now();
-        if let Some(known) = self.trusted_unchanged(job) {
+        let looked = self.look_at(job);
+        if let Some(known) = self.trusted_unchanged(job, &looked) {
             let record = if self.records_wanted.load(Ordering::Relaxed) {
                 match unchanged_record(job, known, self.global, self.manifest) {
                     Ok(record) => Some(record),
                     // A record that cannot be read back is a doubt: the
                     // letter is read and renders if it must.
-                    Err(_) => return self.prepare_read(index, job, worker, started),
+                    Err(_) => return self.prepare_read(index, job, worker, started, &looked),
                 }
             } else {
                 None
@@ -347,7 +366,25 @@ impl Context<'_> {
                 refreshed: false,
             };
         }
-        self.prepare_read(index, job, worker, started)
+        self.prepare_read(index, job, worker, started, &looked)
+    }
+
+    /// The letter file's stat, looked at before it is read (a change after
+    /// this shows next time); none for letters that are not files as they
+    /// are (a mail merge's rows).
+    fn look_at(&self, job: &Job) -> Looked {
+        if !self.source.is_the_file() {
+            return Looked::default();
+        }
+        // The time before the stat: a change after the stat is later than
+        // this, and a stat whose times are at least a tick older would show
+        // it.
+        let before = std::time::SystemTime::now();
+        let stat = FileStat::of_path(&job.letter);
+        Looked {
+            fingerprint: stat.map_or(0, |s| s.fingerprint()),
+            settled: stat.filter(|s| s.settled(before)),
+        }
     }
 
     /// [`Context::prepare`] for a letter that is read.
@@ -357,44 +394,46 @@ impl Context<'_> {
         job: &Job,
         worker: Option<&mut Worker>,
         started: Instant,
+        looked: &Looked,
     ) -> Outcome {
         let mut record = base_record(job, self.global);
         let mut warnings = Vec::new();
         let mut refreshed = false;
-        let status = match self.up_to_date_or_render(index, job, &mut record, worker, &mut warnings)
-        {
-            Ok(None) => {
-                // A record that says more of the letter's file than the
-                // manifest did is written, though the output is not.
-                refreshed = self.known.get(&job.relative).is_some_and(|known| {
-                    known.letter_stat != record.input.stat.map_or(0, |s| s.fingerprint())
-                });
-                Status::Unchanged
-            }
-            Ok(Some(staged)) => match staged.and_then(Staged::place) {
-                Ok(written) => {
-                    record.status = Status::Rendered;
-                    record.output = Some(OutputRecord {
-                        path: job.output.display().to_string(),
-                        sha256: written.sha256.into(),
-                        bytes: written.bytes,
-                        modified_ns: written.modified_ns,
+        let status =
+            match self.up_to_date_or_render(index, job, looked, &mut record, worker, &mut warnings)
+            {
+                Ok(None) => {
+                    // A record that says more of the letter's file than the
+                    // manifest did is written, though the output is not.
+                    refreshed = self.known.get(&job.relative).is_some_and(|known| {
+                        known.letter_stat != record.input.stat.map_or(0, |s| s.fingerprint())
                     });
-                    Status::Rendered
+                    Status::Unchanged
                 }
-                // Rendered, but not written: the record keeps what the
-                // letter read and its warnings.
-                Err(e) => {
-                    record.cache_key = None;
-                    record.pages = None;
-                    return Outcome {
-                        warnings,
-                        ..failed(job, record, e, started)
-                    };
-                }
-            },
-            Err(e) => return failed(job, record, e, started),
-        };
+                Ok(Some(staged)) => match staged.and_then(Staged::place) {
+                    Ok(written) => {
+                        record.status = Status::Rendered;
+                        record.output = Some(OutputRecord {
+                            path: job.output.display().to_string(),
+                            sha256: written.sha256.into(),
+                            bytes: written.bytes,
+                            modified_ns: written.modified_ns,
+                        });
+                        Status::Rendered
+                    }
+                    // Rendered, but not written: the record keeps what the
+                    // letter read and its warnings.
+                    Err(e) => {
+                        record.cache_key = None;
+                        record.pages = None;
+                        return Outcome {
+                            warnings,
+                            ..failed(job, record, e, started)
+                        };
+                    }
+                },
+                Err(e) => return failed(job, record, e, started),
+            };
         Outcome {
             letter: job.letter.clone(),
             output: job.output.clone(),
@@ -412,12 +451,14 @@ impl Context<'_> {
     /// as the manifest last saw it (size, times, inode) and whose output is
     /// up to date: the letter is not read. Never with `--verify`, which reads and hashes
     /// every letter and output.
-    fn trusted_unchanged(&self, job: &Job) -> Option<&Known> {
-        if self.verify || job.stat == 0 || !self.source.is_the_file() {
+    fn trusted_unchanged(&self, job: &Job, looked: &Looked) -> Option<&Known> {
+        if self.verify || looked.fingerprint == 0 {
             return None;
         }
         let known = self.known.get(&job.relative)?;
-        let letter = known.letter.filter(|_| known.letter_stat == job.stat)?;
+        let letter = known
+            .letter
+            .filter(|_| known.letter_stat == looked.fingerprint)?;
         known
             .is_current(
                 &self.global.key,
@@ -438,19 +479,15 @@ impl Context<'_> {
         &self,
         index: usize,
         job: &Job,
+        looked: &Looked,
         record: &mut Record,
         worker: Option<&mut Worker>,
         warnings: &mut Vec<Diagnostic>,
     ) -> Result<Option<Result<Staged>>> {
-        // Looked at before it is read: a change after this shows next time.
-        let stat = (job.stat != 0 && self.source.is_the_file())
-            .then(|| FileStat::of_path(&job.letter))
-            .flatten();
         let loaded = self.source.load(index, job)?;
-        let read = std::time::SystemTime::now();
         let letter_hash = Hash::of(loaded.source.text.as_bytes());
         record.input.sha256 = Some(letter_hash.into());
-        record.input.stat = stat.filter(|s| s.settled(read));
+        record.input.stat = looked.settled;
         record.data_row = loaded.data_row.map(Into::into);
         // A record that cannot be read back is a doubt: the letter renders.
         let unchanged = self
@@ -471,8 +508,16 @@ impl Context<'_> {
             // Read because its file's stat was not the recorded one (it was
             // touched, copied back, or recorded by an older build or too
             // soon after a change): the record takes the settled stat, so
-            // that the next run need not read it.
-            if let Some(settled) = record.input.stat {
+            // that the next run need not read it. A record that names its
+            // defaults (by hash) but not their file, from an older build,
+            // learns it from the letter first: a trusted letter's defaults
+            // file must be known, or the planning would take it for a letter.
+            let defaults_known =
+                unchanged.defaults.is_none() || unchanged.defaults_file.is_some() || {
+                    unchanged.defaults_file = defaults_file_of(&loaded.source);
+                    unchanged.defaults_file.is_some()
+                };
+            if let Some(settled) = record.input.stat.filter(|_| defaults_known) {
                 unchanged.input.stat = Some(settled);
             }
             *record = unchanged;

@@ -272,3 +272,106 @@ fn defaults_files_of_trusted_letters_stay_out_and_their_own_defaults_are_followe
     assert_eq!((count(&rep, "rendered"), count(&rep, "failed")), (2, 0));
     assert!(!dir.join("out/common/executor.pdf").exists());
 }
+
+#[test]
+fn a_record_of_an_older_build_learns_its_defaults_file_before_its_letter_is_trusted() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    write(
+        &dir.join("in/common/ministry.yaml"),
+        &format!("{SHARED}{EXECUTOR}"),
+    );
+    write(
+        &dir.join("in/a/one.yaml"),
+        &uses_shared("ДЗ-1").replace("../../shared/", "../common/"),
+    );
+    settle();
+    let (code, _, stderr) = batch(dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    // As an older build wrote it: the defaults' hash, no file, no stat.
+    let manifest = dir.join("out/manifest.jsonl");
+    let older: Vec<String> = records(&manifest)
+        .into_iter()
+        .map(|mut r| {
+            let object = r.as_object_mut().unwrap();
+            object.remove("defaults_file");
+            object["input"].as_object_mut().unwrap().remove("stat");
+            assert!(object["defaults"].is_string());
+            serde_json::to_string(&r).unwrap()
+        })
+        .collect();
+    fs::write(&manifest, older.join("\n") + "\n").unwrap();
+    // Read, found unchanged, and its record completed.
+    let (code, rep, stderr) = batch(dir, &[]);
+    assert_eq!((code, count(&rep, "unchanged")), (0, 1), "{stderr}");
+    let record = records(&manifest)[0].clone();
+    assert!(record["input"]["stat"].is_object(), "{record}");
+    let named = record["defaults_file"].as_str().unwrap();
+    assert!(named.ends_with("common/ministry.yaml"), "{named}");
+    // Trusted now, and the defaults file stays out.
+    let before = manifest_state(dir);
+    let (code, rep, stderr) = batch(dir, &[]);
+    assert_eq!((code, count(&rep, "unchanged")), (0, 1), "{stderr}");
+    assert_eq!(rep["skipped_defaults"].as_array().unwrap().len(), 1);
+    assert_eq!(manifest_state(dir), before);
+}
+
+#[test]
+fn a_moved_folder_s_defaults_files_stay_out_though_the_recorded_paths_are_gone() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    write(
+        &dir.join("in/common/ministry.yaml"),
+        &format!("{SHARED}{EXECUTOR}"),
+    );
+    let one = uses_shared("ДЗ-1").replace("../../shared/", "../common/");
+    write(&dir.join("in/a/one.yaml"), &one);
+    settle();
+    let (code, _, stderr) = batch(dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    // Moved whole: each file keeps its size, times and inode.
+    fs::rename(dir.join("in"), dir.join("moved")).unwrap();
+    let out = zhauap(dir)
+        .args(["batch", "moved", "-o", "out", "--report", "report.json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let rep = super::report(&dir.join("report.json"));
+    assert_eq!(
+        rep["skipped_defaults"].as_array().unwrap().len(),
+        1,
+        "{rep}"
+    );
+    assert!(!dir.join("out/common/ministry.pdf").exists());
+}
+
+#[test]
+fn a_trusted_letter_its_defaults_file_names_back_is_a_letter_still() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    write(
+        &dir.join("shared/ministry.yaml"),
+        &format!("{SHARED}{EXECUTOR}"),
+    );
+    write(&dir.join("in/a/one.yaml"), &uses_shared("ДЗ-1"));
+    write(&dir.join("in/a/two.yaml"), &letter(2));
+    settle();
+    let (code, _, stderr) = batch(dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    // A cycle through the letter: read, the letter would be refused for
+    // it, and it must not pass for a defaults file (nor be pruned).
+    write(
+        &dir.join("shared/ministry.yaml"),
+        &format!("defaults: ../in/a/one.yaml\n{SHARED}{EXECUTOR}"),
+    );
+    let (code, rep, stderr) = batch(dir, &["--prune"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        rep["skipped_defaults"].as_array().unwrap().len(),
+        0,
+        "{rep}"
+    );
+    assert_eq!((count(&rep, "failed"), count(&rep, "unchanged")), (1, 1));
+    assert!(rep["pruned"].as_array().unwrap().is_empty(), "{rep}");
+}
