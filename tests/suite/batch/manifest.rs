@@ -19,6 +19,23 @@ pub(crate) fn records(path: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// The lines of the unsharded manifest of `dir/out`.
+pub(crate) fn manifest_lines(dir: &Path) -> Vec<String> {
+    fs::read_to_string(dir.join("out/manifest.jsonl"))
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Records of rendered letters as an unchanged re-run keeps them.
+pub(crate) fn as_unchanged(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| l.replace(r#""status":"rendered""#, r#""status":"unchanged""#))
+        .collect()
+}
+
 pub(crate) fn sha256(path: &Path) -> String {
     Sha256::digest(fs::read(path).unwrap())
         .iter()

@@ -12,7 +12,7 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::Value;
 
-use super::manifest::records;
+use super::manifest::{as_unchanged, manifest_lines, records};
 use super::{batch, count, letter, letters, write, zhauap};
 
 /// Long enough after the last change for a stat to be recorded.
@@ -183,24 +183,12 @@ fn a_compacted_manifest_keeps_the_records_of_letters_trusted_without_a_report() 
     write(&dir.join("in/c.yaml"), &letter(3));
     settle();
     quiet_batch(dir);
-    let before: Vec<String> = fs::read_to_string(dir.join("out/manifest.jsonl"))
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let before = manifest_lines(dir);
     write(&dir.join("in/c.yaml"), &letter(4));
     quiet_batch(dir);
-    let after: Vec<String> = fs::read_to_string(dir.join("out/manifest.jsonl"))
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let after = manifest_lines(dir);
     assert_eq!(after.len(), 3, "{after:?}");
-    let unchanged: Vec<String> = before[..2]
-        .iter()
-        .map(|l| l.replace(r#""status":"rendered""#, r#""status":"unchanged""#))
-        .collect();
-    assert_eq!(after[..2], unchanged[..]);
+    assert_eq!(after[..2], as_unchanged(&before[..2])[..]);
     assert_ne!(after[2], before[2]);
 }
 
@@ -228,20 +216,35 @@ body:
     )
 }
 
+/// Writes `files` (path below `dir`, text), the ministry's defaults file
+/// at `ministry` among them, lets them settle and renders them once; the
+/// report.
+fn rendered_once(dir: &Path, ministry: &str, letters: &[(&str, String)]) -> Value {
+    write(&dir.join(ministry), &format!("{SHARED}{EXECUTOR}"));
+    for (path, text) in letters {
+        write(&dir.join(path), text);
+    }
+    settle();
+    let (code, rep, stderr) = batch(dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    rep
+}
+
+/// How many files the run left out as defaults files.
+fn skipped(rep: &Value) -> usize {
+    rep["skipped_defaults"].as_array().unwrap().len()
+}
+
 #[test]
 fn defaults_files_of_trusted_letters_stay_out_and_their_own_defaults_are_followed() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
     // The shared defaults file lives outside the letters' folder.
-    write(
-        &dir.join("shared/ministry.yaml"),
-        &format!("{SHARED}{EXECUTOR}"),
-    );
-    write(&dir.join("in/a/one.yaml"), &uses_shared("ДЗ-1"));
-    write(&dir.join("in/a/two.yaml"), &uses_shared("ДЗ-2"));
-    settle();
-    let (code, rep, stderr) = batch(dir, &[]);
-    assert_eq!(code, 0, "{stderr}");
+    let letters = [
+        ("in/a/one.yaml", uses_shared("ДЗ-1")),
+        ("in/a/two.yaml", uses_shared("ДЗ-2")),
+    ];
+    let rep = rendered_once(dir, "shared/ministry.yaml", &letters);
     assert_eq!(count(&rep, "rendered"), 2);
     let recorded = records(&dir.join("out/manifest.jsonl"));
     let named = record_of(&recorded, "a/one.yaml")["defaults_file"]
@@ -264,11 +267,7 @@ fn defaults_files_of_trusted_letters_stay_out_and_their_own_defaults_are_followe
     write(&dir.join("in/common/executor.yaml"), EXECUTOR);
     let (code, rep, stderr) = batch(dir, &[]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(
-        rep["skipped_defaults"].as_array().unwrap().len(),
-        1,
-        "{rep}"
-    );
+    assert_eq!(skipped(&rep), 1, "{rep}");
     assert_eq!((count(&rep, "rendered"), count(&rep, "failed")), (2, 0));
     assert!(!dir.join("out/common/executor.pdf").exists());
 }
@@ -277,17 +276,8 @@ fn defaults_files_of_trusted_letters_stay_out_and_their_own_defaults_are_followe
 fn a_record_of_an_older_build_learns_its_defaults_file_before_its_letter_is_trusted() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
-    write(
-        &dir.join("in/common/ministry.yaml"),
-        &format!("{SHARED}{EXECUTOR}"),
-    );
-    write(
-        &dir.join("in/a/one.yaml"),
-        &uses_shared("ДЗ-1").replace("../../shared/", "../common/"),
-    );
-    settle();
-    let (code, _, stderr) = batch(dir, &[]);
-    assert_eq!(code, 0, "{stderr}");
+    let one = uses_shared("ДЗ-1").replace("../../shared/", "../common/");
+    rendered_once(dir, "in/common/ministry.yaml", &[("in/a/one.yaml", one)]);
     // As an older build wrote it: the defaults' hash, no file, no stat.
     let manifest = dir.join("out/manifest.jsonl");
     let older: Vec<String> = records(&manifest)
@@ -312,7 +302,7 @@ fn a_record_of_an_older_build_learns_its_defaults_file_before_its_letter_is_trus
     let before = manifest_state(dir);
     let (code, rep, stderr) = batch(dir, &[]);
     assert_eq!((code, count(&rep, "unchanged")), (0, 1), "{stderr}");
-    assert_eq!(rep["skipped_defaults"].as_array().unwrap().len(), 1);
+    assert_eq!(skipped(&rep), 1);
     assert_eq!(manifest_state(dir), before);
 }
 
@@ -320,15 +310,8 @@ fn a_record_of_an_older_build_learns_its_defaults_file_before_its_letter_is_trus
 fn a_moved_folder_s_defaults_files_stay_out_though_the_recorded_paths_are_gone() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
-    write(
-        &dir.join("in/common/ministry.yaml"),
-        &format!("{SHARED}{EXECUTOR}"),
-    );
     let one = uses_shared("ДЗ-1").replace("../../shared/", "../common/");
-    write(&dir.join("in/a/one.yaml"), &one);
-    settle();
-    let (code, _, stderr) = batch(dir, &[]);
-    assert_eq!(code, 0, "{stderr}");
+    rendered_once(dir, "in/common/ministry.yaml", &[("in/a/one.yaml", one)]);
     // Moved whole: each file keeps its size, times and inode.
     fs::rename(dir.join("in"), dir.join("moved")).unwrap();
     let out = zhauap(dir)
@@ -338,11 +321,7 @@ fn a_moved_folder_s_defaults_files_stay_out_though_the_recorded_paths_are_gone()
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     let rep = super::report(&dir.join("report.json"));
-    assert_eq!(
-        rep["skipped_defaults"].as_array().unwrap().len(),
-        1,
-        "{rep}"
-    );
+    assert_eq!(skipped(&rep), 1, "{rep}");
     assert!(!dir.join("out/common/ministry.pdf").exists());
 }
 
@@ -350,15 +329,11 @@ fn a_moved_folder_s_defaults_files_stay_out_though_the_recorded_paths_are_gone()
 fn a_trusted_letter_its_defaults_file_names_back_is_a_letter_still() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
-    write(
-        &dir.join("shared/ministry.yaml"),
-        &format!("{SHARED}{EXECUTOR}"),
-    );
-    write(&dir.join("in/a/one.yaml"), &uses_shared("ДЗ-1"));
-    write(&dir.join("in/a/two.yaml"), &letter(2));
-    settle();
-    let (code, _, stderr) = batch(dir, &[]);
-    assert_eq!(code, 0, "{stderr}");
+    let letters = [
+        ("in/a/one.yaml", uses_shared("ДЗ-1")),
+        ("in/a/two.yaml", letter(2)),
+    ];
+    rendered_once(dir, "shared/ministry.yaml", &letters);
     // A cycle through the letter: read, the letter would be refused for
     // it, and it must not pass for a defaults file (nor be pruned).
     write(
@@ -367,11 +342,7 @@ fn a_trusted_letter_its_defaults_file_names_back_is_a_letter_still() {
     );
     let (code, rep, stderr) = batch(dir, &["--prune"]);
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(
-        rep["skipped_defaults"].as_array().unwrap().len(),
-        0,
-        "{rep}"
-    );
+    assert_eq!(skipped(&rep), 0, "{rep}");
     assert_eq!((count(&rep, "failed"), count(&rep, "unchanged")), (1, 1));
     assert!(rep["pruned"].as_array().unwrap().is_empty(), "{rep}");
 }

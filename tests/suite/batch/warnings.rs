@@ -2,7 +2,7 @@
 //! them in the manifest and the report, and with `--deny-warnings` refuses
 //! such a letter: reported, exit 1, nothing written for it.
 
-use super::manifest::records;
+use super::manifest::{as_unchanged, manifest_lines, records};
 use super::{batch, count, files_below, letter, set, write};
 
 /// The reference letter answered before the inquiry was written: a warning
@@ -112,14 +112,7 @@ fn a_manifest_compacted_after_a_change_keeps_the_unchanged_records_as_they_were(
     write(&dir.join("in/c-changed.yaml"), &letter(2));
     let (code, _, stderr) = batch(dir, &[]);
     assert_eq!(code, 0, "{stderr}");
-    let lines = || -> Vec<String> {
-        std::fs::read_to_string(dir.join("out/manifest.jsonl"))
-            .unwrap()
-            .lines()
-            .map(str::to_owned)
-            .collect()
-    };
-    let before = lines();
+    let before = manifest_lines(dir);
     write(&dir.join("in/c-changed.yaml"), &letter(3));
     let (code, report, stderr) = batch(dir, &[]);
     assert_eq!(
@@ -131,14 +124,10 @@ fn a_manifest_compacted_after_a_change_keeps_the_unchanged_records_as_they_were(
         (0, 2, 1),
         "{stderr}"
     );
-    let after = lines();
+    let after = manifest_lines(dir);
     assert_eq!(after.len(), 3, "{after:?}");
     // As they were but for their status, warnings and pages included.
-    let unchanged: Vec<String> = before[..2]
-        .iter()
-        .map(|l| l.replace(r#""status":"rendered""#, r#""status":"unchanged""#))
-        .collect();
-    assert_eq!(after[..2], unchanged[..]);
+    assert_eq!(after[..2], as_unchanged(&before[..2])[..]);
     assert_ne!(after[2], before[2]);
     let kept: serde_json::Value = serde_json::from_str(&after[0]).unwrap();
     assert_eq!(warnings_of(&kept).len(), 1, "{kept}");
