@@ -205,7 +205,7 @@ const EXECUTOR: &str = "executor: { name: Сейтказина Д.М., phone: 74
 
 fn uses_shared(number: &str) -> String {
     format!(
-        "defaults: ../../shared/ministry.yaml
+        "defaults: ../../outside/ministry.yaml
 inquiry: {{ number: {number}, date: 2026-02-27 }}
 outgoing: {{ number: 04-1/8800, date: 2026-03-16 }}
 addressee: Депутату Мажилиса Парламента Республики Казахстан
@@ -244,7 +244,7 @@ fn defaults_files_of_trusted_letters_stay_out_and_their_own_defaults_are_followe
         ("in/a/one.yaml", uses_shared("ДЗ-1")),
         ("in/a/two.yaml", uses_shared("ДЗ-2")),
     ];
-    let rep = rendered_once(dir, "shared/ministry.yaml", &letters);
+    let rep = rendered_once(dir, "outside/ministry.yaml", &letters);
     assert_eq!(count(&rep, "rendered"), 2);
     let recorded = records(&dir.join("out/manifest.jsonl"));
     let named = record_of(&recorded, "a/one.yaml")["defaults_file"]
@@ -261,7 +261,7 @@ fn defaults_files_of_trusted_letters_stay_out_and_their_own_defaults_are_followe
     // The defaults file now draws on one among the letters: that one is a
     // defaults file too, though the letters naming the first are not read.
     write(
-        &dir.join("shared/ministry.yaml"),
+        &dir.join("outside/ministry.yaml"),
         &format!("defaults: ../in/common/executor.yaml\n{SHARED}"),
     );
     write(&dir.join("in/common/executor.yaml"), EXECUTOR);
@@ -276,7 +276,7 @@ fn defaults_files_of_trusted_letters_stay_out_and_their_own_defaults_are_followe
 fn a_record_of_an_older_build_learns_its_defaults_file_before_its_letter_is_trusted() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
-    let one = uses_shared("ДЗ-1").replace("../../shared/", "../common/");
+    let one = uses_shared("ДЗ-1").replace("../../outside/", "../common/");
     rendered_once(dir, "in/common/ministry.yaml", &[("in/a/one.yaml", one)]);
     // As an older build wrote it: the defaults' hash, no file, no stat.
     let manifest = dir.join("out/manifest.jsonl");
@@ -310,7 +310,7 @@ fn a_record_of_an_older_build_learns_its_defaults_file_before_its_letter_is_trus
 fn a_moved_folder_s_defaults_files_stay_out_though_the_recorded_paths_are_gone() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
-    let one = uses_shared("ДЗ-1").replace("../../shared/", "../common/");
+    let one = uses_shared("ДЗ-1").replace("../../outside/", "../common/");
     rendered_once(dir, "in/common/ministry.yaml", &[("in/a/one.yaml", one)]);
     // Moved whole: each file keeps its size, times and inode.
     fs::rename(dir.join("in"), dir.join("moved")).unwrap();
@@ -333,11 +333,11 @@ fn a_trusted_letter_its_defaults_file_names_back_is_a_letter_still() {
         ("in/a/one.yaml", uses_shared("ДЗ-1")),
         ("in/a/two.yaml", letter(2)),
     ];
-    rendered_once(dir, "shared/ministry.yaml", &letters);
+    rendered_once(dir, "outside/ministry.yaml", &letters);
     // A cycle through the letter: read, the letter would be refused for
     // it, and it must not pass for a defaults file (nor be pruned).
     write(
-        &dir.join("shared/ministry.yaml"),
+        &dir.join("outside/ministry.yaml"),
         &format!("defaults: ../in/a/one.yaml\n{SHARED}{EXECUTOR}"),
     );
     let (code, rep, stderr) = batch(dir, &["--prune"]);
